@@ -1,0 +1,115 @@
+"""The `mockint` command line.
+
+Only `mockint` (no command) and the commands that open the app import Textual,
+and they do it lazily: `--version`, `decks`, `validate`, `locate`, `history`
+and `export` stay fast and work without a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from mockint import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mockint",
+        description="A full-screen terminal mock interviewer. Run with no command to open it.",
+    )
+    parser.add_argument("--version", action="version", version=f"mockint {__version__}")
+    parser.add_argument(
+        "--deck-path",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="also load the deck file or folder PATH (repeatable)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    commands.add_parser("decks", help="list decks with question counts by category and level")
+    validate = commands.add_parser("validate", help="check deck files; exit 1 if any has errors")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    commands.add_parser("locate", help="print where decks, data and config live")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {
+        None: _cmd_app,
+        "decks": _cmd_decks,
+        "validate": _cmd_validate,
+        "locate": _cmd_locate,
+    }
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _cmd_app(args: argparse.Namespace) -> int:
+    from mockint.tui.app import make_app
+
+    make_app(deck_paths=args.deck_path).run()
+    return 0
+
+
+def _cmd_decks(args: argparse.Namespace) -> int:
+    from mockint.storage.decks import DeckStore, display_name
+
+    store = DeckStore.discover(args.deck_path)
+    for entry in store.entries:
+        if entry.deck is None or not entry.ok:
+            print(f"! {display_name(entry.path)}  ({len(entry.problems)} problem(s); run mockint validate)")
+            continue
+        deck = entry.deck
+        categories = Counter(q.category for q in deck.questions)
+        levels = Counter(q.level for q in deck.questions)
+        print(f"{deck.id:<22} {len(deck.questions):>3} questions  {deck.title}  [{entry.source}]")
+        print("    " + ", ".join(f"{k} {v}" for k, v in sorted(categories.items())))
+        print("    " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
+    if not store.entries:
+        print("no decks found; see `mockint locate` for where decks are read from")
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from mockint.storage.decks import DeckLoadError, display_name, read_deck
+
+    failed = 0
+    for path in args.paths:
+        files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+        for file in files:
+            try:
+                deck = read_deck(file)
+            except DeckLoadError as error:
+                failed += 1
+                for problem in error.problems:
+                    print(problem, file=sys.stderr)
+                continue
+            print(f"ok  {display_name(file)}: {len(deck.questions)} questions")
+    if failed:
+        print(f"{failed} deck file(s) with errors; fix the places named above.", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _cmd_locate(args: argparse.Namespace) -> int:
+    from mockint import paths
+
+    rows = [
+        ("bundled decks", paths.bundled_decks_dir()),
+        ("your decks", paths.user_decks_dir()),
+        ("bundled themes", paths.bundled_themes_dir()),
+        ("your themes", paths.user_themes_dir()),
+        ("history", paths.history_db_path()),
+        ("settings", paths.settings_path()),
+    ]
+    for label, path in rows:
+        print(f"{label + ':':<16} {path}")
+    return 0

@@ -1,0 +1,224 @@
+"""The deck format: pydantic models for a deck of interview questions.
+
+A deck is plain data (read from TOML by `mockint.storage.decks`). Unknown keys
+are rejected so a typo in a deck file is an error the user sees, not a field
+that silently disappears. Error formatting lives here too, because turning a
+pydantic location such as ``('questions', 12, 'key_points', 0, 'point')`` into
+``questions[12] (id "orm-n-plus-one").key_points[0].point`` needs the raw data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+DEFAULT_TIME_LIMIT = 120
+
+Category = Literal["intro", "technical", "behavioral", "situational", "system-design", "ask-them"]
+Level = Literal["junior", "mid", "senior"]
+CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
+LEVELS: tuple[str, ...] = Level.__args__  # type: ignore[attr-defined]
+STAR_PARTS: tuple[str, ...] = ("situation", "task", "action", "result")
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=False)
+
+
+class KeyPoint(_Strict):
+    """One thing a good answer mentions; `cues` are words that show it was said."""
+
+    point: str = Field(min_length=1)
+    cues: list[str] = Field(default_factory=list)
+
+
+class StarGuide(_Strict):
+    """How a strong behavioral answer fills each STAR part."""
+
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+
+
+class Interviewer(_Strict):
+    """The persona shown in the interviewer panel."""
+
+    name: str = Field(min_length=1)
+    role: str = ""
+
+
+DEFAULT_INTERVIEWER = Interviewer(name="Alex", role="Interviewer")
+
+
+class Question(_Strict):
+    id: str = Field(pattern=ID_PATTERN)
+    category: Category
+    level: Level = "mid"
+    topics: list[str] = Field(default_factory=list)
+    prompt: str = Field(min_length=1)
+    why_asked: str = ""
+    sample_answer: str = ""
+    key_points: list[KeyPoint] = Field(default_factory=list)
+    star: StarGuide | None = None
+    framework: list[str] = Field(default_factory=list)
+    tip: str = ""
+    follow_ups: list[str] = Field(default_factory=list)
+    time_limit: int | None = Field(default=None, gt=0, le=3600)
+
+    @field_validator("prompt")
+    @classmethod
+    def _prompt_not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("the prompt is empty: write the question the interviewer asks")
+        return value
+
+    @property
+    def uses_star(self) -> bool:
+        """Behavioral and situational answers are judged against STAR."""
+        return self.category in ("behavioral", "situational") or self.star is not None
+
+
+class Deck(_Strict):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    schema_version: int = Field(alias="schema")
+    id: str = Field(pattern=ID_PATTERN)
+    title: str = Field(min_length=1)
+    description: str = ""
+    time_limit: int = Field(default=DEFAULT_TIME_LIMIT, gt=0, le=3600)
+    interviewer: Interviewer | None = None
+    questions: list[Question] = Field(default_factory=list)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_schema(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(
+                f"schema {value} is not supported by this mockint (it reads schema "
+                f"{SCHEMA_VERSION}); upgrade mockint or set schema = {SCHEMA_VERSION}"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self) -> Deck:
+        seen: set[str] = set()
+        for question in self.questions:
+            if question.id in seen:
+                raise ValueError(f'question id "{question.id}" is used more than once')
+            seen.add(question.id)
+        return self
+
+    def question(self, question_id: str) -> Question:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def time_limit_for(self, question: Question) -> int:
+        return question.time_limit or self.time_limit
+
+    def to_toml_data(self) -> dict[str, Any]:
+        """The deck as TOML-ready data: aliases used, empty optional fields left out."""
+        return self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=False)
+
+
+@dataclass(frozen=True)
+class DeckProblem:
+    """One thing wrong with a deck file, worded for the person who wrote it."""
+
+    file: str
+    place: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.place}: {self.message}" if self.place else f"{self.file}: {self.message}"
+
+
+def format_location(loc: Iterable[Any], data: Any) -> str:
+    """Turn a pydantic error location into `questions[3] (id "x").key_points[0].point`."""
+    parts: list[str] = []
+    node = data
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+            node = node[item] if isinstance(node, list) and item < len(node) else None
+            if isinstance(node, Mapping) and isinstance(node.get("id"), str):
+                parts.append(f' (id "{node["id"]}")')
+        else:
+            name = "schema" if item == "schema_version" else str(item)
+            parts.append(f".{name}" if parts else name)
+            node = node.get(name) if isinstance(node, Mapping) else None
+    return "".join(parts)
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    kind = error.get("type", "")
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        return "unknown field (a typo? see the deck format in the README)"
+    if kind == "literal_error":
+        return str(error["msg"]).replace("Input should be", "must be")
+    if kind == "string_pattern_mismatch":
+        return "must be lowercase words joined by hyphens, like orm-n-plus-one"
+    message = str(error.get("msg", "invalid value"))
+    return message.removeprefix("Value error, ")
+
+
+def problems_from_validation(file: str, error: ValidationError, data: Any) -> list[DeckProblem]:
+    return [
+        DeckProblem(file, format_location(e["loc"], data), _message(e)) for e in error.errors()
+    ]
+
+
+def parse_deck(data: Mapping[str, Any], file: str = "<deck>") -> tuple[Deck | None, list[DeckProblem]]:
+    """Validate deck data, returning the deck or every problem found in it."""
+    try:
+        return Deck.model_validate(data), []
+    except ValidationError as error:
+        problems = problems_from_validation(file, error, data)
+    # Pydantic skips the deck-level check when fields fail; report duplicates anyway
+    # so the user sees every problem in one go.
+    if not any("more than once" in p.message for p in problems):
+        problems += _duplicate_id_problems(file, data)
+    return None, problems
+
+
+def _duplicate_id_problems(file: str, data: Mapping[str, Any]) -> list[DeckProblem]:
+    questions = data.get("questions") if isinstance(data, Mapping) else None
+    if not isinstance(questions, list):
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for index, question in enumerate(questions):
+        qid = question.get("id") if isinstance(question, Mapping) else None
+        if not isinstance(qid, str):
+            continue
+        if qid in first:
+            place = f'questions[{index}] (id "{qid}").id'
+            message = f"also used by questions[{first[qid]}]; question ids must be unique"
+            problems.append(DeckProblem(file, place, message))
+        else:
+            first[qid] = index
+    return problems
+
+
+def slugify(text: str, taken: Iterable[str] = (), max_words: int = 6) -> str:
+    """A stable id from free text, unique among `taken` (used for new questions)."""
+    words = re.findall(r"[a-z0-9]+", text.lower())[:max_words] or ["question"]
+    base = "-".join(words)
+    taken_set = set(taken)
+    candidate, n = base, 2
+    while candidate in taken_set:
+        candidate, n = f"{base}-{n}", n + 1
+    assert _ID_RE.match(candidate)
+    return candidate

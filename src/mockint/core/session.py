@@ -1,0 +1,408 @@
+"""The interview as a state machine, and the records it produces.
+
+An `Interview` walks a list of `AskedQuestion`s through the phases
+
+    asking → answering ⇄ paused → submitted → revealed → rated → (next) … → finished
+
+with the time of each answer kept by an `AnswerClock` against an injected
+clock. The TUI only sends intents (`submit`, `pause`, `rate`, …) and renders
+`interview.phase` and the current `AnswerRecord`. Records are pydantic models
+so the history store can save them as they are, and each holds a snapshot of
+the question as it was asked: editing a deck later never rewrites history.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
+from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock
+
+Mode = Literal["practice", "mock"]
+Order = Literal["deck", "shuffled"]
+RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+PEEKS = ("why_asked", "tip")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class Phase(StrEnum):
+    ASKING = "asking"
+    ANSWERING = "answering"
+    PAUSED = "paused"
+    SUBMITTED = "submitted"
+    REVEALED = "revealed"
+    RATED = "rated"
+    FINISHED = "finished"
+
+
+class InterviewError(Exception):
+    """An intent that does not fit the interview's phase or mode."""
+
+
+class SessionConfig(BaseModel):
+    """What the user chose on the setup screen (or on the command line)."""
+
+    deck_ids: list[str]
+    mode: Mode = "practice"
+    kind: str = "custom"
+    categories: list[str] = Field(default_factory=list)
+    levels: list[str] = Field(default_factory=list)
+    topics: list[str] = Field(default_factory=list)
+    count: int | None = Field(default=None, gt=0)
+    order: Order = "deck"
+    seed: int | None = None
+    time_limit: int | None = Field(default=None, gt=0)
+    warning_fraction: float = WARNING_FRACTION
+
+
+class AskedQuestion(BaseModel):
+    """A question as it was put to the user: a snapshot, with its deck and limit."""
+
+    deck_id: str
+    deck_title: str
+    interviewer: Interviewer
+    question: Question
+    time_limit: int
+
+
+class FollowUpAnswer(BaseModel):
+    prompt: str
+    text: str = ""
+    time_limit: int
+    used: float = 0.0
+    paused: float = 0.0
+
+    @property
+    def overtime(self) -> float:
+        return max(0.0, self.used - self.time_limit)
+
+
+class AnswerRecord(BaseModel):
+    """One answer: what was asked, what was typed, how long it took, how it went."""
+
+    index: int
+    asked: AskedQuestion
+    text: str = ""
+    used: float = 0.0
+    paused: float = 0.0
+    skipped: bool = False
+    peeks: list[str] = Field(default_factory=list)
+    key_points_checked: list[bool] = Field(default_factory=list)
+    star_checked: dict[str, bool] = Field(default_factory=dict)
+    rating: int | None = Field(default=None, ge=1, le=4)
+    follow_ups: list[FollowUpAnswer] = Field(default_factory=list)
+    started_at: datetime | None = None
+    submitted_at: datetime | None = None
+
+    @property
+    def time_limit(self) -> int:
+        return self.asked.time_limit
+
+    @property
+    def overtime(self) -> float:
+        return max(0.0, self.used - self.time_limit)
+
+    @property
+    def key_points_covered(self) -> int:
+        return sum(self.key_points_checked)
+
+    @property
+    def star_covered(self) -> int:
+        return sum(self.star_checked.get(part, False) for part in STAR_PARTS)
+
+
+class SessionRecord(BaseModel):
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
+    config: SessionConfig
+    plan: list[AskedQuestion] = Field(default_factory=list)
+    started_at: datetime = Field(default_factory=utcnow)
+    ended_at: datetime | None = None
+    status: Literal["in_progress", "finished", "abandoned"] = "in_progress"
+    answers: list[AnswerRecord] = Field(default_factory=list)
+    note: str = ""
+
+    @property
+    def total_used(self) -> float:
+        return sum(a.used + sum(f.used for f in a.follow_ups) for a in self.answers)
+
+    @property
+    def average_rating(self) -> float | None:
+        ratings = [a.rating for a in self.answers if a.rating is not None]
+        return sum(ratings) / len(ratings) if ratings else None
+
+
+def select_questions(decks: Sequence[Deck], config: SessionConfig) -> list[AskedQuestion]:
+    """The questions of a session: filtered, ordered (a shuffle always has a seed), capped."""
+    chosen: list[AskedQuestion] = []
+    wanted_topics = {t.lower() for t in config.topics}
+    for deck in decks:
+        interviewer = deck.interviewer or DEFAULT_INTERVIEWER
+        for question in deck.questions:
+            if config.categories and question.category not in config.categories:
+                continue
+            if config.levels and question.level not in config.levels:
+                continue
+            if wanted_topics and not wanted_topics & {t.lower() for t in question.topics}:
+                continue
+            limit = config.time_limit or deck.time_limit_for(question)
+            chosen.append(AskedQuestion(deck_id=deck.id, deck_title=deck.title,
+                                        interviewer=interviewer, question=question,
+                                        time_limit=limit))
+    if config.order == "shuffled":
+        random.Random(config.seed).shuffle(chosen)
+    return chosen[: config.count] if config.count else chosen
+
+
+def prepare_config(config: SessionConfig) -> SessionConfig:
+    """Give a shuffle without a seed a seed of its own, so the set can be repeated."""
+    if config.order == "shuffled" and config.seed is None:
+        return config.model_copy(update={"seed": random.randrange(1, 100_000)})
+    return config
+
+
+class Interview:
+    """One interview in progress. Drive it with intents; read `phase` and `answer`."""
+
+    def __init__(
+        self,
+        record: SessionRecord,
+        *,
+        clock: Clock = time.monotonic,
+        wall_clock: Callable[[], datetime] = utcnow,
+    ) -> None:
+        if not record.plan:
+            raise InterviewError("no questions match these choices; widen the filters")
+        self.record = record
+        self.questions = record.plan
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.index = max(0, len(record.answers) - 1)
+        self.phase = Phase.ASKING
+        self.follow_up: FollowUpAnswer | None = None
+        self.answer_clock = self._new_clock(self.current.time_limit)
+        self._open_answer()
+        # Resuming: the clock goes on from the time already spent on this answer.
+        self.answer_clock.restore(self.answer.used, self.answer.paused)
+
+    @classmethod
+    def start(
+        cls,
+        questions: Sequence[AskedQuestion],
+        config: SessionConfig,
+        *,
+        clock: Clock = time.monotonic,
+        wall_clock: Callable[[], datetime] = utcnow,
+    ) -> Interview:
+        record = SessionRecord(config=config, plan=list(questions), started_at=wall_clock())
+        return cls(record, clock=clock, wall_clock=wall_clock)
+
+    def checkpoint(self) -> AnswerRecord:
+        """The current answer with its times brought up to now (for autosave)."""
+        if self.follow_up is None and self.phase in (Phase.ANSWERING, Phase.PAUSED):
+            self._record_times()
+        return self.answer
+
+    # --- reading -----------------------------------------------------------
+
+    @property
+    def config(self) -> SessionConfig:
+        return self.record.config
+
+    @property
+    def mode(self) -> Mode:
+        return self.config.mode
+
+    @property
+    def current(self) -> AskedQuestion:
+        return self.questions[self.index]
+
+    @property
+    def answer(self) -> AnswerRecord:
+        return self.record.answers[self.index]
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == self.total - 1
+
+    @property
+    def can_peek(self) -> bool:
+        return self.mode == "practice" and self.phase in (Phase.ANSWERING, Phase.PAUSED)
+
+    # --- intents -----------------------------------------------------------
+
+    def begin(self) -> None:
+        """The question has been shown: start the clock."""
+        self._expect(Phase.ASKING)
+        self.phase = Phase.ANSWERING
+        self.answer.started_at = self.answer.started_at or self.wall_clock()
+        self.answer_clock.start()
+
+    def pause(self) -> None:
+        self._expect(Phase.ANSWERING)
+        self.answer_clock.pause()
+        self.phase = Phase.PAUSED
+
+    def resume(self) -> None:
+        self._expect(Phase.PAUSED)
+        self.answer_clock.resume()
+        self.phase = Phase.ANSWERING
+
+    def toggle_pause(self) -> None:
+        self.resume() if self.phase is Phase.PAUSED else self.pause()
+
+    def peek(self, what: str) -> str:
+        """Practice mode only: show 'why they ask this' or the tip; each peek is recorded."""
+        if what not in PEEKS:
+            raise InterviewError(f"nothing to peek at called {what!r}")
+        if not self.can_peek:
+            raise InterviewError("peeking is only possible while answering in practice mode")
+        self.answer.peeks.append(what)
+        return getattr(self.current.question, what)
+
+    def update_text(self, text: str) -> None:
+        """The draft as typed so far (kept so a save or a quit never loses it)."""
+        if self.follow_up is not None:
+            self.follow_up.text = text
+        else:
+            self.answer.text = text
+
+    def submit(self, text: str | None = None) -> None:
+        self._expect(Phase.ANSWERING, Phase.PAUSED)
+        if text is not None:
+            self.update_text(text)
+        self.answer_clock.stop()
+        if self.follow_up is not None:
+            self._close_follow_up()
+            return
+        self._record_times()
+        self.answer.submitted_at = self.wall_clock()
+        self.phase = Phase.SUBMITTED
+
+    def skip(self) -> None:
+        """Pass on the question: it is kept as skipped and the reveal still follows."""
+        self._expect(Phase.ANSWERING, Phase.PAUSED)
+        if self.follow_up is not None:
+            raise InterviewError("a follow-up cannot be skipped; submit it, even empty")
+        self.answer.skipped = True
+        self.submit()
+
+    def reveal(self) -> None:
+        self._expect(Phase.SUBMITTED)
+        question = self.current.question
+        if not self.answer.key_points_checked:
+            self.answer.key_points_checked = [False] * len(question.key_points)
+        if question.uses_star and not self.answer.star_checked:
+            self.answer.star_checked = dict.fromkeys(STAR_PARTS, False)
+        self.phase = Phase.REVEALED
+
+    def check_key_point(self, index: int, covered: bool) -> None:
+        self._expect(Phase.REVEALED, Phase.RATED)
+        self.answer.key_points_checked[index] = covered
+
+    def check_star(self, part: str, covered: bool) -> None:
+        self._expect(Phase.REVEALED, Phase.RATED)
+        if part not in STAR_PARTS:
+            raise InterviewError(f"{part!r} is not a STAR part")
+        self.answer.star_checked[part] = covered
+
+    def rate(self, rating: int) -> None:
+        self._expect(Phase.REVEALED, Phase.RATED)
+        if rating not in RATINGS:
+            raise InterviewError("a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
+        self.answer.rating = rating
+        self.phase = Phase.RATED
+
+    def ask_follow_up(self, which: int = -1) -> FollowUpAnswer:
+        """From the reveal: the interviewer asks a follow-up, timed like a question."""
+        self._expect(Phase.REVEALED, Phase.RATED)
+        remaining = self.remaining_follow_ups()
+        if not remaining:
+            raise InterviewError("this question has no follow-ups left")
+        prompt = remaining[which if which >= 0 else 0]
+        limit = max(30, self.current.time_limit // 2)
+        self.follow_up = FollowUpAnswer(prompt=prompt, time_limit=limit)
+        self._phase_before_follow_up = self.phase
+        self.answer_clock = self._new_clock(limit)
+        self.answer_clock.start()
+        self.phase = Phase.ANSWERING
+        return self.follow_up
+
+    def remaining_follow_ups(self) -> list[str]:
+        asked = {f.prompt for f in self.answer.follow_ups}
+        return [p for p in self.current.question.follow_ups if p not in asked]
+
+    def next(self) -> None:
+        """Move on after rating (a skipped question may move on unrated)."""
+        if self.phase is Phase.REVEALED and self.answer.skipped:
+            pass
+        else:
+            self._expect(Phase.RATED)
+        if self.is_last:
+            self.finish()
+            return
+        self.index += 1
+        self.answer_clock = self._new_clock(self.current.time_limit)
+        self._open_answer()
+        self.phase = Phase.ASKING
+
+    def finish(self, status: Literal["finished", "abandoned"] = "finished") -> None:
+        if self.phase in (Phase.ANSWERING, Phase.PAUSED):
+            self.answer_clock.stop()
+            if self.follow_up is None:
+                self._record_times()
+        self.record.status = status
+        self.record.ended_at = self.wall_clock()
+        self.phase = Phase.FINISHED
+
+    def abandon(self) -> None:
+        """Quit mid-interview: what was typed is kept, the session marked abandoned."""
+        self.finish("abandoned")
+
+    # --- inner workings ----------------------------------------------------
+
+    def _new_clock(self, limit: int) -> AnswerClock:
+        return AnswerClock(limit, self.clock, self.config.warning_fraction)
+
+    def _open_answer(self) -> None:
+        if len(self.record.answers) <= self.index:
+            self.record.answers.append(AnswerRecord(index=self.index, asked=self.current))
+
+    def _record_times(self) -> None:
+        self.answer.used = round(self.answer_clock.used, 3)
+        self.answer.paused = round(self.answer_clock.paused, 3)
+
+    def _close_follow_up(self) -> None:
+        assert self.follow_up is not None
+        self.follow_up.used = round(self.answer_clock.used, 3)
+        self.follow_up.paused = round(self.answer_clock.paused, 3)
+        self.answer.follow_ups.append(self.follow_up)
+        self.follow_up = None
+        self.phase = self._phase_before_follow_up
+
+    def _expect(self, *phases: Phase) -> None:
+        if self.phase not in phases:
+            allowed = " or ".join(p.value for p in phases)
+            raise InterviewError(f"cannot do that while {self.phase.value} (needs {allowed})")
+
+
+def decks_by_id(decks: Iterable[Deck], ids: Iterable[str]) -> list[Deck]:
+    known = {deck.id: deck for deck in decks}
+    missing = [i for i in ids if i not in known]
+    if missing:
+        raise InterviewError(f"no deck with id {', '.join(missing)}; see `mockint decks`")
+    return [known[i] for i in ids]

@@ -1,0 +1,1 @@
+"""Files and the database: decks, history, settings, import and export. No Textual here."""

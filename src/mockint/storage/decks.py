@@ -1,0 +1,190 @@
+"""Deck files: find them, read them with clear errors, save them atomically.
+
+Decks come from three places, in this order of precedence: paths given on the
+command line, the user's decks folder, and the decks bundled with mockint. A
+broken deck never stops the others from loading; it is kept as an entry with
+its problems so the app and `mockint validate` can show them.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import tomli_w
+
+from mockint import paths
+from mockint.core.deck import Deck, DeckProblem, parse_deck
+from mockint.storage.files import atomic_write_text
+
+DeckSource = Literal["path", "user", "bundled"]
+_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+class DeckLoadError(Exception):
+    """A deck file that cannot be used; `problems` lists everything wrong with it."""
+
+    def __init__(self, problems: list[DeckProblem]) -> None:
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class DeckEntry:
+    """One deck file as found on disk: the deck, or what is wrong with it."""
+
+    path: Path
+    source: DeckSource
+    deck: Deck | None = None
+    problems: list[DeckProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.deck is not None and not self.problems
+
+    @property
+    def title(self) -> str:
+        return self.deck.title if self.deck else self.path.stem
+
+    @property
+    def editable(self) -> bool:
+        return self.source != "bundled"
+
+
+def display_name(path: Path) -> str:
+    """The path as the user would recognise it: relative to here when it is below here."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> DeckProblem:
+    message = str(error)
+    match = _TOML_PLACE.search(message)
+    place = f"line {match[1]}, column {match[2]}" if match else ""
+    message = _TOML_PLACE.sub("", message)
+    return DeckProblem(name, place, f"TOML syntax error: {message}")
+
+
+def read_deck(path: Path) -> Deck:
+    """Read and validate one deck file, raising DeckLoadError with every problem."""
+    path = Path(path)
+    name = display_name(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DeckLoadError([DeckProblem(name, "", "file not found")]) from None
+    except UnicodeDecodeError as error:
+        problem = DeckProblem(name, f"byte {error.start}", "not UTF-8 text: save the file as UTF-8")
+        raise DeckLoadError([problem]) from None
+    except OSError as error:
+        raise DeckLoadError([DeckProblem(name, "", f"cannot read: {error.strerror}")]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise DeckLoadError([_toml_problem(name, error)]) from None
+    deck, problems = parse_deck(data, name)
+    if deck is None:
+        raise DeckLoadError(problems)
+    return deck
+
+
+def load_entry(path: Path, source: DeckSource) -> DeckEntry:
+    try:
+        return DeckEntry(Path(path), source, read_deck(path))
+    except DeckLoadError as error:
+        return DeckEntry(Path(path), source, None, error.problems)
+
+
+def dump_deck(deck: Deck) -> str:
+    return tomli_w.dumps(deck.to_toml_data(), multiline_strings=True)
+
+
+def save_deck(deck: Deck, path: Path) -> None:
+    """Write a deck atomically, keeping the previous file as `NAME.toml.bak`."""
+    atomic_write_text(Path(path), dump_deck(deck), backup=True)
+
+
+def has_comments(path: Path) -> bool:
+    """Whether a deck file holds comments, which a save (tomli-w) would drop."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    # A '#' outside strings; multi-line strings make this approximate, so
+    # only lines that start with a comment or end in one after a value count.
+    return any(re.match(r"\s*#", line) or re.search(r"[\]\d\"'e]\s+#", line) for line in text.splitlines())
+
+
+def _deck_files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+class DeckStore:
+    """Every deck mockint can see, with the broken ones kept beside the good ones."""
+
+    def __init__(self, entries: list[DeckEntry]) -> None:
+        self.entries = entries
+
+    @classmethod
+    def discover(
+        cls,
+        extra: Iterable[Path] = (),
+        *,
+        bundled: bool = True,
+        user: bool = True,
+    ) -> DeckStore:
+        candidates: list[tuple[Path, DeckSource]] = []
+        for item in extra:
+            item = Path(item)
+            files = _deck_files(item) if item.is_dir() else [item]
+            candidates += [(f, "path") for f in files]
+        if user:
+            candidates += [(f, "user") for f in _deck_files(paths.user_decks_dir())]
+        if bundled:
+            candidates += [(f, "bundled") for f in _deck_files(paths.bundled_decks_dir())]
+        entries = [load_entry(path, source) for path, source in candidates]
+        _mark_shadowed(entries)
+        return cls(entries)
+
+    @property
+    def decks(self) -> list[Deck]:
+        return [e.deck for e in self.entries if e.ok and e.deck is not None]
+
+    @property
+    def broken(self) -> list[DeckEntry]:
+        return [e for e in self.entries if not e.ok]
+
+    def entry(self, deck_id: str) -> DeckEntry:
+        for entry in self.entries:
+            if entry.ok and entry.deck is not None and entry.deck.id == deck_id:
+                return entry
+        raise KeyError(deck_id)
+
+    def get(self, deck_id: str) -> Deck:
+        deck = self.entry(deck_id).deck
+        assert deck is not None
+        return deck
+
+
+def _mark_shadowed(entries: list[DeckEntry]) -> None:
+    """A deck id seen earlier (higher precedence) hides later files with the same id."""
+    first: dict[str, DeckEntry] = {}
+    for entry in entries:
+        if entry.deck is None:
+            continue
+        winner = first.setdefault(entry.deck.id, entry)
+        if winner is not entry:
+            entry.problems.append(
+                DeckProblem(
+                    display_name(entry.path),
+                    "id",
+                    f'deck id "{entry.deck.id}" is also used by {display_name(winner.path)}, '
+                    "which takes precedence; give one of them another id",
+                )
+            )

@@ -1,0 +1,195 @@
+"""The interview: the interviewer asks, the user types against the clock."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Label, Static, TextArea
+
+from mockint.core.analysis import count_words
+from mockint.core.session import Interview, Phase
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.widgets.answer_timer import AnswerTimer
+from mockint.tui.widgets.interviewer_panel import InterviewerPanel
+
+COUNT_EVERY = 0.5  # seconds: the word count follows typing without work per keystroke
+
+
+class InterviewScreen(Screen[None]):
+    CSS_PATH = "interview.tcss"
+    HELP_TITLE = "Interview"
+    HELP = """
+The interviewer's question is at the top; type your answer in the box. The
+timer counts down and, past the limit, counts overtime instead of stopping you.
+
+Submit when you are done to see the sample answer beside yours. Skip passes on
+the question (you still see the sample). Pause stops the clock.
+
+In practice mode F3 shows why they ask this and F4 a tip; each peek is
+recorded. Mock mode has no peeking. Ctrl+Q leaves the interview; what you
+typed is kept.
+"""
+    BINDINGS = [
+        Binding("ctrl+s", "submit", "Submit", tooltip="Submit this answer and see the sample"),
+        Binding("ctrl+n", "skip", "Skip", tooltip="Pass on this question"),
+        Binding("ctrl+t", "pause", "Pause/resume", tooltip="Stop or restart the clock"),
+        Binding("f3", "peek('why_asked')", "Why asked", tooltip="Practice mode: why they ask this"),
+        Binding("f4", "peek('tip')", "Tip", tooltip="Practice mode: how to make it personal"),
+        Binding("ctrl+q", "leave", "Leave", tooltip="Leave the interview (asks first)",
+                priority=True),
+    ]
+
+    class AnswerSubmitted(Message):
+        """The user submitted (or skipped) the current answer or follow-up."""
+
+    class LeaveRequested(Message):
+        """The user confirmed leaving the interview mid-way."""
+
+    class DraftChanged(Message):
+        """The typed text changed since the last notice (at most every COUNT_EVERY s)."""
+
+    def __init__(self, interview: Interview) -> None:
+        super().__init__()
+        self.interview = interview
+        self._dirty = False
+        self._words = 0
+
+    def compose(self) -> ComposeResult:
+        yield InterviewerPanel(id="panel")
+        yield Static("", id="peek", markup=False)
+        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False,
+                       tab_behavior="focus", placeholder="Type your answer here…")
+        with Horizontal(id="status"):
+            yield AnswerTimer(self.interview.answer_clock, id="timer")
+            yield Label("0 words", id="words")
+            yield Label(self.interview.mode, id="mode")
+            yield Button("Submit ^S", id="submit", variant="primary", compact=True)
+            yield Button("Skip ^N", id="skip", compact=True)
+            yield Button("Pause ^T", id="pause", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show_question()
+        self.set_interval(COUNT_EVERY, self._flush_draft)
+
+    # --- showing the state ---------------------------------------------------
+
+    def _show_question(self) -> None:
+        interview = self.interview
+        follow_up = interview.follow_up
+        progress = f"Question {interview.index + 1} of {interview.total}"
+        if follow_up is not None:
+            progress += " · follow-up"
+        panel = self.query_one(InterviewerPanel)
+        panel.ask(interview.current, progress, follow_up.prompt if follow_up else None)
+        if interview.phase is Phase.ASKING:
+            interview.begin()
+        box = self.query_one("#answer", TextArea)
+        box.text = follow_up.text if follow_up else interview.answer.text
+        box.move_cursor(box.document.end)
+        self.query_one(AnswerTimer).show_clock(interview.answer_clock)
+        self.query_one("#peek").display = False
+        self._count_words(box.text)
+        self._show_pause()
+        box.focus()
+
+    def _show_pause(self) -> None:
+        paused = self.interview.phase is Phase.PAUSED
+        box = self.query_one("#answer", TextArea)
+        box.read_only = paused
+        box.border_subtitle = "paused: Ctrl+T to resume" if paused else ""
+        self.query_one("#pause", Button).label = "Resume ^T" if paused else "Pause ^T"
+        self.query_one(AnswerTimer).tick()
+
+    def _count_words(self, text: str) -> None:
+        self._words = count_words(text)
+        self.query_one("#words", Label).update(f"{self._words} words")
+
+    # --- typing --------------------------------------------------------------
+
+    @on(TextArea.Changed, "#answer")
+    def _typed(self) -> None:
+        self._dirty = True  # O(1) per keystroke; the counting waits for the tick
+
+    def _flush_draft(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        text = self.query_one("#answer", TextArea).text
+        self.interview.update_text(text)
+        self._count_words(text)
+        self.post_message(self.DraftChanged())
+
+    def _take_text(self) -> None:
+        self._dirty = True
+        self._flush_draft()
+
+    # --- intents -------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "peek":
+            return self.interview.mode == "practice" and self.interview.follow_up is None
+        if action == "skip":
+            return self.interview.follow_up is None
+        return True
+
+    def action_submit(self) -> None:
+        self._take_text()
+        self.interview.submit()
+        self.post_message(self.AnswerSubmitted())
+
+    def action_skip(self) -> None:
+        self._take_text()
+        self.interview.skip()
+        self.post_message(self.AnswerSubmitted())
+
+    def action_pause(self) -> None:
+        self.interview.toggle_pause()
+        self._show_pause()
+        if self.interview.phase is Phase.ANSWERING:
+            self.query_one("#answer", TextArea).focus()
+
+    def action_peek(self, what: str) -> None:
+        if not self.interview.can_peek:
+            return
+        text = self.interview.peek(what)
+        title = "Why they ask this" if what == "why_asked" else "Tip"
+        peek = self.query_one("#peek", Static)
+        peek.update(f"{title}: {text or '(the deck has none for this question)'}")
+        peek.display = True
+
+    def action_leave(self) -> None:
+        self._take_text()
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.post_message(self.LeaveRequested())
+            else:
+                self.query_one("#answer", TextArea).focus()
+
+        self.app.push_screen(
+            ConfirmScreen("Leave this interview? What you typed is kept.", yes="Leave", no="Stay"),
+            decided,
+        )
+
+    @on(Button.Pressed, "#submit")
+    def _submit_pressed(self) -> None:
+        self.action_submit()
+
+    @on(Button.Pressed, "#skip")
+    def _skip_pressed(self) -> None:
+        self.action_skip()
+
+    @on(Button.Pressed, "#pause")
+    def _pause_pressed(self) -> None:
+        self.action_pause()
+
+    @on(AnswerTimer.Crossed)
+    def _crossed(self, event: AnswerTimer.Crossed) -> None:
+        if getattr(self.app, "bell_enabled", False):
+            self.app.bell()
+

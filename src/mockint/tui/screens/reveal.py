@@ -1,0 +1,153 @@
+"""The reveal: the user's answer beside the sample, checklists, and the rating."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, SelectionList, Static
+
+from mockint.core.session import Interview, Phase
+from mockint.core.timing import format_duration
+from mockint.tui.widgets.checklists import KeyPointChecklist, StarChecklist
+from mockint.tui.widgets.rating_bar import RatingBar
+
+
+def time_line(used: float, limit: int, paused: float) -> str:
+    over = max(0.0, used - limit)
+    text = f"Time {format_duration(used)} of {format_duration(limit)}"
+    if over:
+        text += f" (+{format_duration(over)} over)"
+    if paused:
+        text += f" · paused {format_duration(paused)}"
+    return text
+
+
+class RevealScreen(Screen[None]):
+    CSS_PATH = "reveal.tcss"
+    HELP_TITLE = "Reveal"
+    HELP = """
+Your answer on the left, the sample answer on the right. Below, tick the key
+points your answer covered and, for behavioral and situational questions, the
+STAR parts (Situation, Task, Action, Result). Design and scenario questions
+show the answer framework.
+
+Rate yourself with 1 to 4: Again, Hard, Good, Easy. Then N moves on. If the
+question has follow-ups, F lets the interviewer ask one, timed.
+"""
+    BINDINGS = [
+        Binding("1", "rate(1)", "Again", show=False),
+        Binding("2", "rate(2)", "Hard", show=False),
+        Binding("3", "rate(3)", "Good", show=False),
+        Binding("4", "rate(4)", "Easy", show=False),
+        Binding("f", "follow_up", "Follow-up", tooltip="The interviewer asks a follow-up"),
+        Binding("n", "next", "Next", tooltip="Move on (rate first)"),
+    ]
+
+    class FollowUpAsked(Message):
+        pass
+
+    class MovedOn(Message):
+        pass
+
+    def __init__(self, interview: Interview) -> None:
+        super().__init__()
+        self.interview = interview
+
+    def compose(self) -> ComposeResult:
+        interview = self.interview
+        answer = interview.answer
+        question = interview.current.question
+        progress = f"Question {interview.index + 1} of {interview.total}"
+        yield Static(question.prompt, id="reveal-question", markup=False)
+        yield Static(f"{progress} · {time_line(answer.used, answer.time_limit, answer.paused)}",
+                     id="reveal-meta", markup=False)
+        with Horizontal(id="answers"):
+            with VerticalScroll(id="yours") as yours:
+                yours.border_title = "Your answer" + (" (skipped)" if answer.skipped else "")
+                yield Static(answer.text or "(no answer typed)", markup=False)
+                for follow_up in answer.follow_ups:
+                    yield Static(f"\nFollow-up: {follow_up.prompt}", classes="follow-up",
+                                 markup=False)
+                    yield Static(follow_up.text or "(no answer typed)", markup=False)
+            with VerticalScroll(id="sample") as sample:
+                sample.border_title = "Sample answer"
+                yield Static(question.sample_answer or "(the deck has no sample answer)",
+                             markup=False)
+        with Horizontal(id="checks"):
+            if question.key_points:
+                yield KeyPointChecklist(question.key_points, answer.key_points_checked,
+                                        id="key-points")
+            if question.uses_star:
+                yield StarChecklist(answer.star_checked, id="star")
+            if question.framework:
+                steps = "\n".join(f"{i}. {s}" for i, s in enumerate(question.framework, 1))
+                framework = Static(steps, id="framework", markup=False)
+                framework.border_title = "Answer framework"
+                yield framework
+        with Horizontal(id="actions"):
+            yield RatingBar(id="rating")
+            yield Static("", id="actions-gap")
+            yield Button("Follow-up (f)", id="follow-up", compact=True)
+            yield Button("Next (n)", id="next", variant="success", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(RatingBar).rating = self.interview.answer.rating
+        self._refresh_buttons()
+        focus = self.query(SelectionList)
+        (focus.first() if focus else self.query_one("#rate-3")).focus()
+
+    def _refresh_buttons(self) -> None:
+        self.query_one("#follow-up", Button).display = bool(self.interview.remaining_follow_ups())
+        last = self.interview.is_last
+        self.query_one("#next", Button).label = "Finish (n)" if last else "Next (n)"
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "follow_up":
+            return bool(self.interview.remaining_follow_ups())
+        return True
+
+    @on(SelectionList.SelectedChanged, "#key-points")
+    def _key_points_changed(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = set(event.selection_list.selected)
+        for index in range(len(self.interview.answer.key_points_checked)):
+            self.interview.check_key_point(index, index in chosen)
+
+    @on(SelectionList.SelectedChanged, "#star")
+    def _star_changed(self, event: SelectionList.SelectedChanged) -> None:
+        chosen = set(event.selection_list.selected)
+        for part in self.interview.answer.star_checked:
+            self.interview.check_star(part, part in chosen)
+
+    @on(RatingBar.RatingChosen)
+    def _rating_chosen(self, event: RatingBar.RatingChosen) -> None:
+        self.action_rate(event.rating)
+
+    def action_rate(self, rating: int) -> None:
+        self.interview.rate(rating)
+        self.query_one(RatingBar).rating = rating
+
+    def action_follow_up(self) -> None:
+        if self.interview.remaining_follow_ups():
+            self.post_message(self.FollowUpAsked())
+
+    def action_next(self) -> None:
+        interview = self.interview
+        if interview.phase is Phase.REVEALED and not interview.answer.skipped:
+            self.notify("Rate your answer first: 1 Again, 2 Hard, 3 Good, 4 Easy.",
+                        severity="warning")
+            return
+        self.post_message(self.MovedOn())
+
+    @on(Button.Pressed, "#follow-up")
+    def _follow_up_pressed(self) -> None:
+        self.action_follow_up()
+
+    @on(Button.Pressed, "#next")
+    def _next_pressed(self) -> None:
+        self.action_next()

@@ -1,0 +1,76 @@
+"""Summary: every question of the session with its time, rating and coverage."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from mockint.core.session import RATINGS, SessionRecord
+from mockint.core.timing import format_duration
+
+
+def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
+    rows = []
+    for answer in record.answers:
+        question = answer.asked.question
+        over = f"+{format_duration(answer.overtime)}" if answer.overtime else ""
+        rating = RATINGS.get(answer.rating or 0, "skipped" if answer.skipped else "—")
+        points = f"{answer.key_points_covered}/{len(question.key_points)}"
+        star = f"{answer.star_covered}/4" if answer.star_checked else ""
+        rows.append((
+            Text(str(answer.index + 1), justify="right"),
+            Text(question.prompt, overflow="ellipsis", no_wrap=True),
+            Text(f"{format_duration(answer.used)}/{format_duration(answer.time_limit)}"),
+            Text(over, style="bold red" if over else ""),
+            Text(rating),
+            Text(points),
+            Text(star),
+        ))
+    return rows
+
+
+class SummaryScreen(Screen[None]):
+    CSS_PATH = "summary.tcss"
+    HELP_TITLE = "Summary"
+    HELP = """
+The session at a glance: for each question the time you used against the
+limit, any overtime, your rating, and how many key points and STAR parts you
+covered. H goes home.
+"""
+    BINDINGS = [
+        Binding("h,escape", "home", "Home"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        status = {"finished": "Finished", "abandoned": "Left early", "in_progress": "In progress"}
+        average = record.average_rating
+        yield Header()
+        yield Static(
+            f"{status[record.status]} · {len(record.answers)} of {len(record.plan)} questions · "
+            f"total {format_duration(record.total_used)} · mode {record.config.mode}"
+            + (f" · average rating {average:.1f}" if average else "")
+            + (f" · seed {record.config.seed}" if record.config.seed is not None else ""),
+            id="summary-head",
+            markup=False,
+        )
+        yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
+        for row in summary_rows(self.record):
+            table.add_row(*row)
+        table.focus()
+
+    def action_home(self) -> None:
+        self.app.pop_screen()

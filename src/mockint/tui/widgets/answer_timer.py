@@ -1,0 +1,71 @@
+"""AnswerTimer: the countdown that turns to overtime instead of cutting the user off."""
+
+from __future__ import annotations
+
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widgets import Static
+
+from mockint.core.timing import AnswerClock, format_clock
+
+TICK_SECONDS = 0.25  # 4 Hz: the display never lags the real second by more than 1/4 s
+
+
+class AnswerTimer(Static):
+    """Shows an `AnswerClock`: time left, `+m:ss` over, or paused."""
+
+    DEFAULT_CSS = """
+    AnswerTimer {
+        width: auto;
+        min-width: 16;
+        padding: 0 1;
+        text-style: bold;
+        color: $timer-normal;
+    }
+    AnswerTimer.-warning { color: $timer-warning; }
+    AnswerTimer.-overtime { color: $timer-overtime; text-style: bold reverse; }
+    AnswerTimer.-paused { color: $text-muted; text-style: italic; }
+    """
+
+    class Crossed(Message):
+        """The timer passed into `warning` or `overtime` (for the bell)."""
+
+        def __init__(self, state: str) -> None:
+            super().__init__()
+            self.state = state
+
+    state: reactive[str] = reactive("normal")
+
+    def __init__(self, clock: AnswerClock, **kwargs) -> None:
+        super().__init__("", markup=False, **kwargs)
+        self.clock = clock
+
+    def on_mount(self) -> None:
+        self.tick()
+        self.set_interval(TICK_SECONDS, self.tick)
+
+    def show_clock(self, clock: AnswerClock) -> None:
+        self.clock = clock
+        self.set_reactive(AnswerTimer.state, clock.state)
+        self.tick()
+
+    def tick(self) -> None:
+        clock = self.clock
+        state = clock.state
+        if state != self.state:
+            self.state = state
+        self.set_class(clock.paused_now, "-paused")
+        text = format_clock(clock.remaining)
+        if clock.paused_now:
+            label = f"{text} paused"
+        elif state == "overtime":
+            label = f"{text} over"
+        else:
+            label = f"{text} left"
+        self.update(label)
+
+    def watch_state(self, old: str, new: str) -> None:
+        self.set_class(new == "warning", "-warning")
+        self.set_class(new == "overtime", "-overtime")
+        if new != "normal" and old != new:
+            self.post_message(self.Crossed(new))

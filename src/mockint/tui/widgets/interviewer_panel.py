@@ -1,0 +1,42 @@
+"""The interviewer panel: who is asking, what, and where we are in the interview."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from mockint.core.session import AskedQuestion
+
+
+class InterviewerPanel(VerticalScroll):
+    """A bordered panel: persona in the title, progress in the subtitle, the prompt inside."""
+
+    DEFAULT_CSS = """
+    InterviewerPanel {
+        height: auto;
+        max-height: 45%;
+        border: round $primary;
+        border-title-color: $text-primary;
+        border-title-style: bold;
+        border-subtitle-color: $text-muted;
+        padding: 0 1;
+    }
+    InterviewerPanel #prompt { text-style: bold; }
+    InterviewerPanel #context { color: $text-muted; }
+    """
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="prompt", markup=False)
+        yield Static("", id="context", markup=False)
+
+    def ask(self, asked: AskedQuestion, progress: str, prompt: str | None = None) -> None:
+        """Show a question (or, with `prompt`, a follow-up to it)."""
+        persona = asked.interviewer
+        self.border_title = f"{persona.name} · {persona.role}" if persona.role else persona.name
+        question = asked.question
+        self.border_subtitle = f"{progress} · {question.category} · {question.level}"
+        self.query_one("#prompt", Static).update(prompt or question.prompt)
+        context = f"Follow-up to: {question.prompt}" if prompt else ""
+        self.query_one("#context", Static).update(context)
+        self.query_one("#context").display = bool(context)
