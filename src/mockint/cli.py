@@ -36,7 +36,25 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check deck files; exit 1 if any has errors")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     commands.add_parser("locate", help="print where decks, data and config live")
+
+    run = commands.add_parser("run", help="start an interview straight away")
+    run.add_argument("--deck", action="append", required=True, metavar="ID",
+                     help="deck id (repeatable); see `mockint decks`")
+    run.add_argument("--count", type=_positive, metavar="N", help="number of questions")
+    run.add_argument("--category", action="append", default=[], metavar="NAME")
+    run.add_argument("--level", action="append", default=[], metavar="NAME")
+    run.add_argument("--topic", action="append", default=[], metavar="NAME")
+    run.add_argument("--mode", choices=["practice", "mock"], default="practice")
+    run.add_argument("--seed", type=int, help="shuffle with this seed (repeatable sets)")
+    run.add_argument("--shuffle", action="store_true", help="shuffle (a seed is chosen)")
+    run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {text!r}")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -46,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "decks": _cmd_decks,
         "validate": _cmd_validate,
         "locate": _cmd_locate,
+        "run": _cmd_run,
     }
     try:
         return handlers[args.command](args)
@@ -57,6 +76,37 @@ def _cmd_app(args: argparse.Namespace) -> int:
     from mockint.tui.app import make_app
 
     make_app(deck_paths=args.deck_path).run()
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from mockint.core.deck import CATEGORIES, LEVELS
+    from mockint.core.session import InterviewError, SessionConfig, decks_by_id, select_questions
+    from mockint.storage.decks import DeckStore
+
+    for value, allowed, what in [(c, CATEGORIES, "category") for c in args.category] + [
+        (v, LEVELS, "level") for v in args.level
+    ]:
+        if value not in allowed:
+            print(f"mockint run: unknown {what} {value!r}; choose from {', '.join(allowed)}",
+                  file=sys.stderr)
+            return 2
+    config = SessionConfig(
+        deck_ids=args.deck, mode=args.mode, categories=args.category, levels=args.level,
+        topics=[t.lower() for t in args.topic], count=args.count, seed=args.seed,
+        order="shuffled" if args.shuffle or args.seed is not None else "deck",
+        time_limit=args.seconds,
+    )
+    store = DeckStore.discover(args.deck_path)
+    try:
+        if not select_questions(decks_by_id(store.decks, config.deck_ids), config):
+            raise InterviewError("no questions match these filters; widen them")
+    except InterviewError as error:
+        print(f"mockint run: {error}", file=sys.stderr)
+        return 2
+    from mockint.tui.app import make_app
+
+    make_app(decks=store, start_with=config).run()
     return 0
 
 

@@ -1,8 +1,8 @@
 """Where mockint keeps things: bundled content, the user's decks, data and config.
 
 `MOCKINT_HOME` overrides every user location (tests and portable setups use
-it); otherwise platformdirs picks the platform's usual folders. Functions that
-return user folders create them, so callers can write straight away.
+it); otherwise platformdirs picks the platform's usual folders. These functions
+only name folders; a writer calls `ensure()` (atomic writes create parents).
 """
 
 from __future__ import annotations

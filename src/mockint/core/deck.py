@@ -186,11 +186,10 @@ def parse_deck(data: Mapping[str, Any], file: str = "<deck>") -> tuple[Deck | No
         return Deck.model_validate(data), []
     except ValidationError as error:
         problems = problems_from_validation(file, error, data)
-    # Pydantic skips the deck-level check when fields fail; report duplicates anyway
-    # so the user sees every problem in one go.
-    if not any("more than once" in p.message for p in problems):
-        problems += _duplicate_id_problems(file, data)
-    return None, problems
+    # Pydantic skips the deck-level check when fields fail, and reports it without
+    # a place when they pass: report duplicates from the raw data either way.
+    problems = [p for p in problems if "more than once" not in p.message]
+    return None, problems + _duplicate_id_problems(file, data)
 
 
 def _duplicate_id_problems(file: str, data: Mapping[str, Any]) -> list[DeckProblem]:
@@ -205,7 +204,7 @@ def _duplicate_id_problems(file: str, data: Mapping[str, Any]) -> list[DeckProbl
             continue
         if qid in first:
             place = f'questions[{index}] (id "{qid}").id'
-            message = f"also used by questions[{first[qid]}]; question ids must be unique"
+            message = f'id "{qid}" is also used by questions[{first[qid]}]; ids must be unique'
             problems.append(DeckProblem(file, place, message))
         else:
             first[qid] = index

@@ -114,11 +114,38 @@ def has_comments(path: Path) -> bool:
     """Whether a deck file holds comments, which a save (tomli-w) would drop."""
     try:
         text = Path(path).read_text(encoding="utf-8")
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         return False
-    # A '#' outside strings; multi-line strings make this approximate, so
-    # only lines that start with a comment or end in one after a value count.
-    return any(re.match(r"\s*#", line) or re.search(r"[\]\d\"'e]\s+#", line) for line in text.splitlines())
+    return _finds_comment(text)
+
+
+_STRING_OPENERS = ('"""', "'''", '"', "'")
+
+
+def _finds_comment(text: str) -> bool:
+    """Scan TOML for a '#' outside every kind of string."""
+    i, closing = 0, ""
+    while i < len(text):
+        if closing:
+            if closing in ('"', '"""') and text[i] == "\\":
+                i += 2
+                continue
+            if text.startswith(closing, i):
+                i, closing = i + len(closing), ""
+                continue
+            if len(closing) == 1 and text[i] == "\n":
+                closing = ""  # an unterminated one-line string: tomllib reports it
+            i += 1
+            continue
+        if text[i] == "#":
+            return True
+        opener = next((o for o in _STRING_OPENERS if text.startswith(o, i)), "")
+        if opener:
+            closing = opener
+            i += len(opener)
+        else:
+            i += 1
+    return False
 
 
 def _deck_files(folder: Path) -> list[Path]:
@@ -148,7 +175,14 @@ class DeckStore:
             candidates += [(f, "user") for f in _deck_files(paths.user_decks_dir())]
         if bundled:
             candidates += [(f, "bundled") for f in _deck_files(paths.bundled_decks_dir())]
-        entries = [load_entry(path, source) for path, source in candidates]
+        seen: set[Path] = set()
+        unique = []
+        for path, source in candidates:  # one file reached two ways is read once
+            key = path.resolve()
+            if key not in seen:
+                seen.add(key)
+                unique.append((path, source))
+        entries = [load_entry(path, source) for path, source in unique]
         _mark_shadowed(entries)
         return cls(entries)
 

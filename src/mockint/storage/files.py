@@ -19,6 +19,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
+        _copy_mode(path, tmp)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -34,6 +35,17 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None
 
 def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+
+
+def _copy_mode(original: Path, tmp: Path) -> None:
+    """Keep the file's permissions (mkstemp makes 0600; a new file gets the umask's)."""
+    try:
+        mode = original.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
+    os.chmod(tmp, mode)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -52,6 +51,8 @@ class MockintApp(App[None]):
     SUB_TITLE = "mock interviews in your terminal"
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="What this screen is for and its keys"),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit mockint (asks first mid-interview)",
+                priority=True),
     ]
 
     def __init__(
@@ -78,6 +79,14 @@ class MockintApp(App[None]):
     def on_mount(self) -> None:
         if self.start_with is not None:
             self.start_interview(self.start_with)
+
+    async def action_quit(self) -> None:
+        """Quit, unless the screen wants to ask first (an interview in progress does)."""
+        leave = getattr(self.screen, "action_leave", None)
+        if leave is not None:
+            leave()
+        else:
+            self.exit()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -14,7 +14,7 @@ def describe_keys(screen: Screen) -> list[tuple[str, str]]:
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
     for namespace, bindings in ((screen, screen._bindings), (screen.app, screen.app._bindings)):
-        for key, binding_list in bindings.key_to_bindings.items():
+        for binding_list in bindings.key_to_bindings.values():
             for binding in binding_list:
                 if not binding.description or binding.action in seen:
                     continue

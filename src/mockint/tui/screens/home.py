@@ -13,6 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from mockint.storage.decks import DeckEntry, display_name
+from mockint.tui.literal import visible
+from mockint.tui.widgets.plain import Plain
 
 
 def deck_summary(entry: DeckEntry) -> str:
@@ -52,7 +54,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
             with Vertical(id="decks-pane"):
                 yield Static("Decks", classes="section-title")
                 yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
-                yield Static("", id="deck-details", markup=False)
+                yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
                 yield Static("Recent sessions", classes="section-title")
                 yield Static(
@@ -67,7 +69,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         table.add_columns("Deck", "Questions", "Source")
         for index, entry in enumerate(self.app.decks.entries):  # type: ignore[attr-defined]
             if entry.ok and entry.deck is not None:
-                row = (Text(entry.deck.title), Text(str(len(entry.deck.questions)), justify="right"))
+                row = (Text(visible(entry.deck.title)), Text(str(len(entry.deck.questions)), justify="right"))
             else:
                 row = (Text(f"⚠ {entry.path.name}", style="bold red"), Text("errors", style="red"))
             table.add_row(*row, Text(entry.source), key=str(index))

@@ -15,6 +15,7 @@ from mockint.core.session import Interview, Phase
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
+from mockint.tui.widgets.plain import Plain
 
 COUNT_EVERY = 0.5  # seconds: the word count follows typing without work per keystroke
 
@@ -39,8 +40,6 @@ typed is kept.
         Binding("ctrl+t", "pause", "Pause/resume", tooltip="Stop or restart the clock"),
         Binding("f3", "peek('why_asked')", "Why asked", tooltip="Practice mode: why they ask this"),
         Binding("f4", "peek('tip')", "Tip", tooltip="Practice mode: how to make it personal"),
-        Binding("ctrl+q", "leave", "Leave", tooltip="Leave the interview (asks first)",
-                priority=True),
     ]
 
     class AnswerSubmitted(Message):
@@ -60,7 +59,7 @@ typed is kept.
 
     def compose(self) -> ComposeResult:
         yield InterviewerPanel(id="panel")
-        yield Static("", id="peek", markup=False)
+        yield Plain("", id="peek")
         yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False,
                        tab_behavior="focus", placeholder="Type your answer here…")
         with Horizontal(id="status"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, SelectionList, Static
@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, SelectionList, Static
 from mockint.core.session import Interview, Phase
 from mockint.core.timing import format_duration
 from mockint.tui.widgets.checklists import KeyPointChecklist, StarChecklist
+from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.rating_bar import RatingBar
 
 
@@ -62,21 +63,19 @@ question has follow-ups, F lets the interviewer ask one, timed.
         answer = interview.answer
         question = interview.current.question
         progress = f"Question {interview.index + 1} of {interview.total}"
-        yield Static(question.prompt, id="reveal-question", markup=False)
-        yield Static(f"{progress} · {time_line(answer.used, answer.time_limit, answer.paused)}",
-                     id="reveal-meta", markup=False)
+        yield Plain(question.prompt, id="reveal-question")
+        yield Plain(f"{progress} · {time_line(answer.used, answer.time_limit, answer.paused)}",
+                     id="reveal-meta")
         with Horizontal(id="answers"):
             with VerticalScroll(id="yours") as yours:
                 yours.border_title = "Your answer" + (" (skipped)" if answer.skipped else "")
-                yield Static(answer.text or "(no answer typed)", markup=False)
+                yield Plain(answer.text or "(no answer typed)")
                 for follow_up in answer.follow_ups:
-                    yield Static(f"\nFollow-up: {follow_up.prompt}", classes="follow-up",
-                                 markup=False)
-                    yield Static(follow_up.text or "(no answer typed)", markup=False)
+                    yield Plain(f"\nFollow-up: {follow_up.prompt}", classes="follow-up")
+                    yield Plain(follow_up.text or "(no answer typed)")
             with VerticalScroll(id="sample") as sample:
                 sample.border_title = "Sample answer"
-                yield Static(question.sample_answer or "(the deck has no sample answer)",
-                             markup=False)
+                yield Plain(question.sample_answer or "(the deck has no sample answer)")
         with Horizontal(id="checks"):
             if question.key_points:
                 yield KeyPointChecklist(question.key_points, answer.key_points_checked,
@@ -85,7 +84,7 @@ question has follow-ups, F lets the interviewer ask one, timed.
                 yield StarChecklist(answer.star_checked, id="star")
             if question.framework:
                 steps = "\n".join(f"{i}. {s}" for i, s in enumerate(question.framework, 1))
-                framework = Static(steps, id="framework", markup=False)
+                framework = Plain(steps, id="framework")
                 framework.border_title = "Answer framework"
                 yield framework
         with Horizontal(id="actions"):

@@ -13,6 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck
 from mockint.core.session import SessionConfig, select_questions
+from mockint.tui.literal import visible
 
 
 def parse_topics(text: str) -> list[str]:
@@ -59,7 +60,7 @@ Ctrl+S or the Start button begins; Esc goes back.
                 with Vertical(classes="column"):
                     yield Label("Decks", classes="section-title")
                     yield SelectionList[str](
-                        *[Selection(Content(f"{d.title} ({len(d.questions)})"), d.id,
+                        *[Selection(Content(visible(f"{d.title} ({len(d.questions)})")), d.id,
                                     d.id in self.chosen or not self.chosen and i == 0)
                           for i, d in enumerate(self.decks)],
                         id="decks",

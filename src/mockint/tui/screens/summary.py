@@ -6,10 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header
 
 from mockint.core.session import RATINGS, SessionRecord
 from mockint.core.timing import format_duration
+from mockint.tui.literal import visible
+from mockint.tui.widgets.plain import Plain
 
 
 def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
@@ -22,7 +24,7 @@ def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
         star = f"{answer.star_covered}/4" if answer.star_checked else ""
         rows.append((
             Text(str(answer.index + 1), justify="right"),
-            Text(question.prompt, overflow="ellipsis", no_wrap=True),
+            Text(visible(question.prompt), overflow="ellipsis", no_wrap=True),
             Text(f"{format_duration(answer.used)}/{format_duration(answer.time_limit)}"),
             Text(over, style="bold red" if over else ""),
             Text(rating),
@@ -54,13 +56,12 @@ covered. H goes home.
         status = {"finished": "Finished", "abandoned": "Left early", "in_progress": "In progress"}
         average = record.average_rating
         yield Header()
-        yield Static(
+        yield Plain(
             f"{status[record.status]} · {len(record.answers)} of {len(record.plan)} questions · "
             f"total {format_duration(record.total_used)} · mode {record.config.mode}"
             + (f" · average rating {average:.1f}" if average else "")
             + (f" · seed {record.config.seed}" if record.config.seed is not None else ""),
             id="summary-head",
-            markup=False,
         )
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         yield Footer()

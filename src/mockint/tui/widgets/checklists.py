@@ -7,6 +7,7 @@ from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import KeyPoint
+from mockint.tui.literal import visible
 
 STAR_LABELS = {
     "situation": "Situation: the context, briefly",
@@ -26,7 +27,7 @@ class KeyPointChecklist(SelectionList[int]):
 
     def __init__(self, points: list[KeyPoint], checked: list[bool], **kwargs) -> None:
         selections = [
-            Selection(Content(p.point), i, checked[i] if i < len(checked) else False)
+            Selection(Content(visible(p.point)), i, checked[i] if i < len(checked) else False)
             for i, p in enumerate(points)
         ]
         super().__init__(*selections, **kwargs)

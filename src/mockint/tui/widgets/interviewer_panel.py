@@ -7,6 +7,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from mockint.core.session import AskedQuestion
+from mockint.tui.widgets.plain import Plain
 
 
 class InterviewerPanel(VerticalScroll):
@@ -27,8 +28,8 @@ class InterviewerPanel(VerticalScroll):
     """
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="prompt", markup=False)
-        yield Static("", id="context", markup=False)
+        yield Plain("", id="prompt")
+        yield Plain("", id="context")
 
     def ask(self, asked: AskedQuestion, progress: str, prompt: str | None = None) -> None:
         """Show a question (or, with `prompt`, a follow-up to it)."""

@@ -15,7 +15,7 @@ from mockint.core.session import RATINGS
 class RatingBar(Horizontal):
     DEFAULT_CSS = """
     RatingBar { height: auto; width: auto; }
-    RatingBar Button { min-width: 12; margin: 0 1 0 0; }
+    RatingBar Button { width: auto; min-width: 0; margin: 0 1 0 0; }
     RatingBar Button.-chosen { text-style: bold reverse; }
     """
 

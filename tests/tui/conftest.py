@@ -1,0 +1,86 @@
+"""Fixtures for Pilot and snapshot tests: a fixed deck, a fake clock, the app factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mockint.core.deck import Deck
+from mockint.core.timing import FakeClock
+from mockint.storage.decks import DeckEntry, DeckStore
+from mockint.tui.app import MockintApp, make_app
+
+# Deck text is content, never markup: this prompt must show exactly as written.
+MARKUP_PROMPT = "What does [bold]qs[0:10][/] do? And \x1b[31mthis[/]?"
+
+TUI_DECK = {
+    "schema": 1,
+    "id": "tui",
+    "title": "TUI test deck",
+    "description": "Three questions for screen tests.",
+    "time_limit": 120,
+    "interviewer": {"name": "Priya Raman", "role": "Senior backend engineer"},
+    "questions": [
+        {
+            "id": "slicing",
+            "category": "technical",
+            "level": "junior",
+            "topics": ["orm"],
+            "prompt": MARKUP_PROMPT,
+            "why_asked": "They check you know querysets are lazy [and sliced in SQL].",
+            "tip": "Mention LIMIT and OFFSET.",
+            "sample_answer": "Slicing a queryset adds LIMIT 10 to the SQL; nothing runs until "
+                             "you iterate. [red]Not markup[/red].",
+            "key_points": [
+                {"point": "Slicing becomes LIMIT/OFFSET", "cues": ["limit", "offset"]},
+                {"point": "Querysets are lazy", "cues": ["lazy"]},
+            ],
+            "follow_ups": ["What happens with a negative index?"],
+        },
+        {
+            "id": "disagreement",
+            "category": "behavioral",
+            "level": "mid",
+            "topics": ["teamwork"],
+            "prompt": "Tell me about a time you disagreed with a colleague.",
+            "why_asked": "Conflict handling.",
+            "tip": "Pick a real, low-drama example.",
+            "sample_answer": "At my last job a colleague wanted to cache everything; I measured "
+                             "first and we cached two endpoints, cutting p95 by 40%.",
+            "key_points": [{"point": "Names the disagreement", "cues": ["disagreed"]}],
+            "star": {"situation": "Set the scene", "task": "Your part", "action": "What you did",
+                     "result": "The outcome"},
+        },
+        {
+            "id": "high-traffic",
+            "category": "system-design",
+            "level": "senior",
+            "topics": ["scaling"],
+            "prompt": "How would you design a Django app for high traffic?",
+            "sample_answer": "Measure, cache, scale out stateless app servers, queue slow work.",
+            "key_points": [{"point": "Stateless app servers", "cues": ["stateless"]}],
+            "framework": ["Clarify the load", "Find the bottleneck", "Cache", "Scale out"],
+        },
+    ],
+}
+
+
+@pytest.fixture
+def tui_deck() -> Deck:
+    return Deck.model_validate(TUI_DECK)
+
+
+@pytest.fixture
+def tui_store(tui_deck: Deck) -> DeckStore:
+    return DeckStore([DeckEntry(Path("tui.toml"), "path", tui_deck)])
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def app(tui_store: DeckStore, clock: FakeClock) -> MockintApp:
+    return make_app(decks=tui_store, clock=clock)

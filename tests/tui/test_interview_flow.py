@@ -1,0 +1,196 @@
+"""Pilot tests of the interview: setup, answering, reveal, rating, summary, leaving."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, SelectionList, TextArea
+
+from mockint.core.session import Phase, SessionConfig
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.reveal import RevealScreen
+from mockint.tui.screens.setup import SetupScreen
+from mockint.tui.screens.summary import SummaryScreen
+from mockint.tui.widgets.answer_timer import AnswerTimer
+
+SIZE = (120, 40)
+
+
+def shown(widget) -> str:
+    """The plain text a Static-like widget shows."""
+    return str(widget.render())
+
+
+async def type_answer(pilot, text: str) -> None:
+    box = pilot.app.screen.query_one("#answer", TextArea)
+    box.text = text  # pressing each key costs ~60 ms in Pilot; set long text directly
+    await pilot.pause()
+
+
+async def start(pilot, mode: str = "practice", **config) -> None:
+    pilot.app.start_interview(SessionConfig(deck_ids=["tui"], mode=mode, **config))
+    await pilot.pause()
+
+
+async def test_setup_by_keyboard_starts_a_mock_interview(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SetupScreen)
+        assert "3 questions match" in shown(app.screen.query_one("#matches"))
+        await pilot.click("#mode-mock")
+        await pilot.click("#count")
+        await pilot.press("end", "backspace", "2")
+        assert "2 will be asked" in shown(app.screen.query_one("#matches"))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.interview.mode == "mock" and app.interview.total == 2
+
+
+async def test_setup_refuses_to_start_with_no_matching_questions(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.click("#topics")
+        await pilot.press(*"nothing-has-this")
+        assert "0 questions match" in shown(app.screen.query_one("#matches"))
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SetupScreen)
+
+
+async def test_whole_practice_interview_of_three_questions(app, clock):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "practice")
+        screen = app.screen
+        assert "Question 1 of 3" in screen.query_one("#panel").border_subtitle
+        assert "Priya Raman" in screen.query_one("#panel").border_title
+
+        await pilot.press("f3")
+        assert "querysets are lazy" in shown(screen.query_one("#peek"))
+        await pilot.press("f4")
+        assert "LIMIT and OFFSET" in shown(screen.query_one("#peek"))
+
+        await type_answer(pilot, "It adds LIMIT 10 and stays lazy.")
+        clock.advance(50)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, RevealScreen)
+        assert "It adds LIMIT 10" in shown(app.screen.query_one("#yours Plain"))
+        assert "Slicing a queryset" in shown(app.screen.query_one("#sample Plain"))
+        await pilot.press("space")  # tick the first key point (the checklist has focus)
+        await pilot.press("3")
+        await pilot.press("n")
+
+        assert isinstance(app.screen, InterviewScreen)
+        await type_answer(pilot, "I disagreed with a colleague about caching.")
+        await pilot.press("ctrl+s")
+        assert app.screen.query_one("#star", SelectionList).option_count == 4
+        await pilot.press("4", "n")
+
+        await pilot.press("ctrl+n")  # skip the last one
+        assert "(skipped)" in app.screen.query_one("#yours").border_title
+        assert "Clarify the load" in shown(app.screen.query_one("#framework"))
+        await pilot.press("n")
+
+        assert isinstance(app.screen, SummaryScreen)
+        record = app.interview.record
+        assert record.status == "finished"
+        assert [a.rating for a in record.answers] == [3, 4, None]
+        assert record.answers[0].peeks == ["why_asked", "tip"]
+        assert record.answers[0].key_points_checked == [True, False]
+        assert record.answers[0].used == 50
+        assert app.screen.query_one(DataTable).row_count == 3
+
+
+async def test_mock_mode_offers_no_peeking(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "mock")
+        await pilot.press("f3", "f4")
+        assert not app.screen.query_one("#peek").display
+        assert app.interview.answer.peeks == []
+        footer_keys = {b.binding.action for b in app.screen.active_bindings.values()
+                       if b.enabled}
+        assert "peek('why_asked')" not in footer_keys
+
+
+async def test_a_rating_is_needed_before_moving_on(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "answer")
+        await pilot.press("ctrl+s", "n")
+        assert isinstance(app.screen, RevealScreen)
+        await pilot.click("#rate-2")
+        assert app.interview.answer.rating == 2
+        await pilot.press("n")
+        assert isinstance(app.screen, InterviewScreen)
+
+
+async def test_follow_up_is_asked_timed_and_shown_on_the_reveal(app, clock):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "main answer")
+        await pilot.press("ctrl+s", "2", "f")
+        assert isinstance(app.screen, InterviewScreen)
+        assert "negative index" in shown(app.screen.query_one("#prompt"))
+        assert "follow-up" in app.screen.query_one("#panel").border_subtitle
+        assert app.screen.query_one("#answer", TextArea).text == ""
+        await type_answer(pilot, "It raises an error.")
+        clock.advance(20)
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, RevealScreen)
+        texts = [shown(w) for w in app.screen.query("#yours Plain")]
+        assert any("It raises an error." in t for t in texts)
+        assert not app.screen.query_one("#follow-up").display  # none left
+        assert app.interview.answer.follow_ups[0].used == 20
+
+
+async def test_leaving_mid_answer_asks_first_and_keeps_the_text(app, clock):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "half of my answ")
+        clock.advance(15)
+        await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert isinstance(app.screen, InterviewScreen)
+        await pilot.press("ctrl+q", "y")
+        assert isinstance(app.screen, SummaryScreen)
+        record = app.interview.record
+        assert record.status == "abandoned"
+        assert record.answers[0].text == "half of my answ" and record.answers[0].used == 15
+
+
+async def test_timer_warns_then_counts_overtime_and_pause_stops_it(app, clock):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        timer = app.screen.query_one(AnswerTimer)
+        assert shown(timer) == "2:00 left"
+        clock.advance(95)
+        await pilot.pause(0.3)
+        assert timer.has_class("-warning") and shown(timer) == "0:25 left"
+        clock.advance(37)
+        await pilot.pause(0.3)
+        assert timer.has_class("-overtime") and shown(timer) == "+0:12 over"
+        await pilot.press("ctrl+t")
+        assert app.interview.phase is Phase.PAUSED
+        assert app.screen.query_one("#answer", TextArea).read_only
+        clock.advance(300)
+        await pilot.press("ctrl+t")
+        assert shown(timer) == "+0:12 over"
+
+
+async def test_deck_text_with_markup_and_escapes_is_shown_literally(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        prompt = shown(app.screen.query_one("#prompt"))
+        assert "[bold]qs[0:10][/]" in prompt
+        assert "\x1b" not in prompt and "␛[31mthis[/]" in prompt
+        await type_answer(pilot, "[i]my[/i] answer")
+        await pilot.press("ctrl+s")
+        assert "[i]my[/i] answer" in shown(app.screen.query_one("#yours Plain"))
+        assert "[red]Not markup[/red]" in shown(app.screen.query_one("#sample Plain"))
+
+
+async def test_word_count_follows_typing(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        await type_answer(pilot, "one two three\nfour")
+        await pilot.pause(0.6)
+        assert shown(app.screen.query_one("#words")) == "4 words"

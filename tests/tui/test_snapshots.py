@@ -1,0 +1,79 @@
+"""SVG snapshots of the main screens, on fixed data and a fixed clock.
+
+Update after a deliberate change of look with `pytest --snapshot-update`, and
+look at the new SVGs (snapshot_report.html) before committing them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TextArea
+
+from mockint.core.session import SessionConfig
+
+ANSWER = (
+    "Slicing a queryset like qs[0:10] adds LIMIT 10 to the SQL. The queryset is lazy, so "
+    "nothing hits the database until I iterate. [bold]This stays literal[/bold]."
+)
+
+
+def interview_at(config: SessionConfig, seconds: float = 0, text: str = ""):
+    async def run_before(pilot) -> None:
+        pilot.app.start_interview(config)
+        await pilot.pause()
+        box = pilot.app.screen.query_one("#answer", TextArea)
+        box.cursor_blink = False
+        box.text = text
+        pilot.app.clock.advance(seconds)
+        await pilot.pause(0.6)  # let the timer tick and the word count follow
+
+    return run_before
+
+
+def reveal_of(config: SessionConfig, keys: tuple[str, ...] = ()):
+    async def run_before(pilot) -> None:
+        await interview_at(config, 95, ANSWER)(pilot)
+        await pilot.press("ctrl+s", *keys)
+        await pilot.pause()
+
+    return run_before
+
+
+PRACTICE = SessionConfig(deck_ids=["tui"], mode="practice")
+BEHAVIORAL = SessionConfig(deck_ids=["tui"], mode="mock", categories=["behavioral"])
+
+
+def test_home(snap_compare, app):
+    assert snap_compare(app, terminal_size=(120, 40))
+
+
+def test_setup(snap_compare, app):
+    assert snap_compare(app, terminal_size=(120, 40), press=["s"])
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_interview(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=interview_at(PRACTICE, 95, ANSWER))
+
+
+def test_interview_overtime_mock(snap_compare, app):
+    run_before = interview_at(BEHAVIORAL, 200, "At my last job I disagreed with a colleague.")
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+def test_reveal(snap_compare, app, size):
+    assert snap_compare(app, terminal_size=size, run_before=reveal_of(PRACTICE, ("space", "3")))
+
+
+def test_reveal_behavioral_star(snap_compare, app):
+    assert snap_compare(app, terminal_size=(120, 40), run_before=reveal_of(BEHAVIORAL))
+
+
+def test_summary(snap_compare, app):
+    async def run_before(pilot) -> None:
+        await reveal_of(PRACTICE, ("3", "n"))(pilot)
+        await pilot.press("ctrl+n", "n", "ctrl+n", "n")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
