@@ -37,6 +37,16 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     commands.add_parser("locate", help="print where decks, data and config live")
 
+    history = commands.add_parser("history", help="list past sessions, newest first")
+    history.add_argument("--limit", type=_positive, default=20, metavar="N")
+    history.add_argument("--search", metavar="WORDS", help="list answers containing WORDS")
+
+    export = commands.add_parser("export", help="export a session as Markdown or JSON")
+    export.add_argument("session", metavar="SESSION", help="session id (or its first letters)")
+    export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+
     run = commands.add_parser("run", help="start an interview straight away")
     run.add_argument("--deck", action="append", required=True, metavar="ID",
                      help="deck id (repeatable); see `mockint decks`")
@@ -65,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "validate": _cmd_validate,
         "locate": _cmd_locate,
         "run": _cmd_run,
+        "history": _cmd_history,
+        "export": _cmd_export,
     }
     try:
         return handlers[args.command](args)
@@ -107,6 +119,64 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from mockint.tui.app import make_app
 
     make_app(decks=store, start_with=config).run()
+    return 0
+
+
+def _open_history():
+    from mockint import paths
+    from mockint.storage.history import HistoryStore, HistoryUnavailable
+
+    try:
+        return HistoryStore.open(paths.history_db_path())
+    except HistoryUnavailable as problem:
+        print(f"mockint: history unavailable: {problem}", file=sys.stderr)
+        return None
+
+
+def _cmd_history(args: argparse.Namespace) -> int:
+    from mockint.core.timing import format_duration
+
+    store = _open_history()
+    if store is None:
+        return 1
+    if args.search:
+        for hit in store.search_answers(args.search, limit=args.limit):
+            snippet = " ".join(hit.text.split())[:70]
+            print(f"{hit.session_id}  {hit.started_at:%Y-%m-%d %H:%M}  Q{hit.index + 1}  "
+                  f"{hit.prompt[:50]}\n    {snippet}")
+        return 0
+    sessions = store.list_sessions(limit=args.limit)
+    if not sessions:
+        print("No sessions yet. Run `mockint` and press s to start one.")
+    for s in sessions:
+        average = f"{s.avg_rating:.1f}" if s.avg_rating else "-"
+        print(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {s.status:<9} "
+              f"{s.answered_count:>2}/{s.question_count:<2} avg {average:<3} "
+              f"{format_duration(s.total_used):>6}  {s.deck_titles}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from mockint.storage.export import render, write_export
+
+    store = _open_history()
+    if store is None:
+        return 1
+    try:
+        record = store.load_session(store.resolve_id(args.session))
+    except KeyError:
+        print(f"mockint export: no single session matches {args.session!r}; "
+              "see `mockint history`", file=sys.stderr)
+        return 2
+    if args.output is None:
+        sys.stdout.write(render(record, args.format))
+        return 0
+    try:
+        write_export(record, args.format, args.output)
+    except OSError as error:
+        print(f"mockint export: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}")
     return 0
 
 

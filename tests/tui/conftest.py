@@ -83,4 +83,57 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def app(tui_store: DeckStore, clock: FakeClock) -> MockintApp:
+    """The app on the test deck, with a fresh history under MOCKINT_HOME."""
     return make_app(decks=tui_store, clock=clock)
+
+
+def make_record(deck: Deck, texts: list[str], ratings: list[int | None], *,
+                started: str = "2026-11-20T18:00:00+00:00", mode: str = "practice",
+                status_finish: bool = True):
+    """A session record made by driving the core interview, as the app would."""
+    from datetime import datetime
+
+    from mockint.core.session import Interview, SessionConfig, select_questions
+
+    clock = FakeClock()
+    config = SessionConfig(deck_ids=[deck.id], mode=mode, count=len(texts))
+    when = datetime.fromisoformat(started)
+    interview = Interview.start(select_questions([deck], config), config, clock=clock,
+                                wall_clock=lambda: when)
+    for text, rating in zip(texts, ratings, strict=True):
+        interview.begin()
+        clock.advance(40 + len(text))
+        if rating is None:
+            interview.skip()
+            interview.reveal()
+        else:
+            interview.submit(text)
+            interview.reveal()
+            interview.check_key_point(0, True)
+            interview.rate(rating)
+        if status_finish or not interview.is_last:
+            interview.next()
+    return interview.record
+
+
+@pytest.fixture
+def history(mockint_home):
+    from mockint import paths
+    from mockint.storage.history import HistoryStore
+
+    store = HistoryStore.open(paths.history_db_path())
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def filled_history(history, tui_deck):
+    """Three finished sessions over three days: the same first question answered each time."""
+    for day, (texts, ratings) in enumerate([
+        (["first try at slicing", "a story"], [1, 2]),
+        (["second try: LIMIT and lazy", "a better story"], [3, 3]),
+        (["third try: LIMIT, OFFSET, lazy evaluation", "best story"], [4, None]),
+    ]):
+        history.save_session(make_record(tui_deck, texts, ratings,
+                                         started=f"2026-11-{20 + day}T18:00:00+00:00"))
+    return history

@@ -77,3 +77,20 @@ def test_summary(snap_compare, app):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch):
+    """History dates show in local time; pin it so the snapshots match anywhere."""
+    import time
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+
+
+def test_history(snap_compare, app, filled_history):
+    assert snap_compare(app, terminal_size=(120, 40), press=["h"])
+
+
+def test_recorded_answer(snap_compare, app, filled_history):
+    assert snap_compare(app, terminal_size=(120, 40), press=["h", "enter", "enter"])

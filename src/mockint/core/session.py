@@ -192,8 +192,11 @@ class Interview:
         self.follow_up: FollowUpAnswer | None = None
         self.answer_clock = self._new_clock(self.current.time_limit)
         self._open_answer()
-        # Resuming: the clock goes on from the time already spent on this answer.
+        # Resuming: the clock goes on from the time already spent on this answer,
+        # and an answer already submitted goes back to its reveal.
         self.answer_clock.restore(self.answer.used, self.answer.paused)
+        if self.answer.submitted_at is not None:
+            self.reveal_after_resume()
 
     @classmethod
     def start(
@@ -206,6 +209,12 @@ class Interview:
     ) -> Interview:
         record = SessionRecord(config=config, plan=list(questions), started_at=wall_clock())
         return cls(record, clock=clock, wall_clock=wall_clock)
+
+    def reveal_after_resume(self) -> None:
+        self.phase = Phase.SUBMITTED
+        self.reveal()
+        if self.answer.rating is not None:
+            self.phase = Phase.RATED
 
     def checkpoint(self) -> AnswerRecord:
         """The current answer with its times brought up to now (for autosave)."""

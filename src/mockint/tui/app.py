@@ -1,4 +1,10 @@
-"""The Textual application: one factory (`make_app`) used by the CLI, tests and snapshots."""
+"""The Textual application: one factory (`make_app`) used by the CLI, tests and snapshots.
+
+The app coordinates the interview: screens post what happened (an answer
+submitted, a rating chosen, a move on), the app advances the core `Interview`
+and shows the next screen, and every step is saved to the history in the
+background so nothing typed is lost.
+"""
 
 from __future__ import annotations
 
@@ -11,16 +17,20 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from mockint import paths
 from mockint.core.session import (
     Interview,
     InterviewError,
     Phase,
     SessionConfig,
+    SessionRecord,
     decks_by_id,
     prepare_config,
     select_questions,
 )
 from mockint.storage.decks import DeckStore
+from mockint.storage.history import BackgroundWriter, HistoryStore, HistoryUnavailable
+from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.interview import InterviewScreen
@@ -41,6 +51,7 @@ THEME_VARIABLE_SOURCES = {
     "star-action": "accent",
     "star-result": "success",
 }
+DRAFT_EVERY = 1.0  # seconds: a killed terminal loses at most about this much typing
 
 
 class MockintApp(App[None]):
@@ -59,15 +70,22 @@ class MockintApp(App[None]):
         self,
         decks: DeckStore,
         *,
+        history: HistoryStore | None = None,
+        history_problem: HistoryUnavailable | None = None,
         clock: Callable[[], float] | None = None,
         start_with: SessionConfig | None = None,
     ) -> None:
         super().__init__()
         self.decks = decks
+        self.history = history
+        self.history_problem = history_problem
         self.clock = clock or time.monotonic
         self.start_with = start_with
         self.interview: Interview | None = None
         self.bell_enabled = False
+        self._writer = BackgroundWriter(history, self._save_failed) if history else None
+        self._last_draft = 0.0
+        self._draft_pending = False
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         base = self.current_theme.to_color_system().generate()
@@ -77,8 +95,19 @@ class MockintApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self.history_problem is not None:
+            problem = self.history_problem
+            self.notify(f"{problem.path}: {problem.problem}. {problem.advice} Interviews still "
+                        "work, but this session will not be saved.",
+                        title="History unavailable", severity="error", timeout=20)
         if self.start_with is not None:
             self.start_interview(self.start_with)
+        elif self.history is not None:
+            self._offer_resume()
+
+    def on_unmount(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
 
     async def action_quit(self) -> None:
         """Quit, unless the screen wants to ask first (an interview in progress does)."""
@@ -109,15 +138,57 @@ class MockintApp(App[None]):
         except InterviewError as error:
             self.notify(str(error), title="Cannot start", severity="error")
             return False
+        self._save(all_answers=True)
         self.push_screen(InterviewScreen(self.interview))
         return True
+
+    def resume_interview(self, record: SessionRecord) -> None:
+        self.interview = Interview(record, clock=self.clock)
+        if self.interview.phase in (Phase.REVEALED, Phase.RATED):
+            self.push_screen(RevealScreen(self.interview))
+        else:
+            self.push_screen(InterviewScreen(self.interview))
+
+    def _offer_resume(self) -> None:
+        assert self.history is not None
+        record = self.history.unfinished()
+        if record is None:
+            return
+        answer = record.answers[-1] if record.answers else None
+        where = f"question {answer.index + 1} of {len(record.plan)}" if answer else "the start"
+        typed = f", {len(answer.text.split())} words typed" if answer and answer.text else ""
+        question = (f"You have an unfinished interview from {record.started_at:%a %d %b %H:%M} "
+                    f"UTC ({where}{typed}). Resume it?")
+
+        def decided(resume: bool | None) -> None:
+            if resume:
+                self.resume_interview(record)
+            elif self._writer is not None:
+                history = self.history
+                self._writer.submit(lambda: history.abandon(record.id))
+                self.notify("Kept in your history as left early.")
+
+        self.push_screen(ConfirmScreen(question, yes="Resume", no="Not now"), decided)
 
     @on(InterviewScreen.AnswerSubmitted)
     def _answer_submitted(self) -> None:
         interview = self._current()
         if interview.phase is Phase.SUBMITTED:
             interview.reveal()
+        self._save()
         self.switch_screen(RevealScreen(interview))
+
+    @on(InterviewScreen.DraftChanged)
+    def _draft_changed(self) -> None:
+        if self._writer is None or self.interview is None:
+            return
+        wait = DRAFT_EVERY - (time.monotonic() - self._last_draft)
+        if wait <= 0:
+            self._save_draft()
+        elif not self._draft_pending:
+            # Trailing edge: the last words typed are saved too, at most a second late.
+            self._draft_pending = True
+            self.set_timer(wait, self._save_draft)
 
     @on(RevealScreen.FollowUpAsked)
     def _follow_up_asked(self) -> None:
@@ -128,7 +199,9 @@ class MockintApp(App[None]):
     @on(RevealScreen.MovedOn)
     def _moved_on(self) -> None:
         interview = self._current()
+        previous = interview.index
         interview.next()
+        self._save(answers=[previous, interview.index])
         if interview.phase is Phase.FINISHED:
             self.switch_screen(SummaryScreen(interview.record))
         else:
@@ -138,20 +211,71 @@ class MockintApp(App[None]):
     def _leave_requested(self) -> None:
         interview = self._current()
         interview.abandon()
+        self._save()
         self.switch_screen(SummaryScreen(interview.record))
 
     def _current(self) -> Interview:
         assert self.interview is not None, "no interview in progress"
         return self.interview
 
+    # --- saving --------------------------------------------------------------
+
+    def _save(self, *, all_answers: bool = False, answers: list[int] | None = None) -> None:
+        """Queue a save of the session (a copy, so later edits cannot race the thread)."""
+        if self._writer is None or self.interview is None:
+            return
+        interview = self.interview
+        interview.checkpoint()
+        record = interview.record.model_copy(deep=True)
+        chosen = None if all_answers else sorted(set(answers or [interview.index]))
+        history = self.history
+        assert history is not None
+        self._writer.submit(lambda: history.save_session(record, chosen))
+
+    def _save_draft(self) -> None:
+        self._draft_pending = False
+        self._last_draft = time.monotonic()
+        interview = self.interview
+        if interview is None or interview.phase not in (Phase.ANSWERING, Phase.PAUSED):
+            return
+        if interview.follow_up is not None:
+            self._save()
+            return
+        answer = interview.checkpoint().model_copy(deep=True)
+        session_id, history = interview.record.id, self.history
+        assert self._writer is not None and history is not None
+        self._writer.submit(lambda: history.save_draft(session_id, answer))
+
+    def flush_saves(self) -> None:
+        """Wait for queued saves (tests, and before reading the history back)."""
+        if self._writer is not None:
+            self._writer.flush()
+
+    def _save_failed(self, error: Exception) -> None:
+        self.call_from_thread(self.notify, f"Could not save to the history: {error}",
+                              title="Not saved", severity="error", timeout=10)
+
+
+def open_history(path: Path | None = None) -> tuple[HistoryStore | None, HistoryUnavailable | None]:
+    try:
+        return HistoryStore.open(path or paths.history_db_path()), None
+    except HistoryUnavailable as problem:
+        return None, problem
+
 
 def make_app(
     deck_paths: Iterable[Path] = (),
     *,
     decks: DeckStore | None = None,
+    history: HistoryStore | None = None,
+    use_history: bool = True,
     clock: Callable[[], float] | None = None,
     start_with: SessionConfig | None = None,
 ) -> MockintApp:
-    """Build the app the way the CLI does; tests pass `decks` and a fake `clock`."""
+    """Build the app the way the CLI does; tests pass `decks`, a `history` and a fake `clock`."""
     store = decks if decks is not None else DeckStore.discover(deck_paths)
-    return MockintApp(store, clock=clock, start_with=start_with)
+    problem = None
+    if history is None and use_history:
+        history, problem = open_history()
+    return MockintApp(store, history=history, history_problem=problem, clock=clock,
+                      start_with=start_with)

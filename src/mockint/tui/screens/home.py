@@ -34,6 +34,9 @@ def deck_summary(entry: DeckEntry) -> str:
     )
 
 
+RECENT = 8
+
+
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     HELP_TITLE = "Home"
@@ -42,8 +45,12 @@ The decks mockint found: the bundled ones, your own (see `mockint locate`)
 and any given with --deck-path. A deck marked ⚠ has errors; select it to see
 them. Press s to set up an interview, or Enter on a deck to start from it.
 """
+    can_resume = False
+    recent: list = []
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
+        Binding("h", "history", "History", tooltip="Past sessions, search, export"),
+        Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),
         Binding("question_mark", "app.help", "Help", show=False),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -57,11 +64,8 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                 yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
                 yield Static("Recent sessions", classes="section-title")
-                yield Static(
-                    "No sessions yet. Press s to start your first interview.",
-                    id="recent",
-                    classes="hint",
-                )
+                yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="recent-hint", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -74,7 +78,31 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                 row = (Text(f"⚠ {entry.path.name}", style="bold red"), Text("errors", style="red"))
             table.add_row(*row, Text(entry.source), key=str(index))
         self._show_details(0)
+        self.query_one("#recent", DataTable).add_columns("Date", "Decks", "Qs", "Avg")
+        self.show_recent()
         table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.show_recent()
+
+    def show_recent(self) -> None:
+        """The last sessions, newest first (after each interview too)."""
+        history = self.app.history  # type: ignore[attr-defined]
+        table = self.query_one("#recent", DataTable)
+        table.clear()
+        self.recent = history.list_sessions(limit=RECENT) if history else []
+        for s in self.recent:
+            table.add_row(Text(f"{s.started_at.astimezone():%d %b %H:%M}"),
+                          Text(visible(s.deck_titles[:28])),
+                          Text(f"{s.answered_count}/{s.question_count}"),
+                          Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—"))
+        table.display = bool(self.recent)
+        self.can_resume = history is not None and history.unfinished() is not None
+        hint = ("History is unavailable this time." if history is None else
+                "Enter opens a session · h for all of them" if self.recent else
+                "No sessions yet. Press s to start your first interview.")
+        self.query_one("#recent-hint", Static).update(hint)
+        self.refresh_bindings()
 
     def _entry(self, index: int) -> DeckEntry | None:
         entries = self.app.decks.entries  # type: ignore[attr-defined]
@@ -89,6 +117,32 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
     @on(DataTable.RowHighlighted, "#decks")
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._show_details(event.cursor_row)
+
+    @on(DataTable.RowSelected, "#recent")
+    def _open_recent(self, event: DataTable.RowSelected) -> None:
+        from mockint.tui.screens.session import SessionScreen
+
+        history = self.app.history  # type: ignore[attr-defined]
+        record = history.load_session(self.recent[event.cursor_row].id)
+        self.app.push_screen(SessionScreen(record))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        history = self.app.history  # type: ignore[attr-defined]
+        if action == "resume":
+            return self.can_resume
+        if action == "history":
+            return history is not None
+        return True
+
+    def action_history(self) -> None:
+        from mockint.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_resume(self) -> None:
+        record = self.app.history.unfinished()  # type: ignore[attr-defined]
+        if record is not None:
+            self.app.resume_interview(record)  # type: ignore[attr-defined]
 
     @on(DataTable.RowSelected, "#decks")
     def _selected(self, event: DataTable.RowSelected) -> None:

@@ -40,10 +40,11 @@ class SummaryScreen(Screen[None]):
     HELP = """
 The session at a glance: for each question the time you used against the
 limit, any overtime, your rating, and how many key points and STAR parts you
-covered. H goes home.
+covered. R opens the session to review each answer; H goes home.
 """
     BINDINGS = [
         Binding("h,escape", "home", "Home"),
+        Binding("r", "review", "Review", tooltip="Open this session's answers one by one"),
         Binding("q", "app.quit", "Quit"),
     ]
 
@@ -75,3 +76,8 @@ covered. H goes home.
 
     def action_home(self) -> None:
         self.app.pop_screen()
+
+    def action_review(self) -> None:
+        from mockint.tui.screens.session import SessionScreen
+
+        self.app.push_screen(SessionScreen(self.record))

@@ -1,0 +1,100 @@
+"""Session exports: a Markdown report for a mentor, and JSON that carries everything.
+
+JSON is the `SessionRecord` itself, so `read_json(session_to_json(r)) == r`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mockint.core.deck import STAR_PARTS
+from mockint.core.session import RATINGS, AnswerRecord, SessionRecord
+from mockint.core.timing import format_duration
+from mockint.storage.files import atomic_write_text
+
+FORMATS = ("md", "json")
+
+
+def session_to_json(record: SessionRecord) -> str:
+    return record.model_dump_json(indent=2)
+
+
+def read_json(text: str) -> SessionRecord:
+    return SessionRecord.model_validate_json(text)
+
+
+def _quote(text: str) -> str:
+    """Answer text as a Markdown block quote, kept literal line by line."""
+    lines = text.strip().splitlines() or ["(no answer typed)"]
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
+
+
+def _answer_section(answer: AnswerRecord) -> list[str]:
+    question = answer.asked.question
+    rating = RATINGS.get(answer.rating or 0, "not rated")
+    time = f"{format_duration(answer.used)} of {format_duration(answer.time_limit)}"
+    if answer.overtime:
+        time += f" (+{format_duration(answer.overtime)} over)"
+    lines = [
+        f"## {answer.index + 1}. {question.prompt}",
+        "",
+        f"*{question.category} · {question.level} · {answer.asked.deck_title}* — "
+        f"time {time} — rating **{rating}**" + (" — skipped" if answer.skipped else ""),
+        "",
+        "**My answer**",
+        "",
+        _quote(answer.text),
+        "",
+    ]
+    if question.key_points:
+        lines += ["**Key points**", ""]
+        for i, point in enumerate(question.key_points):
+            covered = i < len(answer.key_points_checked) and answer.key_points_checked[i]
+            lines.append(f"- [{'x' if covered else ' '}] {point.point}")
+        lines.append("")
+    if answer.star_checked:
+        marks = ", ".join(f"{p.title()} {'✓' if answer.star_checked.get(p) else '✗'}"
+                          for p in STAR_PARTS)
+        lines += [f"**STAR:** {marks}", ""]
+    for follow_up in answer.follow_ups:
+        lines += [f"**Follow-up:** {follow_up.prompt}", "", _quote(follow_up.text), ""]
+    if question.sample_answer:
+        lines += ["<details><summary>Sample answer</summary>", "",
+                  question.sample_answer.strip(), "", "</details>", ""]
+    return lines
+
+
+def session_to_markdown(record: SessionRecord) -> str:
+    decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
+    average = record.average_rating
+    missed = sum(a.key_points_checked.count(False) for a in record.answers)
+    covered = sum(a.key_points_covered for a in record.answers)
+    lines = [
+        f"# Mock interview — {record.started_at:%Y-%m-%d %H:%M} UTC",
+        "",
+        f"- Decks: {decks}",
+        f"- Mode: {record.config.mode} · status: {record.status.replace('_', ' ')}",
+        f"- Questions answered: {len(record.answers)} of {len(record.plan)}",
+        f"- Total time: {format_duration(record.total_used)}",
+        f"- Average rating: {average:.1f} / 4" if average else "- Average rating: —",
+        f"- Key points covered: {covered} of {covered + missed}",
+    ]
+    if record.note:
+        lines += ["", f"**Note:** {record.note}"]
+    lines.append("")
+    for answer in record.answers:
+        lines += _answer_section(answer)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render(record: SessionRecord, fmt: str) -> str:
+    if fmt == "md":
+        return session_to_markdown(record)
+    if fmt == "json":
+        return session_to_json(record)
+    raise ValueError(f"unknown export format {fmt!r}; choose md or json")
+
+
+def write_export(record: SessionRecord, fmt: str, path: Path) -> Path:
+    atomic_write_text(path, render(record, fmt))
+    return path

@@ -1,0 +1,87 @@
+"""One recorded answer, as it was: beside the sample, with its checks and rating."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from mockint.core.deck import STAR_PARTS
+from mockint.core.session import RATINGS, AnswerRecord
+from mockint.tui.screens.reveal import time_line
+from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.side_by_side import SideBySide
+
+
+def answer_blocks(answer: AnswerRecord) -> list[tuple[str, str]]:
+    """The user's answer and follow-up answers, as SideBySide blocks."""
+    blocks = [("text", answer.text or "(no answer typed)")]
+    for follow_up in answer.follow_ups:
+        blocks += [("aside", f"Follow-up: {follow_up.prompt}"),
+                   ("text", follow_up.text or "(no answer typed)")]
+    return blocks
+
+
+def checks_text(answer: AnswerRecord) -> str:
+    """Key points and STAR parts as they were ticked, ✓ covered and ✗ missed."""
+    question = answer.asked.question
+    lines = []
+    for i, point in enumerate(question.key_points):
+        covered = i < len(answer.key_points_checked) and answer.key_points_checked[i]
+        lines.append(f"{'✓' if covered else '✗'} {point.point}")
+    if answer.star_checked:
+        lines.append("STAR: " + "  ".join(
+            f"{'✓' if answer.star_checked.get(p) else '✗'} {p.title()}" for p in STAR_PARTS))
+    return "\n".join(lines) or "(no key points in this question)"
+
+
+def answer_meta(answer: AnswerRecord) -> str:
+    rating = RATINGS.get(answer.rating or 0, "not rated")
+    parts = [time_line(answer.used, answer.time_limit, answer.paused), f"rated {rating}"]
+    if answer.skipped:
+        parts.append("skipped")
+    if answer.peeks:
+        parts.append(f"peeked {len(answer.peeks)}×")
+    return " · ".join(parts)
+
+
+class AnswerScreen(Screen[None]):
+    CSS_PATH = "answer.tcss"
+    HELP_TITLE = "A recorded answer"
+    HELP = """
+One answer from your history exactly as it was recorded: your words beside the
+sample answer of the question as it was asked then (later deck edits do not
+change it), the key points and STAR parts you ticked, and your rating.
+
+T shows every attempt at this question over time.
+"""
+    BINDINGS = [
+        Binding("t", "timeline", "Timeline", tooltip="Every attempt at this question"),
+        Binding("escape,b", "back", "Back"),
+    ]
+
+    def __init__(self, answer: AnswerRecord, when: str = "") -> None:
+        super().__init__()
+        self.answer = answer
+        self.when = when
+
+    def compose(self) -> ComposeResult:
+        answer = self.answer
+        question = answer.asked.question
+        yield Header()
+        yield Plain(question.prompt, id="answer-question")
+        yield Plain(" · ".join(p for p in (self.when, answer_meta(answer)) if p), id="answer-meta")
+        yield SideBySide(("Your answer", answer_blocks(answer)),
+                         ("Sample answer", [("text", question.sample_answer or "(none)")]))
+        yield Plain(checks_text(answer), id="answer-checks")
+        yield Footer()
+
+    def action_timeline(self) -> None:
+        from mockint.tui.screens.timeline import TimelineScreen
+
+        asked = self.answer.asked
+        self.app.push_screen(TimelineScreen(asked.deck_id, asked.question.id, asked.question.prompt))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,224 @@
+"""History: past sessions newest first, filters, and search inside answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Select
+
+from mockint.core.deck import CATEGORIES
+from mockint.core.timing import format_duration
+from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
+from mockint.tui.literal import visible
+from mockint.tui.screens.session import STATUS, SessionScreen
+from mockint.tui.screens.timeline import first_line
+from mockint.tui.widgets.plain import Plain
+
+PAGE = 50  # rows per query: the first page shows at once, the next loads near the end
+RATING_RANGES = {
+    "weak": ("Weak (avg ≤ 2)", None, 2.0),
+    "middling": ("Middling (2–3)", 2.0, 3.0),
+    "strong": ("Strong (avg ≥ 3)", 3.0, None),
+}
+
+
+def parse_day(text: str, field: str) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{field}: write the date as YYYY-MM-DD, e.g. 2026-11-23") from None
+
+
+def session_cells(s: SessionSummary) -> tuple[Text, ...]:
+    return (
+        Text(f"{s.started_at.astimezone():%Y-%m-%d %H:%M}"),
+        Text(visible(first_line(s.deck_titles, 36))),
+        Text(s.mode),
+        Text(f"{s.answered_count}/{s.question_count}", justify="right"),
+        Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—", justify="right"),
+        Text(format_duration(s.total_used), justify="right"),
+        Text(STATUS.get(s.status, s.status)),
+        Text(visible(first_line(s.note, 24))),
+    )
+
+
+def hit_cells(h: AnswerHit) -> tuple[Text, ...]:
+    return (
+        Text(f"{h.started_at.astimezone():%Y-%m-%d %H:%M}"),
+        Text(visible(first_line(h.prompt, 40))),
+        Text(visible(first_line(h.text, 50))),
+    )
+
+
+class HistoryScreen(Screen[None]):
+    CSS_PATH = "history.tcss"
+    HELP_TITLE = "History"
+    HELP = """
+Your past sessions, newest first. Narrow them by deck, category, average
+rating and dates (YYYY-MM-DD). Typing in the search box searches inside your
+answers instead and lists the answers that match; Enter opens a session or an
+answer. More rows load as you scroll.
+"""
+    BINDINGS = [
+        Binding("slash", "focus_search", "Search", tooltip="Search inside your answers"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[SessionSummary] = []
+        self.hits: list[AnswerHit] = []
+        self.total = 0
+        self._more = False
+
+    @property
+    def history(self):
+        return self.app.history  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="history-filters"):
+            yield Input(placeholder="search your answers…", id="search", compact=True)
+            yield Select([], prompt="any deck", id="deck", compact=True)
+            yield Select([(c, c) for c in CATEGORIES], prompt="any category", id="category",
+                         compact=True)
+            yield Select([(label, key) for key, (label, _, _) in RATING_RANGES.items()],
+                         prompt="any rating", id="rating", compact=True)
+            yield Input(placeholder="from YYYY-MM-DD", id="since", compact=True)
+            yield Input(placeholder="to YYYY-MM-DD", id="until", compact=True)
+        yield Plain("", id="history-count")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#sessions", DataTable).add_columns(
+            "Date", "Decks", "Mode", "Qs", "Avg", "Time", "Status", "Note")
+        self.query_one("#hits", DataTable).add_columns("Date", "Question", "Your answer")
+        self.query_one("#hits").display = False
+        if self.history is None:
+            self.query_one("#history-count", Plain).update(
+                "History is unavailable this time (see the message at start-up).")
+            return
+        self.query_one("#deck", Select).set_options(
+            [(visible(title), deck_id) for deck_id, title in self.history.deck_choices()])
+        self.reload()
+        self.query_one("#sessions").focus()
+
+    # --- loading -------------------------------------------------------------
+
+    def filters(self) -> HistoryFilter:
+        deck = self.query_one("#deck", Select).value
+        category = self.query_one("#category", Select).value
+        rating = self.query_one("#rating", Select).value
+        since = parse_day(self.query_one("#since", Input).value, "from")
+        until = parse_day(self.query_one("#until", Input).value, "to")
+        low, high = (RATING_RANGES[rating][1:] if isinstance(rating, str) else (None, None))
+        return HistoryFilter(
+            deck_id=deck if isinstance(deck, str) else None,
+            category=category if isinstance(category, str) else None,
+            min_rating=low, max_rating=high,
+            since=datetime.combine(since, datetime.min.time()).astimezone(UTC) if since else None,
+            until=(datetime.combine(until, datetime.min.time()).astimezone(UTC)
+                   + timedelta(days=1)) if until else None,
+        )
+
+    def reload(self) -> None:
+        if self.history is None:
+            return
+        query = self.query_one("#search", Input).value.strip()
+        if query:
+            self._search(query)
+            return
+        try:
+            filters = self.filters()
+        except ValueError as error:
+            self.query_one("#history-count", Plain).update(str(error))
+            return
+        self._load_page(filters, 0)
+
+    @work(thread=True, exclusive=True, group="history")
+    def _load_page(self, filters: HistoryFilter, offset: int) -> None:
+        rows = self.history.list_sessions(filters, limit=PAGE, offset=offset)
+        total = self.history.count_sessions(filters) if offset == 0 else self.total
+        self.app.call_from_thread(self._show_page, filters, offset, rows, total)
+
+    def _show_page(self, filters: HistoryFilter, offset: int, rows: list[SessionSummary],
+                   total: int) -> None:
+        table = self.query_one("#sessions", DataTable)
+        self.query_one("#hits").display = False
+        table.display = True
+        if offset == 0:
+            table.clear()
+            self.summaries = []
+        self.summaries += rows
+        self.total = total
+        self._filters = filters
+        self._more = len(self.summaries) < total
+        for summary in rows:
+            table.add_row(*session_cells(summary))
+        noun = "session" if total == 1 else "sessions"
+        self.query_one("#history-count", Plain).update(
+            f"{total} {noun}" if total else "No sessions match. Finished interviews appear here.")
+
+    @work(thread=True, exclusive=True, group="history")
+    def _search(self, query: str) -> None:
+        hits = self.history.search_answers(query)
+        self.app.call_from_thread(self._show_hits, query, hits)
+
+    def _show_hits(self, query: str, hits: list[AnswerHit]) -> None:
+        self.hits = hits
+        self.query_one("#sessions").display = False
+        table = self.query_one("#hits", DataTable)
+        table.display = True
+        table.clear()
+        for hit in hits:
+            table.add_row(*hit_cells(hit))
+        self.query_one("#history-count", Plain).update(
+            f"{len(hits)} answer{'s' if len(hits) != 1 else ''} contain “{query}”")
+
+    # --- events --------------------------------------------------------------
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    def _filters_changed(self) -> None:
+        self.reload()
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+        if self._more and event.cursor_row >= len(self.summaries) - 5:
+            self._more = False
+            self._load_page(self._filters, len(self.summaries))
+
+    @on(DataTable.RowSelected, "#sessions")
+    def _open_session(self, event: DataTable.RowSelected) -> None:
+        record = self.history.load_session(self.summaries[event.cursor_row].id)
+
+        def closed(deleted: bool | None) -> None:
+            if deleted:
+                self.reload()
+
+        self.app.push_screen(SessionScreen(record), closed)
+
+    @on(DataTable.RowSelected, "#hits")
+    def _open_hit(self, event: DataTable.RowSelected) -> None:
+        from mockint.tui.screens.answer import AnswerScreen
+
+        hit = self.hits[event.cursor_row]
+        answer = self.history.load_answer(hit.session_id, hit.index)
+        self.app.push_screen(AnswerScreen(answer, f"{hit.started_at:%Y-%m-%d %H:%M}"))
+
+    def action_focus_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

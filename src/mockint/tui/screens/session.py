@@ -1,0 +1,122 @@
+"""One past session: its answers in order, its note, delete and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+from mockint import paths
+from mockint.core.session import SessionRecord
+from mockint.core.timing import format_duration
+from mockint.storage.export import write_export
+from mockint.tui.screens.answer import AnswerScreen
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.screens.note import NoteScreen
+from mockint.tui.screens.summary import summary_rows
+from mockint.tui.widgets.plain import Plain
+
+STATUS = {"finished": "finished", "abandoned": "left early", "in_progress": "in progress"}
+
+
+def session_heading(record: SessionRecord) -> str:
+    decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
+    average = record.average_rating
+    return (f"{record.started_at:%a %d %b %Y %H:%M} UTC · {decks} · {record.config.mode} · "
+            f"{STATUS[record.status]} · {len(record.answers)}/{len(record.plan)} questions · "
+            f"{format_duration(record.total_used)}"
+            + (f" · average {average:.1f}" if average else ""))
+
+
+def export_path(record: SessionRecord, fmt: str) -> Path:
+    return paths.data_dir() / "exports" / f"mockint-{record.started_at:%Y%m%d-%H%M}-{record.id}.{fmt}"
+
+
+class SessionScreen(Screen[bool]):
+    """Dismisses with True when the session was deleted, so the list can refresh."""
+
+    CSS_PATH = "session.tcss"
+    HELP_TITLE = "A past session"
+    HELP = """
+Every answer of the session in order. Enter opens one beside its sample answer.
+E adds or edits a note on the session, D deletes the session (after asking),
+X exports it as a Markdown report and J as JSON (the path is shown).
+"""
+    BINDINGS = [
+        Binding("e", "note", "Note", tooltip="Add or edit a note on this session"),
+        Binding("x", "export('md')", "Export .md", tooltip="A Markdown report for a mentor"),
+        Binding("j", "export('json')", "Export .json", tooltip="Everything, as JSON"),
+        Binding("d", "delete", "Delete", tooltip="Delete this session (asks first)"),
+        Binding("escape,b", "back", "Back"),
+    ]
+
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Plain(session_heading(self.record), id="session-heading")
+        yield Plain(self._note_text(), id="session-note")
+        yield DataTable(id="session-answers", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def _note_text(self) -> str:
+        return f"Note: {self.record.note}" if self.record.note else "No note yet (E adds one)."
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
+        for row in summary_rows(self.record):
+            table.add_row(*row)
+        table.focus()
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        answer = self.record.answers[event.cursor_row]
+        self.app.push_screen(AnswerScreen(answer, f"{self.record.started_at:%Y-%m-%d %H:%M}"))
+
+    def action_note(self) -> None:
+        def saved(note: str | None) -> None:
+            if note is None:
+                return
+            self.record.note = note.strip()
+            self.app.history.set_note(self.record.id, self.record.note)  # type: ignore[attr-defined]
+            self.query_one("#session-note", Plain).update(self._note_text())
+            self.notify("Note saved.")
+
+        self.app.push_screen(NoteScreen(self.record.note), saved)
+
+    def action_delete(self) -> None:
+        def decided(delete: bool | None) -> None:
+            if delete:
+                self.app.history.delete_session(self.record.id)  # type: ignore[attr-defined]
+                self.notify("Session deleted.")
+                self.dismiss(True)
+
+        self.app.push_screen(ConfirmScreen(
+            f"Delete this session and its {len(self.record.answers)} answers? This cannot be "
+            "undone (export it first to keep a copy).", yes="Delete", no="Keep"), decided)
+
+    def action_export(self, fmt: str) -> None:
+        self._export(fmt)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, fmt: str) -> None:
+        path = export_path(self.record, fmt)
+        try:
+            write_export(self.record, fmt, path)
+        except OSError as error:
+            self.app.call_from_thread(self.notify, f"Could not write {path}: {error.strerror}",
+                                      severity="error")
+            return
+        self.app.call_from_thread(self.notify, str(path), title="Exported")
+
+    def action_back(self) -> None:
+        self.dismiss(False)
+
+

@@ -1,0 +1,229 @@
+"""Pilot tests of keeping and reviewing sessions: autosave, resume, history, session,
+answer, timeline, compare, note, delete, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.tui.conftest import make_record
+from textual.widgets import DataTable, Input, TextArea
+
+from mockint.core.session import SessionConfig
+from mockint.storage.export import read_json
+from mockint.tui.app import make_app
+from mockint.tui.screens.answer import AnswerScreen
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.screens.history import HistoryScreen
+from mockint.tui.screens.home import HomeScreen
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.reveal import RevealScreen
+from mockint.tui.screens.session import SessionScreen
+from mockint.tui.screens.timeline import CompareScreen, TimelineScreen
+
+SIZE = (120, 40)
+
+
+def shown(widget) -> str:
+    return str(widget.render())
+
+
+async def test_a_finished_interview_is_in_the_history_and_on_home(app, history):
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_interview(SessionConfig(deck_ids=["tui"], count=1))
+        await pilot.pause()
+        app.screen.query_one("#answer", TextArea).text = "LIMIT and lazy"
+        await pilot.press("ctrl+s", "3", "n")
+        await pilot.press("h")  # summary → home
+        app.flush_saves()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#recent", DataTable).row_count == 1
+    (summary,) = history.list_sessions()
+    record = history.load_session(summary.id)
+    assert record.status == "finished" and record.answers[0].text == "LIMIT and lazy"
+    assert record.answers[0].rating == 3
+
+
+async def test_typing_is_saved_about_every_second_without_submitting(app, history, clock):
+    async with app.run_test(size=SIZE) as pilot:
+        app.start_interview(SessionConfig(deck_ids=["tui"]))
+        await pilot.pause()
+        await pilot.press(*"draft one")
+        clock.advance(12)
+        await pilot.pause(1.2)  # the draft tick (0.5 s) and the 1 s debounce
+        app.flush_saves()
+        session_id = app.interview.record.id
+        saved = history.load_session(session_id)
+        assert saved.status == "in_progress"
+        assert saved.answers[0].text == "draft one"
+        assert saved.answers[0].used >= 12  # the clock is saved with the text
+
+
+async def test_an_unfinished_session_is_offered_for_resuming_with_text_and_clock(
+        tui_store, clock, history):
+    first = make_app(decks=tui_store, clock=clock, history=history)
+    async with first.run_test(size=SIZE) as pilot:
+        first.start_interview(SessionConfig(deck_ids=["tui"]))
+        await pilot.pause()
+        first.screen.query_one("#answer", TextArea).text = "typed before the crash"
+        clock.advance(30)
+        await pilot.pause(0.6)
+        first._save_draft()
+        first.flush_saves()
+        session_id = first.interview.record.id
+    # Simulate a killed process: the owner pid is gone, the session still in progress.
+    history._db.execute("UPDATE sessions SET status='in_progress', owner_pid=999999999 "
+                        "WHERE id=?", (session_id,))
+
+    second = make_app(decks=tui_store, clock=clock, history=history)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, ConfirmScreen)
+        assert "unfinished interview" in second.screen.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(second.screen, InterviewScreen)
+        assert second.screen.query_one("#answer", TextArea).text == "typed before the crash"
+        assert second.interview.record.id == session_id
+        clock.advance(5)
+        await pilot.press("ctrl+s")
+        assert isinstance(second.screen, RevealScreen)
+        assert second.interview.answer.used == 35
+
+
+async def test_declining_resume_keeps_the_session_as_left_early(tui_store, clock, history):
+    first = make_app(decks=tui_store, clock=clock, history=history)
+    async with first.run_test(size=SIZE) as pilot:
+        first.start_interview(SessionConfig(deck_ids=["tui"]))
+        await pilot.pause()
+        first.flush_saves()
+        session_id = first.interview.record.id
+    history._db.execute("UPDATE sessions SET owner_pid=999999999 WHERE id=?", (session_id,))
+    second = make_app(decks=tui_store, clock=clock, history=history)
+    async with second.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        second.flush_saves()
+        assert isinstance(second.screen, HomeScreen)
+    assert history.load_session(session_id).status == "abandoned"
+
+
+async def test_history_lists_filters_and_searches(app, filled_history):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        await pilot.pause()
+        table = screen.query_one("#sessions", DataTable)
+        assert table.row_count == 3
+        assert "3 sessions" in shown(screen.query_one("#history-count"))
+        newest = table.get_row_at(0)
+        assert str(newest[0]).startswith("2026-11-22")
+
+        await pilot.click("#since")
+        await pilot.press(*"2026-11-21")
+        await pilot.pause()
+        assert table.row_count == 2
+        await pilot.press(*"x")  # now not a date: a clear message, no crash
+        await pilot.pause()
+        assert "YYYY-MM-DD" in shown(screen.query_one("#history-count"))
+        screen.query_one("#since", Input).value = ""
+        await pilot.pause()
+        assert table.row_count == 3
+
+        table.focus()
+        await pilot.press("slash")  # from the list, / jumps to the search box
+        assert screen.focused is screen.query_one("#search")
+        await pilot.press(*"offset")
+        await pilot.pause()
+        hits = screen.query_one("#hits", DataTable)
+        assert hits.display and hits.row_count == 1
+        assert "third try" in str(hits.get_row_at(0)[2])
+        await pilot.press("tab")
+        hits.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen)
+        assert "third try" in shown(app.screen.query_one(".left Plain"))
+
+
+async def test_session_answer_timeline_and_compare(app, filled_history):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("enter")  # newest session
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.query_one(DataTable).row_count == 2
+        await pilot.press("enter")
+        assert isinstance(app.screen, AnswerScreen)
+        assert "✓ Slicing becomes LIMIT/OFFSET" in shown(app.screen.query_one("#answer-checks"))
+        assert "Slicing a queryset" in shown(app.screen.query_one(".right Plain"))
+        await pilot.press("t")
+        assert isinstance(app.screen, TimelineScreen)
+        attempts = app.screen.query_one(DataTable)
+        assert attempts.row_count == 3
+        assert "first try" in str(attempts.get_row_at(0)[5])
+        await pilot.press("space", "down", "down", "space", "c")
+        assert isinstance(app.screen, CompareScreen)
+        left = shown(app.screen.query_one(".left Plain"))
+        right = shown(app.screen.query_one(".right Plain"))
+        assert "first try" in left and "third try" in right
+
+
+async def test_note_delete_and_export_from_the_session_screen(app, filled_history,
+                                                              mockint_home):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("enter")
+        session_id = app.screen.record.id
+        await pilot.press("e", *"ask about [bold] tags", "ctrl+s")
+        assert "[bold] tags" in shown(app.screen.query_one("#session-note"))
+        assert filled_history.load_session(session_id).note == "ask about [bold] tags"
+
+        await pilot.press("j")
+        await app.workers.wait_for_complete()
+        (exported,) = Path(mockint_home, "data", "exports").glob("*.json")
+        assert read_json(exported.read_text()).id == session_id
+
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert app.screen.query_one("#sessions", DataTable).row_count == 2
+    assert filled_history.count_sessions() == 2
+
+
+async def test_history_pages_load_as_you_scroll(app, history, tui_deck):
+
+    for i in range(120):
+        history.save_session(make_record(
+            tui_deck, ["x"], [3], started=f"2026-10-{1 + i // 24:02d}T{i % 24:02d}:00:00+00:00"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 50
+        table.move_cursor(row=48)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert table.row_count == 100
+
+
+async def test_a_broken_history_file_is_reported_and_interviews_still_work(
+        tui_store, clock, mockint_home):
+    db = Path(mockint_home, "data", "history.sqlite3")
+    db.parent.mkdir(parents=True)
+    db.write_bytes(b"not a database at all " * 200)
+    before = db.read_bytes()
+    app = make_app(decks=tui_store, clock=clock)
+    assert app.history is None
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(str(db) in m and "will not be saved" in m for m in messages)
+        app.start_interview(SessionConfig(deck_ids=["tui"], count=1))
+        await pilot.pause()
+        await pilot.press("ctrl+s", "2", "n")
+        assert app.interview.record.status == "finished"
+    assert db.read_bytes() == before
