@@ -74,7 +74,13 @@ async def test_whole_practice_interview_of_three_questions(app, clock):
         assert isinstance(app.screen, RevealScreen)
         assert "It adds LIMIT 10" in shown(app.screen.query_one("#yours Plain"))
         assert "Slicing a queryset" in shown(app.screen.query_one("#sample Plain"))
-        await pilot.press("space")  # tick the first key point (the checklist has focus)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        # The analysis pre-ticks what the answer covered, with the words as evidence.
+        assert app.interview.answer.key_points_checked == [True, True]
+        checklist = app.screen.query_one("#key-points", SelectionList)
+        assert "“limit”" in str(checklist.get_option_at_index(0).prompt)
+        await pilot.press("space")  # the user unticks the first one (the checklist has focus)
         await pilot.press("3")
         await pilot.press("n")
 
@@ -94,7 +100,8 @@ async def test_whole_practice_interview_of_three_questions(app, clock):
         assert record.status == "finished"
         assert [a.rating for a in record.answers] == [3, 4, None]
         assert record.answers[0].peeks == ["why_asked", "tip"]
-        assert record.answers[0].key_points_checked == [True, False]
+        assert record.answers[0].key_points_checked == [False, True]  # the user's choice
+        assert record.answers[0].analysis.key_points_suggested == [True, True]  # the suggestion
         assert record.answers[0].used == 50
         assert app.screen.query_one(DataTable).row_count == 3
 

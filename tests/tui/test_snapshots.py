@@ -33,7 +33,10 @@ def interview_at(config: SessionConfig, seconds: float = 0, text: str = ""):
 def reveal_of(config: SessionConfig, keys: tuple[str, ...] = ()):
     async def run_before(pilot) -> None:
         await interview_at(config, 95, ANSWER)(pilot)
-        await pilot.press("ctrl+s", *keys)
+        await pilot.press("ctrl+s")
+        await pilot.app.workers.wait_for_complete()  # the analysis pre-ticks the checklists
+        await pilot.pause()
+        await pilot.press(*keys)
         await pilot.pause()
 
     return run_before

@@ -23,6 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from mockint.core.analysis import AnswerAnalysis
 from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
 from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock
 
@@ -104,6 +105,7 @@ class AnswerRecord(BaseModel):
     follow_ups: list[FollowUpAnswer] = Field(default_factory=list)
     started_at: datetime | None = None
     submitted_at: datetime | None = None
+    analysis: AnswerAnalysis | None = None
 
     @property
     def time_limit(self) -> int:
@@ -190,6 +192,7 @@ class Interview:
         self.index = max(0, len(record.answers) - 1)
         self.phase = Phase.ASKING
         self.follow_up: FollowUpAnswer | None = None
+        self._checks_touched = False
         self.answer_clock = self._new_clock(self.current.time_limit)
         self._open_answer()
         # Resuming: the clock goes on from the time already spent on this answer,
@@ -317,16 +320,31 @@ class Interview:
             self.answer.key_points_checked = [False] * len(question.key_points)
         if question.uses_star and not self.answer.star_checked:
             self.answer.star_checked = dict.fromkeys(STAR_PARTS, False)
+        self._checks_touched = self.answer.analysis is not None
         self.phase = Phase.REVEALED
+
+    def apply_analysis(self, analysis: AnswerAnalysis) -> bool:
+        """Keep the analysis and pre-tick the checklists from it, unless the user
+        has already ticked something. Returns whether the ticks were applied."""
+        self._expect(Phase.REVEALED, Phase.RATED)
+        self.answer.analysis = analysis
+        if self._checks_touched:
+            return False
+        self.answer.key_points_checked = list(analysis.key_points_suggested)
+        if self.answer.star_checked:
+            self.answer.star_checked = dict(analysis.star_suggested)
+        return True
 
     def check_key_point(self, index: int, covered: bool) -> None:
         self._expect(Phase.REVEALED, Phase.RATED)
+        self._checks_touched = True
         self.answer.key_points_checked[index] = covered
 
     def check_star(self, part: str, covered: bool) -> None:
         self._expect(Phase.REVEALED, Phase.RATED)
         if part not in STAR_PARTS:
             raise InterviewError(f"{part!r} is not a STAR part")
+        self._checks_touched = True
         self.answer.star_checked[part] = covered
 
     def rate(self, rating: int) -> None:

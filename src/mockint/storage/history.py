@@ -19,12 +19,14 @@ import queue
 import socket
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from mockint.core.analysis import AnswerAnalysis
 from mockint.core.session import AnswerRecord, AskedQuestion, SessionConfig, SessionRecord
 
 BUSY_TIMEOUT_MS = 5000
@@ -95,6 +97,11 @@ MIGRATIONS: list[str] = [
         INSERT INTO answers_fts (answers_fts, rowid, text) VALUES ('delete', old.id, old.text);
         INSERT INTO answers_fts (rowid, text) VALUES (new.id, new.text);
     END;
+    """,
+    # 2 → 3: the analysis of each answer (what mockint suggested; the user's
+    # final ticks stay in key_points_checked / star_checked).
+    """
+    ALTER TABLE answers ADD COLUMN analysis TEXT;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -197,6 +204,12 @@ class HistoryStore:
             raise
         except sqlite3.DatabaseError as error:
             connection.close()
+            if "locked" in str(error):
+                raise HistoryUnavailable(path, "busy: another mockint is writing to it",
+                                         "Try again in a moment.") from None
+            if _cannot_write(error):
+                raise HistoryUnavailable(path, f"cannot write ({error})",
+                                         _advice_for(path)) from None
             raise HistoryUnavailable(path, f"not a readable SQLite database ({error})",
                                      "Move the file aside (it is left untouched) and mockint "
                                      "starts a new history; a backup may restore the old one.") from None
@@ -205,29 +218,61 @@ class HistoryStore:
     def _prepare(self) -> None:
         db = self._db
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = self._checked_version()
+        try:
+            self._use_wal()
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            self._migrate(version)
+        except sqlite3.OperationalError as error:
+            if _cannot_write(error):
+                raise HistoryUnavailable(self.path, f"cannot write ({error})",
+                                         _advice_for(self.path)) from None
+            raise
+
+    def _checked_version(self) -> int:
+        """The schema version, refusing (without writing) a file that is not ours."""
+        db = self._db
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA_VERSION:
             raise HistoryUnavailable(
                 self.path, f"written by a newer mockint (schema {version}, this one reads up to "
                 f"{SCHEMA_VERSION})", "Upgrade mockint, or point MOCKINT_HOME elsewhere.")
-        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if version == 0 and tables:
-            raise HistoryUnavailable(self.path, "this is a SQLite file, but not a mockint history",
-                                     "Move it aside; mockint will start a new history there.")
-        try:
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-            db.execute("PRAGMA foreign_keys = ON")
-            self._migrate(version)
-        except sqlite3.OperationalError as error:
-            if "readonly" in str(error) or "unable to open" in str(error):
-                raise HistoryUnavailable(self.path, f"cannot write ({error})",
-                                         _advice_for(self.path)) from None
-            raise
+        if version == 0 and self._has_tables():
+            # Another mockint may be creating it this very moment: look again once
+            # its write lock is released.
+            with self._transaction():
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0 and self._has_tables():
+                raise HistoryUnavailable(
+                    self.path, "this is a SQLite file, but not a mockint history",
+                    "Move it aside; mockint will start a new history there.")
+        return version
+
+    def _has_tables(self) -> bool:
+        return self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
+
+    def _use_wal(self) -> None:
+        # Switching to WAL ignores the busy timeout: while another mockint holds the
+        # write lock it fails at once with "locked", so wait here instead.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     def _migrate(self, version: int) -> None:
         for target in range(version + 1, SCHEMA_VERSION + 1):
             with self._transaction() as db:
+                # Read again under the write lock: another mockint starting at the
+                # same moment may have run this step already.
+                if db.execute("PRAGMA user_version").fetchone()[0] >= target:
+                    continue
                 for statement in _statements(MIGRATIONS[target - 1]):
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {target}")
@@ -305,15 +350,15 @@ class HistoryStore:
             """
             INSERT INTO answers (session_id, idx, deck_id, question_id, category, asked, text,
                 used, paused, overtime, skipped, peeks, key_points_checked, star_checked,
-                rating, follow_ups, started_at, submitted_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                rating, follow_ups, started_at, submitted_at, analysis)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (session_id, idx) DO UPDATE SET
                 text = excluded.text, used = excluded.used, paused = excluded.paused,
                 overtime = excluded.overtime, skipped = excluded.skipped,
                 peeks = excluded.peeks, key_points_checked = excluded.key_points_checked,
                 star_checked = excluded.star_checked, rating = excluded.rating,
                 follow_ups = excluded.follow_ups, started_at = excluded.started_at,
-                submitted_at = excluded.submitted_at
+                submitted_at = excluded.submitted_at, analysis = excluded.analysis
             """,
             (
                 session_id, answer.index, answer.asked.deck_id, question.id, question.category,
@@ -322,6 +367,7 @@ class HistoryStore:
                 json.dumps(answer.key_points_checked), json.dumps(answer.star_checked),
                 answer.rating, json.dumps([f.model_dump(mode="json") for f in answer.follow_ups]),
                 _iso(answer.started_at), _iso(answer.submitted_at),
+                answer.analysis.model_dump_json() if answer.analysis else None,
             ),
         )
 
@@ -360,7 +406,8 @@ class HistoryStore:
 
     def resolve_id(self, prefix: str) -> str:
         """A full session id from the start of one (as `mockint history` shows)."""
-        rows = self._query("SELECT id FROM sessions WHERE id LIKE ? || '%' LIMIT 2", (prefix,))
+        rows = self._query("SELECT id FROM sessions WHERE substr(id, 1, ?) = ? LIMIT 2",
+                           (len(prefix), prefix))
         if len(rows) != 1:
             raise KeyError(prefix)
         return rows[0]["id"]
@@ -440,6 +487,12 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+def _cannot_write(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return any(m in text for m in ("readonly", "read-only", "unable to open", "attempt to write",
+                                   "disk i/o error"))
+
+
 def _advice_for(path: Path) -> str:
     return (f"Check that {path.parent} exists and is writable, or set MOCKINT_HOME to a "
             "folder you can write to.")
@@ -509,6 +562,7 @@ def _answer_from_row(row: dict) -> AnswerRecord:
         rating=row["rating"],
         follow_ups=json.loads(row["follow_ups"]),
         started_at=_dt(row["started_at"]), submitted_at=_dt(row["submitted_at"]),
+        analysis=AnswerAnalysis.model_validate_json(row["analysis"]) if row["analysis"] else None,
     )
 
 

@@ -9,7 +9,7 @@ from textual.widgets import Footer, Header
 
 from mockint.core.deck import STAR_PARTS
 from mockint.core.session import RATINGS, AnswerRecord
-from mockint.tui.screens.reveal import time_line
+from mockint.tui.screens.reveal import insights_text, time_line
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.side_by_side import SideBySide
 
@@ -74,6 +74,8 @@ T shows every attempt at this question over time.
         yield Plain(" · ".join(p for p in (self.when, answer_meta(answer)) if p), id="answer-meta")
         yield SideBySide(("Your answer", answer_blocks(answer)),
                          ("Sample answer", [("text", question.sample_answer or "(none)")]))
+        if answer.analysis is not None:
+            yield Plain(insights_text(answer.analysis), id="answer-insights")
         yield Plain(checks_text(answer), id="answer-checks")
         yield Footer()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -10,11 +10,30 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, SelectionList, Static
 
+from mockint.core.analysis import DEFAULT_WPM, AnswerAnalysis, analyse
+from mockint.core.deck import Question
 from mockint.core.session import Interview, Phase
 from mockint.core.timing import format_duration
 from mockint.tui.widgets.checklists import KeyPointChecklist, StarChecklist
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.rating_bar import RatingBar
+
+
+def insights_text(analysis: AnswerAnalysis) -> str:
+    d = analysis.delivery
+    low, high = d.target
+    spoken = format_duration(d.speaking_seconds)
+    parts = [f"{d.words} words (aim {low}–{high})", f"~{spoken} spoken at {d.wpm} wpm"]
+    if analysis.star:
+        parts.append(f"I ×{d.i_count} · we ×{d.we_count}")
+    fillers = sum(d.fillers.values())
+    parts.append(f"{fillers} filler{'s' if fillers != 1 else ''}" if fillers else "no fillers")
+    if d.repeated:
+        parts.append("repeats " + ", ".join(f"{w} ×{n}" for w, n in d.repeated[:2]))
+    parts.append("has an example" if d.has_example else "no concrete example")
+    lines = [" · ".join(parts)]
+    lines += [f"→ {tip}" for tip in analysis.suggestions]
+    return "\n".join(lines)
 
 
 def time_line(used: float, limit: int, paused: float) -> str:
@@ -51,6 +70,9 @@ question has follow-ups, F lets the interviewer ask one, timed.
     class FollowUpAsked(Message):
         pass
 
+    class Analysed(Message):
+        """The analysis arrived and the checklists show it."""
+
     class MovedOn(Message):
         pass
 
@@ -76,6 +98,7 @@ question has follow-ups, F lets the interviewer ask one, timed.
             with VerticalScroll(id="sample") as sample:
                 sample.border_title = "Sample answer"
                 yield Plain(question.sample_answer or "(the deck has no sample answer)")
+        yield Plain("Reading your answer…", id="insights")
         with Horizontal(id="checks"):
             if question.key_points:
                 yield KeyPointChecklist(question.key_points, answer.key_points_checked,
@@ -97,8 +120,43 @@ question has follow-ups, F lets the interviewer ask one, timed.
     def on_mount(self) -> None:
         self.query_one(RatingBar).rating = self.interview.answer.rating
         self._refresh_buttons()
+        answer = self.interview.answer
+        if answer.analysis is None:
+            self._analyse(self.interview.current.question, answer.text)
+        else:
+            self._show_analysis(answer.analysis)
         focus = self.query(SelectionList)
         (focus.first() if focus else self.query_one("#rate-3")).focus()
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self, question: Question, text: str) -> None:
+        analysis = analyse(question, text, wpm=getattr(self.app, "words_per_minute", DEFAULT_WPM))
+        self.app.call_from_thread(self._analysed, analysis)
+
+    def _analysed(self, analysis: AnswerAnalysis) -> None:
+        if self.interview.phase not in (Phase.REVEALED, Phase.RATED):
+            return
+        if self.interview.apply_analysis(analysis):
+            self._tick(analysis)
+        self._show_analysis(analysis)
+        self.post_message(self.Analysed())
+
+    def _tick(self, analysis: AnswerAnalysis) -> None:
+        with self.prevent(SelectionList.SelectedChanged):
+            for checklist, suggested in (
+                (self.query("#key-points"), dict(enumerate(analysis.key_points_suggested))),
+                (self.query("#star"), analysis.star_suggested),
+            ):
+                for widget in checklist:
+                    for value, ticked in suggested.items():
+                        (widget.select if ticked else widget.deselect)(value)
+
+    def _show_analysis(self, analysis: AnswerAnalysis) -> None:
+        for widget in self.query(KeyPointChecklist):
+            widget.show_evidence(analysis.key_points)
+        for widget in self.query(StarChecklist):
+            widget.show_evidence(analysis.star, analysis.result_quantified)
+        self.query_one("#insights", Plain).update(insights_text(analysis))
 
     def _refresh_buttons(self) -> None:
         self.query_one("#follow-up", Button).display = bool(self.interview.remaining_follow_ups())

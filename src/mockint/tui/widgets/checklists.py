@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import SelectionList
 from textual.widgets.selection_list import Selection
 
+from mockint.core.analysis import Evidence, StarPart
 from mockint.core.deck import KeyPoint
 from mockint.tui.literal import visible
 
@@ -31,7 +32,17 @@ class KeyPointChecklist(SelectionList[int]):
             for i, p in enumerate(points)
         ]
         super().__init__(*selections, **kwargs)
+        self.points = points
         self.border_title = "Key points you covered"
+
+    def show_evidence(self, evidence: list[Evidence]) -> None:
+        """Each point with the words that suggest it was covered."""
+        for index, (point, found) in enumerate(zip(self.points, evidence, strict=True)):
+            label = Content(visible(point.point))
+            if found.covered and found.words:
+                quoted = ", ".join(f"“{w}”" for w in found.words[:3])
+                label = label + Content.styled(f"  {visible(quoted)}", "$text-success")
+            self.replace_option_prompt_at_index(index, label)
 
 
 class StarChecklist(SelectionList[str]):
@@ -49,3 +60,16 @@ class StarChecklist(SelectionList[str]):
         ]
         super().__init__(*selections, **kwargs)
         self.border_title = "STAR"
+
+    def show_evidence(self, parts: dict[str, StarPart], quantified: bool) -> None:
+        """Each STAR part with the start of the sentence that shows it."""
+        for index, (part, label) in enumerate(STAR_LABELS.items()):
+            content = Content(label)
+            found = parts.get(part)
+            if found and found.present:
+                sentence = " ".join(found.sentences[0].split())
+                sentence = sentence if len(sentence) <= 48 else sentence[:47] + "…"
+                extra = " (quantified)" if part == "result" and quantified else ""
+                content = content + Content.styled(f"  “{visible(sentence)}”{extra}",
+                                                   "$text-success")
+            self.replace_option_prompt_at_index(index, content)
