@@ -252,7 +252,8 @@ _I_WORDS = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "myself"})
 _WE_WORDS = frozenset({"we", "we're", "we've", "we'd", "we'll", "us", "our", "ours"})
 _EXAMPLE = re.compile(r"\b(for example|for instance|e\.g\.|such as|at my (?:last|previous|"
                       r"current)|in one project|once|one time|last (?:year|month)|when i)\b|\d")
-_CODE = re.compile(r"\w+\(|\w+\.\w+\(|`[^`]+`|\w+_\w+")
+# Anchored at word starts: an unanchored \w+\( is quadratic on one 20,000-letter "word".
+_CODE = re.compile(r"\b\w+(?:\.\w+)*\(|`[^`]+`|\b[a-z]+_[a-z_]+")
 
 
 def delivery(text: str, category: str, wpm: int = DEFAULT_WPM) -> Delivery:
