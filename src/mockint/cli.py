@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _cmd_app(args: argparse.Namespace) -> int:
     from mockint.tui.app import make_app
 
-    make_app(deck_paths=args.deck_path).run()
+    make_app(deck_paths=args.deck_path, history_in_background=True).run()
     return 0
 
 
@@ -118,7 +118,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         return 2
     from mockint.tui.app import make_app
 
-    make_app(decks=store, start_with=config).run()
+    make_app(decks=store, start_with=config, history_in_background=True).run()
     return 0
 
 

@@ -227,3 +227,21 @@ async def test_a_broken_history_file_is_reported_and_interviews_still_work(
         await pilot.press("ctrl+s", "2", "n")
         assert app.interview.record.status == "finished"
     assert db.read_bytes() == before
+
+
+async def test_the_cli_way_opens_the_history_in_the_background_and_starts_on_the_interview(
+        tui_store, clock, history, tui_deck):
+    history.save_session(make_record(tui_deck, ["old answer"], [2]))
+    config = SessionConfig(deck_ids=["tui"], count=1)
+    app = make_app(decks=tui_store, clock=clock, start_with=config, history_in_background=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, InterviewScreen)  # no home built underneath
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.history is not None
+        app.screen.query_one("#answer", TextArea).text = "new answer"
+        await pilot.press("ctrl+s", "3", "n", "h")
+        assert isinstance(app.screen, HomeScreen)
+        app.flush_saves()
+        assert app.screen.query_one("#recent", DataTable).row_count == 2
+    assert history.count_sessions() == 2

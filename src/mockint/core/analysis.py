@@ -21,9 +21,10 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from mockint.core.deck import STAR_PARTS, KeyPoint, Question
+from mockint.core.model import Model
 
 _WORD = re.compile(r"\S+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -81,17 +82,17 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(re.sub(r"[_\-./]", " ", text.lower()))
 
 
-class Evidence(BaseModel):
+class Evidence(Model):
     covered: bool
     words: list[str] = Field(default_factory=list)
 
 
-class StarPart(BaseModel):
+class StarPart(Model):
     present: bool
     sentences: list[str] = Field(default_factory=list)
 
 
-class Delivery(BaseModel):
+class Delivery(Model):
     words: int
     target: tuple[int, int]
     speaking_seconds: float
@@ -108,7 +109,7 @@ class Delivery(BaseModel):
         return "short" if self.words < low else "long" if self.words > high else "ok"
 
 
-class AnswerAnalysis(BaseModel):
+class AnswerAnalysis(Model):
     key_points: list[Evidence] = Field(default_factory=list)
     star: dict[str, StarPart] = Field(default_factory=dict)
     result_quantified: bool = False

@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from mockint.core.model import Model
 
 SCHEMA_VERSION = 1
 DEFAULT_TIME_LIMIT = 120
@@ -29,8 +31,8 @@ ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=False)
+class _Strict(Model):
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
 
 class KeyPoint(_Strict):
@@ -88,7 +90,7 @@ class Question(_Strict):
 
 
 class Deck(_Strict):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     schema_version: int = Field(alias="schema")
     id: str = Field(pattern=ID_PATTERN)

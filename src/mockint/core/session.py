@@ -21,10 +21,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
 from mockint.core.analysis import AnswerAnalysis
 from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
+from mockint.core.model import Model
 from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock
 
 Mode = Literal["practice", "mock"]
@@ -51,7 +52,7 @@ class InterviewError(Exception):
     """An intent that does not fit the interview's phase or mode."""
 
 
-class SessionConfig(BaseModel):
+class SessionConfig(Model):
     """What the user chose on the setup screen (or on the command line)."""
 
     deck_ids: list[str]
@@ -67,7 +68,7 @@ class SessionConfig(BaseModel):
     warning_fraction: float = WARNING_FRACTION
 
 
-class AskedQuestion(BaseModel):
+class AskedQuestion(Model):
     """A question as it was put to the user: a snapshot, with its deck and limit."""
 
     deck_id: str
@@ -77,7 +78,7 @@ class AskedQuestion(BaseModel):
     time_limit: int
 
 
-class FollowUpAnswer(BaseModel):
+class FollowUpAnswer(Model):
     prompt: str
     text: str = ""
     time_limit: int
@@ -89,7 +90,7 @@ class FollowUpAnswer(BaseModel):
         return max(0.0, self.used - self.time_limit)
 
 
-class AnswerRecord(BaseModel):
+class AnswerRecord(Model):
     """One answer: what was asked, what was typed, how long it took, how it went."""
 
     index: int
@@ -124,7 +125,7 @@ class AnswerRecord(BaseModel):
         return sum(self.star_checked.get(part, False) for part in STAR_PARTS)
 
 
-class SessionRecord(BaseModel):
+class SessionRecord(Model):
     id: str = Field(default_factory=lambda: uuid.uuid4().hex[:12])
     config: SessionConfig
     plan: list[AskedQuestion] = Field(default_factory=list)

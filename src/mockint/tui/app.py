@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual import on
+from textual import on, work
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
@@ -31,12 +31,8 @@ from mockint.core.session import (
 from mockint.storage.decks import DeckStore
 from mockint.storage.history import BackgroundWriter, HistoryStore, HistoryUnavailable
 from mockint.tui.screens.confirm import ConfirmScreen
-from mockint.tui.screens.help import HelpScreen
-from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
-from mockint.tui.screens.setup import SetupScreen
-from mockint.tui.screens.summary import SummaryScreen
 
 # App-specific colours, overridable by a theme file (see themes/). Each defaults
 # to one of the theme's own base colours, so a theme that sets none still works.
@@ -74,8 +70,10 @@ class MockintApp(App[None]):
         history_problem: HistoryUnavailable | None = None,
         clock: Callable[[], float] | None = None,
         start_with: SessionConfig | None = None,
+        open_history_later: bool = False,
     ) -> None:
         super().__init__()
+        self.open_history_later = open_history_later
         self.decks = decks
         self.history = history
         self.history_problem = history_problem
@@ -92,17 +90,49 @@ class MockintApp(App[None]):
         return {name: base[source] for name, source in THEME_VARIABLE_SOURCES.items()}
 
     def get_default_screen(self) -> Screen:
+        if self.start_with is not None:
+            # `mockint run`: the interview comes first; home is built when it is wanted.
+            return Screen()
+        from mockint.tui.screens.home import HomeScreen
+
         return HomeScreen()
 
     def on_mount(self) -> None:
+        if self.start_with is not None:
+            self.start_interview(self.start_with)
+        if self.history is None and self.history_problem is None and self.open_history_later:
+            self._open_history()
+        else:
+            self._history_ready()
+
+    @work(thread=True, exclusive=True, group="history-open")
+    def _open_history(self) -> None:
+        # Off the start-up path: creating or migrating the file must not delay the
+        # first screen. Saves asked for before it is open are made once it is.
+        history, problem = open_history()
+        self.call_from_thread(self._history_opened, history, problem)
+
+    def _history_opened(self, history: HistoryStore | None,
+                        problem: HistoryUnavailable | None) -> None:
+        self.history, self.history_problem = history, problem
+        if history is not None:
+            self._writer = BackgroundWriter(history, self._save_failed)
+        self._history_ready()
+        for screen in self.screen_stack:  # home was drawn before the history was open
+            if hasattr(screen, "show_recent"):
+                screen.show_recent()
+
+    def _history_ready(self) -> None:
         if self.history_problem is not None:
             problem = self.history_problem
             self.notify(f"{problem.path}: {problem.problem}. {problem.advice} Interviews still "
                         "work, but this session will not be saved.",
                         title="History unavailable", severity="error", timeout=20)
-        if self.start_with is not None:
-            self.start_interview(self.start_with)
-        elif self.history is not None:
+        if self.history is None:
+            return
+        if self.interview is not None:
+            self._save(all_answers=True)
+        elif self.start_with is None:
             self._offer_resume()
 
     def on_unmount(self) -> None:
@@ -118,12 +148,26 @@ class MockintApp(App[None]):
             self.exit()
 
     def action_help(self) -> None:
+        from mockint.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
     # --- the interview flow: screens post what happened, the app moves on ---
 
+    def go_home(self) -> None:
+        """Back to the home screen, building it if the app started on an interview."""
+        from mockint.tui.screens.home import HomeScreen
+
+        if any(isinstance(screen, HomeScreen) for screen in self.screen_stack):
+            while not isinstance(self.screen, HomeScreen):
+                self.pop_screen()
+        else:
+            self.switch_screen(HomeScreen())
+
     def open_setup(self, deck_ids: list[str]) -> None:
+        from mockint.tui.screens.setup import SetupScreen
+
         def chosen(config: SessionConfig | None) -> None:
             if config is not None:
                 self.start_interview(config)
@@ -203,7 +247,7 @@ class MockintApp(App[None]):
         interview.next()
         self._save(answers=[previous, interview.index])
         if interview.phase is Phase.FINISHED:
-            self.switch_screen(SummaryScreen(interview.record))
+            self._show_summary()
         else:
             self.switch_screen(InterviewScreen(interview))
 
@@ -212,7 +256,12 @@ class MockintApp(App[None]):
         interview = self._current()
         interview.abandon()
         self._save()
-        self.switch_screen(SummaryScreen(interview.record))
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        from mockint.tui.screens.summary import SummaryScreen
+
+        self.switch_screen(SummaryScreen(self._current().record))
 
     def _current(self) -> Interview:
         assert self.interview is not None, "no interview in progress"
@@ -269,13 +318,18 @@ def make_app(
     decks: DeckStore | None = None,
     history: HistoryStore | None = None,
     use_history: bool = True,
+    history_in_background: bool = False,
     clock: Callable[[], float] | None = None,
     start_with: SessionConfig | None = None,
 ) -> MockintApp:
-    """Build the app the way the CLI does; tests pass `decks`, a `history` and a fake `clock`."""
+    """Build the app the way the CLI does; tests pass `decks`, a `history` and a fake `clock`.
+
+    The CLI opens the history in the background (`history_in_background`) so the
+    first screen is not kept waiting; tests open it here, before the app runs.
+    """
     store = decks if decks is not None else DeckStore.discover(deck_paths)
     problem = None
-    if history is None and use_history:
+    if history is None and use_history and not history_in_background:
         history, problem = open_history()
     return MockintApp(store, history=history, history_problem=problem, clock=clock,
-                      start_with=start_with)
+                      start_with=start_with, open_history_later=history_in_background)

@@ -105,8 +105,10 @@ typed is kept.
         self.query_one(AnswerTimer).tick()
 
     def _count_words(self, text: str) -> None:
-        self._words = count_words(text)
-        self.query_one("#words", Label).update(f"{self._words} words")
+        words = count_words(text)
+        if words != self._words or not text:
+            self._words = words
+            self.query_one("#words", Label).update(f"{words} words", layout=False)
 
     # --- typing --------------------------------------------------------------
 

@@ -75,7 +75,7 @@ covered. R opens the session to review each answer; H goes home.
         table.focus()
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()  # type: ignore[attr-defined]
 
     def action_review(self) -> None:
         from mockint.tui.screens.session import SessionScreen

@@ -16,8 +16,7 @@ class AnswerTimer(Static):
 
     DEFAULT_CSS = """
     AnswerTimer {
-        width: auto;
-        min-width: 16;
+        width: 16;
         padding: 0 1;
         text-style: bold;
         color: $timer-normal;
@@ -39,6 +38,7 @@ class AnswerTimer(Static):
     def __init__(self, clock: AnswerClock, **kwargs) -> None:
         super().__init__("", markup=False, **kwargs)
         self.clock = clock
+        self._label = ""
 
     def on_mount(self) -> None:
         self.tick()
@@ -62,7 +62,10 @@ class AnswerTimer(Static):
             label = f"{text} over"
         else:
             label = f"{text} left"
-        self.update(label)
+        if label != self._label:
+            # Fixed width (see CSS), so a new label needs a repaint, not a re-layout.
+            self._label = label
+            self.update(label, layout=False)
 
     def watch_state(self, old: str, new: str) -> None:
         self.set_class(new == "warning", "-warning")
