@@ -8,6 +8,7 @@ and `export` stay fast and work without a terminal.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -68,6 +69,9 @@ def _positive(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # mockint uses no pydantic plugins; skipping the entry-point scan saves ~15 ms
+    # of every start (bench/). An explicit setting by the user still wins.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     args = _parser().parse_args(argv)
     handlers = {
         None: _cmd_app,

@@ -16,8 +16,7 @@ ANSWER = "Models keep data and views glue them"  # 7 words; short enough not to 
 
 def assert_clean_exit(tmux: Tmux) -> None:
     status = tmux.wait_exited()
-    screen = tmux.screen()
-    if "Traceback" in screen:
+    if "Traceback" in tmux.scrollback():
         tmux.fail("mockint printed a traceback")
     if status != 0:
         tmux.fail(f"mockint exited with status {status}")
