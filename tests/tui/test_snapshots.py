@@ -97,3 +97,40 @@ def test_history(snap_compare, app, filled_history):
 
 def test_recorded_answer(snap_compare, app, filled_history):
     assert snap_compare(app, terminal_size=(120, 40), press=["h", "enter", "enter"])
+
+
+def test_decks_screen(snap_compare, app):
+    assert snap_compare(app, terminal_size=(120, 40), press=["d"])
+
+
+def test_deck_editor_and_question_form(snap_compare, tui_store, clock, mockint_home):
+    from pathlib import Path
+
+    from mockint.storage.decks import save_deck
+    from mockint.tui.app import make_app
+
+    path = Path(mockint_home, "decks", "tui.toml")
+    save_deck(tui_store.get("tui"), path)
+    editor = make_app(decks=tui_store, clock=clock, edit_deck=path)
+    assert snap_compare(editor, terminal_size=(120, 40))
+
+
+def test_question_form_with_a_problem(snap_compare, tui_store, clock, mockint_home):
+    from pathlib import Path
+
+    from mockint.storage.decks import save_deck
+    from mockint.tui.app import make_app
+
+    path = Path(mockint_home, "decks", "tui.toml")
+    save_deck(tui_store.get("tui"), path)
+
+    async def run_before(pilot) -> None:
+        await pilot.press("enter")
+        await pilot.pause()
+        pilot.app.screen.query_one("#time_limit").value = "soon"
+        for area in pilot.app.screen.query("TextArea"):
+            area.cursor_blink = False
+        await pilot.pause()
+
+    editor = make_app(decks=tui_store, clock=clock, edit_deck=path)
+    assert snap_compare(editor, terminal_size=(120, 40), run_before=run_before)

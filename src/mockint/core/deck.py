@@ -129,8 +129,11 @@ class Deck(_Strict):
         return question.time_limit or self.time_limit
 
     def to_toml_data(self) -> dict[str, Any]:
-        """The deck as TOML-ready data: aliases used, empty optional fields left out."""
-        return self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=False)
+        """The deck as TOML-ready data: aliases used, fields left at their defaults out."""
+        data = self.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
+        data["schema"] = self.schema_version  # required, even though it has no default
+        data.setdefault("questions", [])
+        return {"schema": data.pop("schema"), **data}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ its problems so the app and `mockint validate` can show them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Iterable
@@ -18,7 +19,7 @@ from typing import Literal
 import tomli_w
 
 from mockint import paths
-from mockint.core.deck import Deck, DeckProblem, parse_deck
+from mockint.core.deck import Deck, DeckProblem, parse_deck, slugify
 from mockint.storage.files import atomic_write_text
 
 DeckSource = Literal["path", "user", "bundled"]
@@ -222,3 +223,58 @@ def _mark_shadowed(entries: list[DeckEntry]) -> None:
                     "which takes precedence; give one of them another id",
                 )
             )
+
+
+def file_stamp(path: Path) -> str | None:
+    """A fingerprint of a file's content, to notice a change made outside mockint."""
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def unique_deck_path(deck_id: str) -> Path:
+    folder = paths.user_decks_dir()
+    path, n = folder / f"{deck_id}.toml", 2
+    while path.exists():
+        path, n = folder / f"{deck_id}-{n}.toml", n + 1
+    return path
+
+
+def copy_to_user(deck: Deck, taken_ids: Iterable[str]) -> tuple[Deck, Path]:
+    """An editable copy of a (bundled) deck in the user's folder, under a new id."""
+    copy_id = slugify(f"{deck.id} mine", taken_ids, max_words=12)
+    copy = deck.model_copy(update={"id": copy_id, "title": f"{deck.title} (my copy)"})
+    path = unique_deck_path(copy_id)
+    save_deck(copy, path)
+    return copy, path
+
+
+def skeleton_deck(title: str, taken_ids: Iterable[str] = ()) -> Deck:
+    """A valid new deck with one example question to edit or replace."""
+    return Deck.model_validate({
+        "schema": 1,
+        "id": slugify(title, taken_ids, max_words=8),
+        "title": title.strip() or "My deck",
+        "description": "",
+        "time_limit": 120,
+        "questions": [{
+            "id": "example-question",
+            "category": "technical",
+            "level": "mid",
+            "prompt": "Replace this with a question you expect to be asked.",
+            "sample_answer": "Write the answer you would like to give, in your own words.",
+            "key_points": [{"point": "One thing a good answer mentions", "cues": ["example"]}],
+        }],
+    })
+
+
+def create_deck(title: str, taken_ids: Iterable[str] = ()) -> Path:
+    """Create a new deck in the user's decks folder (used by `mockint new-deck` and the
+    Decks screen); refuses to overwrite an existing file."""
+    deck = skeleton_deck(title, taken_ids)
+    path = paths.user_decks_dir() / f"{deck.id}.toml"
+    if path.exists():
+        raise FileExistsError(path)
+    save_deck(deck, path)
+    return path

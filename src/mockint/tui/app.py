@@ -71,8 +71,12 @@ class MockintApp(App[None]):
         clock: Callable[[], float] | None = None,
         start_with: SessionConfig | None = None,
         open_history_later: bool = False,
+        deck_paths: Iterable[Path] = (),
+        edit_deck: Path | None = None,
     ) -> None:
         super().__init__()
+        self.deck_paths = list(deck_paths)
+        self.edit_deck = edit_deck
         self.open_history_later = open_history_later
         self.decks = decks
         self.history = history
@@ -100,6 +104,8 @@ class MockintApp(App[None]):
     def on_mount(self) -> None:
         if self.start_with is not None:
             self.start_interview(self.start_with)
+        if self.edit_deck is not None:
+            self.open_editor(self.edit_deck)
         if self.history is None and self.history_problem is None and self.open_history_later:
             self._open_history()
         else:
@@ -164,6 +170,46 @@ class MockintApp(App[None]):
                 self.pop_screen()
         else:
             self.switch_screen(HomeScreen())
+
+    # --- decks ------------------------------------------------------------------
+
+    def reload_decks(self) -> None:
+        """Read the decks again after one was saved, copied, created or imported."""
+        self.decks = DeckStore.discover(self.deck_paths)
+
+    def open_decks(self) -> None:
+        from mockint.tui.screens.decks import DecksScreen
+
+        self.push_screen(DecksScreen())
+
+    def open_editor(self, path: Path) -> None:
+        from mockint.storage.decks import DeckLoadError
+        from mockint.tui.screens.deck_editor import DeckEditorScreen
+
+        try:
+            self.push_screen(DeckEditorScreen(path))
+        except DeckLoadError as error:
+            self.notify(str(error), title="Cannot open the deck", severity="error",
+                        markup=False)
+
+    def import_deck_file(self) -> None:
+        self.notify("Import is coming with the importers module.")
+
+    def export_deck_file(self, deck) -> None:
+        self.notify("Export is coming with the exporters module.")
+
+    def create_deck(self, title: str) -> Path | None:
+        from mockint.storage.decks import create_deck
+
+        taken = {deck.id for deck in self.decks.decks}
+        try:
+            path = create_deck(title, taken)
+        except FileExistsError as error:
+            self.notify(f"{error} already exists; choose another name.", severity="error",
+                        markup=False)
+            return None
+        self.reload_decks()
+        return path
 
     def open_setup(self, deck_ids: list[str]) -> None:
         from mockint.tui.screens.setup import SetupScreen
@@ -321,6 +367,7 @@ def make_app(
     history_in_background: bool = False,
     clock: Callable[[], float] | None = None,
     start_with: SessionConfig | None = None,
+    edit_deck: Path | None = None,
 ) -> MockintApp:
     """Build the app the way the CLI does; tests pass `decks`, a `history` and a fake `clock`.
 
@@ -332,4 +379,5 @@ def make_app(
     if history is None and use_history and not history_in_background:
         history, problem = open_history()
     return MockintApp(store, history=history, history_problem=problem, clock=clock,
-                      start_with=start_with, open_history_later=history_in_background)
+                      start_with=start_with, open_history_later=history_in_background,
+                      deck_paths=deck_paths, edit_deck=edit_deck)

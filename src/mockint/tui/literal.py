@@ -21,3 +21,9 @@ def _picture(match: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """The text with control characters (except newline and tab) shown as symbols."""
     return _CONTROL.sub(_picture, text)
+
+
+def one_line(text: str, width: int = 60) -> str:
+    """Text folded onto one line and cut to `width` with an ellipsis (for table cells)."""
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -15,9 +15,8 @@ from textual.widgets import DataTable, Footer, Header, Input, Select
 from mockint.core.deck import CATEGORIES
 from mockint.core.timing import format_duration
 from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
-from mockint.tui.literal import visible
+from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.session import STATUS, SessionScreen
-from mockint.tui.screens.timeline import first_line
 from mockint.tui.widgets.plain import Plain
 
 PAGE = 50  # rows per query: the first page shows at once, the next loads near the end
@@ -41,21 +40,21 @@ def parse_day(text: str, field: str) -> date | None:
 def session_cells(s: SessionSummary) -> tuple[Text, ...]:
     return (
         Text(f"{s.started_at.astimezone():%Y-%m-%d %H:%M}"),
-        Text(visible(first_line(s.deck_titles, 36))),
+        Text(visible(one_line(s.deck_titles, 36))),
         Text(s.mode),
         Text(f"{s.answered_count}/{s.question_count}", justify="right"),
         Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—", justify="right"),
         Text(format_duration(s.total_used), justify="right"),
         Text(STATUS.get(s.status, s.status)),
-        Text(visible(first_line(s.note, 24))),
+        Text(visible(one_line(s.note, 24))),
     )
 
 
 def hit_cells(h: AnswerHit) -> tuple[Text, ...]:
     return (
         Text(f"{h.started_at.astimezone():%Y-%m-%d %H:%M}"),
-        Text(visible(first_line(h.prompt, 40))),
-        Text(visible(first_line(h.text, 50))),
+        Text(visible(one_line(h.prompt, 40))),
+        Text(visible(one_line(h.text, 50))),
     )
 
 

@@ -50,6 +50,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
         Binding("h", "history", "History", tooltip="Past sessions, search, export"),
+        Binding("d", "decks", "Decks", tooltip="Edit, copy, create, import and export decks"),
         Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),
         Binding("question_mark", "app.help", "Help", show=False),
         Binding("q", "app.quit", "Quit"),
@@ -69,21 +70,28 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#decks", DataTable)
-        table.add_columns("Deck", "Questions", "Source")
-        for index, entry in enumerate(self.app.decks.entries):  # type: ignore[attr-defined]
-            if entry.ok and entry.deck is not None:
-                row = (Text(visible(entry.deck.title)), Text(str(len(entry.deck.questions)), justify="right"))
-            else:
-                row = (Text(f"⚠ {entry.path.name}", style="bold red"), Text("errors", style="red"))
-            table.add_row(*row, Text(entry.source), key=str(index))
-        self._show_details(0)
+        self.query_one("#decks", DataTable).add_columns("Deck", "Questions", "Source")
+        self.show_decks()
         self.query_one("#recent", DataTable).add_columns("Date", "Decks", "Qs", "Avg")
         self.show_recent()
-        table.focus()
+        self.query_one("#decks", DataTable).focus()
 
-    def on_screen_resume(self) -> None:
-        self.show_recent()
+    def show_decks(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        row = table.cursor_row
+        table.clear()
+        entries = self.app.decks.entries  # type: ignore[attr-defined]
+        for index, entry in enumerate(entries):
+            if entry.ok and entry.deck is not None:
+                cells = (Text(visible(entry.deck.title)),
+                         Text(str(len(entry.deck.questions)), justify="right"))
+            else:
+                cells = (Text(f"⚠ {entry.path.name}", style="bold red"),
+                         Text("errors", style="red"))
+            table.add_row(*cells, Text(entry.source), key=str(index))
+        if entries:
+            table.move_cursor(row=min(row, len(entries) - 1))
+        self._show_details(table.cursor_row)
 
     def show_recent(self) -> None:
         """The last sessions, newest first (after each interview too)."""
@@ -133,6 +141,13 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         if action == "history":
             return history is not None
         return True
+
+    def action_decks(self) -> None:
+        self.app.open_decks()  # type: ignore[attr-defined]
+
+    def on_screen_resume(self) -> None:
+        self.show_recent()
+        self.show_decks()
 
     def action_history(self) -> None:
         from mockint.tui.screens.history import HistoryScreen

@@ -65,6 +65,7 @@ question has follow-ups, F lets the interviewer ask one, timed.
         Binding("4", "rate(4)", "Easy", show=False),
         Binding("f", "follow_up", "Follow-up", tooltip="The interviewer asks a follow-up"),
         Binding("n", "next", "Next", tooltip="Move on (rate first)"),
+        Binding("n", "finish", "Finish", tooltip="Finish the interview (rate first)"),
     ]
 
     class FollowUpAsked(Message):
@@ -167,6 +168,8 @@ question has follow-ups, F lets the interviewer ask one, timed.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_up":
             return bool(self.interview.remaining_follow_ups())
+        if action in ("next", "finish"):
+            return (action == "finish") == self.interview.is_last
         return True
 
     @on(SelectionList.SelectedChanged, "#key-points")
@@ -192,6 +195,9 @@ question has follow-ups, F lets the interviewer ask one, timed.
     def action_follow_up(self) -> None:
         if self.interview.remaining_follow_ups():
             self.post_message(self.FollowUpAsked())
+
+    def action_finish(self) -> None:
+        self.action_next()
 
     def action_next(self) -> None:
         interview = self.interview

@@ -10,8 +10,10 @@ from textual.widgets import DataTable, Footer, Header
 
 from mockint.core.session import RATINGS, SessionRecord
 from mockint.core.timing import format_duration
-from mockint.tui.literal import visible
+from mockint.tui.literal import one_line, visible
 from mockint.tui.widgets.plain import Plain
+
+PROMPT_WIDTH = 60  # a DataTable column grows to its longest cell: keep Time and Rating in view
 
 
 def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
@@ -24,7 +26,7 @@ def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
         star = f"{answer.star_covered}/4" if answer.star_checked else ""
         rows.append((
             Text(str(answer.index + 1), justify="right"),
-            Text(visible(question.prompt), overflow="ellipsis", no_wrap=True),
+            Text(visible(one_line(question.prompt, PROMPT_WIDTH))),
             Text(f"{format_duration(answer.used)}/{format_duration(answer.time_limit)}"),
             Text(over, style="bold red" if over else ""),
             Text(rating),

@@ -12,14 +12,9 @@ from textual.widgets import DataTable, Footer, Header
 from mockint.core.session import RATINGS
 from mockint.core.timing import format_duration
 from mockint.storage.history import AnswerHit
-from mockint.tui.literal import visible
+from mockint.tui.literal import one_line, visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.side_by_side import SideBySide
-
-
-def first_line(text: str, width: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= width else line[: width - 1] + "…"
 
 
 class CompareScreen(Screen[None]):
@@ -92,7 +87,7 @@ attempts and C shows them side by side (with none marked, the last two).
             Text(RATINGS.get(hit.rating or 0, "—")),
             Text(format_duration(hit.used)),
             Text(str(len(hit.text.split())), justify="right"),
-            Text(visible(first_line(hit.text))),
+            Text(visible(one_line(hit.text))),
         )
 
     def _hint(self) -> None:
