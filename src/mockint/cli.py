@@ -48,6 +48,20 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
 
+    practice = commands.add_parser("practice", help="a practice session chosen by FSRS")
+    which = practice.add_mutually_exclusive_group()
+    for kind, text in (("due", "questions due for review, most overdue first"),
+                       ("weak", "lowest recent ratings, missed points, overtime"),
+                       ("new", "questions never answered"),
+                       ("mixed", "due and weak, with a cap on new ones (the default)")):
+        which.add_argument(f"--{kind}", dest="kind", action="store_const", const=kind, help=text)
+    practice.add_argument("--limit", type=_positive, metavar="N", help="at most N questions")
+    practice.add_argument("--deck", action="append", default=[], metavar="ID",
+                          help="only these decks (repeatable; default all)")
+    practice.add_argument("--mode", choices=["practice", "mock"])
+
+    commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+
     run = commands.add_parser("run", help="start an interview straight away")
     run.add_argument("--deck", action="append", required=True, metavar="ID",
                      help="deck id (repeatable); see `mockint decks`")
@@ -80,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "locate": _cmd_locate,
         "run": _cmd_run,
         "history": _cmd_history,
+        "practice": _cmd_practice,
+        "stats": _cmd_stats,
         "export": _cmd_export,
     }
     try:
@@ -123,6 +139,52 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from mockint.tui.app import make_app
 
     make_app(decks=store, start_with=config, history_in_background=True).run()
+    return 0
+
+
+def _cmd_practice(args: argparse.Namespace) -> int:
+    from mockint.core.session import InterviewError, SessionConfig, decks_by_id
+    from mockint.storage.decks import DeckStore
+    from mockint.storage.practice import choose
+    from mockint.storage.settings import load_settings_or_defaults
+
+    settings, _ = load_settings_or_defaults()
+    store = DeckStore.discover(args.deck_path)
+    history = _open_history()
+    if history is None:
+        return 1
+    kind = args.kind or "mixed"
+    deck_ids = args.deck or [deck.id for deck in store.decks]
+    try:
+        decks = decks_by_id(store.decks, deck_ids)
+    except InterviewError as error:
+        print(f"mockint practice: {error}", file=sys.stderr)
+        return 2
+    config = SessionConfig(deck_ids=deck_ids, kind=kind, mode=args.mode or settings.default_mode,
+                           count=args.limit or settings.practice_size)
+    from mockint.core.session import utcnow
+
+    if not choose(kind, history, decks, config, utcnow(), config.count or 1, settings.new_share):
+        print(f"mockint practice: no {kind} questions right now; try --new or --weak.",
+              file=sys.stderr)
+        return 0
+    history.close()
+    from mockint.tui.app import make_app
+
+    make_app(decks=store, start_with=config, history_in_background=True).run()
+    return 0
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from mockint.core.session import utcnow
+    from mockint.storage.decks import DeckStore
+    from mockint.storage.stats import compute_stats, stats_text
+
+    history = _open_history()
+    if history is None:
+        return 1
+    store = DeckStore.discover(args.deck_path)
+    print(stats_text(compute_stats(history, store.decks, utcnow())))
     return 0
 
 

@@ -31,13 +31,19 @@ WRAPPER = f'"$0" "$@"; echo "{EXITED} $?"'
 
 
 class Tmux:
-    """One tmux server on a private socket, with mockint running in its only pane."""
+    """One tmux server on a private socket, with mockint running in its first pane.
 
-    def __init__(self, tmux: str, socket: Path, script: Path, home: Path) -> None:
+    `target` is the pane the helpers talk to: the session's first pane, or the
+    pane of another window when this object came from `start_window`.
+    """
+
+    def __init__(self, tmux: str, socket: Path, script: Path, home: Path,
+                 target: str = SESSION) -> None:
         self.tmux = tmux
         self.socket = socket
         self.script = script
         self.home = home
+        self.target = target
         self._env = {k: v for k, v in os.environ.items() if k != "TMUX"}  # not nested
 
     # --- talking to tmux -----------------------------------------------------
@@ -57,9 +63,8 @@ class Tmux:
             )
         return done.stdout.decode("utf-8", errors="replace")
 
-    def start(self, *args: str) -> None:
-        """Start `mockint ARGS` in a fresh 120x40 detached session."""
-        command = [
+    def _command(self, args: tuple[str, ...]) -> list[str]:
+        return [
             "env",
             "TERM=xterm-256color",
             f"MOCKINT_HOME={self.home}",
@@ -69,6 +74,9 @@ class Tmux:
             str(self.script),
             *args,
         ]
+
+    def start(self, *args: str) -> None:
+        """Start `mockint ARGS` in a fresh 120x40 detached session."""
         # One command sequence, so remain-on-exit is set before mockint can exit.
         self.run(
             "start-server",
@@ -86,8 +94,39 @@ class Tmux:
             str(WIDTH),
             "-y",
             str(HEIGHT),
-            *command,
+            *self._command(args),
         )
+
+    def start_window(self, *args: str) -> Tmux:
+        """Start `mockint ARGS` in a new 120x40 window (same server, same MOCKINT_HOME).
+
+        Returns a `Tmux` aimed at that window's pane (by its pane id, `%N`); this
+        object keeps talking to its own pane. Works before `start` too: the session
+        is created then.
+        """
+        if self._session_exists():
+            # -d: the new window does not become the current one, so SESSION as a
+            # target still means the first window's pane.
+            pane_id = self.run("new-window", "-d", "-P", "-F", "#{pane_id}", "-t", f"{SESSION}:",
+                               *self._command(args))
+        else:
+            pane_id = self.run(
+                "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+                "new-session", "-d", "-P", "-F", "#{pane_id}", "-s", SESSION,
+                "-x", str(WIDTH), "-y", str(HEIGHT), *self._command(args),
+            )
+        pane_id = pane_id.strip()
+        if not pane_id.startswith("%"):
+            raise AssertionError(f"tmux did not say which pane it opened: {pane_id!r}")
+        return Tmux(self.tmux, self.socket, self.script, self.home, target=pane_id)
+
+    def _session_exists(self) -> bool:
+        done = subprocess.run(
+            [self.tmux, "-u", "-f", "/dev/null", "-S", str(self.socket), "has-session", "-t",
+             SESSION],
+            capture_output=True, env=self._env, timeout=10,
+        )
+        return done.returncode == 0
 
     def kill(self) -> None:
         self.run("kill-server", check=False)
@@ -96,19 +135,19 @@ class Tmux:
 
     def screen(self) -> str:
         """The pane as plain text (`capture-pane -p`)."""
-        return self.run("capture-pane", "-p", "-t", SESSION)
+        return self.run("capture-pane", "-p", "-t", self.target)
 
     def scrollback(self) -> str:
         """The pane's history and screen (`capture-pane -p -S -`): what scrolled off too."""
-        return self.run("capture-pane", "-p", "-S", "-", "-t", SESSION)
+        return self.run("capture-pane", "-p", "-S", "-", "-t", self.target)
 
     def send_keys(self, *keys: str) -> None:
         """tmux key names: "C-s", "F1", "Escape", "n"."""
-        self.run("send-keys", "-t", SESSION, *keys)
+        self.run("send-keys", "-t", self.target, *keys)
 
     def type_text(self, text: str) -> None:
         """Type `text` literally (`send-keys -l`)."""
-        self.run("send-keys", "-t", SESSION, "-l", text)
+        self.run("send-keys", "-t", self.target, "-l", text)
 
     def fail(self, message: str) -> None:
         raise AssertionError(f"{message}\n--- last screen ---\n{self.screen()}\n---")
@@ -136,7 +175,20 @@ class Tmux:
             time.sleep(POLL)
 
     def pane(self, fmt: str) -> str:
-        return self.run("display-message", "-p", "-t", SESSION, fmt).strip()
+        return self.run("display-message", "-p", "-t", self.target, fmt).strip()
+
+    def program_pid(self, timeout: float = 5) -> int:
+        """The pid of mockint itself (the pane's pid is the `sh` wrapper; mockint is its child)."""
+        shell = int(self.pane("#{pane_pid}"))
+        deadline = time.monotonic() + timeout
+        while True:
+            children = [pid for pid in _children(shell) if str(self.script) in _cmdline(pid)]
+            if len(children) == 1:
+                return children[0]
+            if time.monotonic() > deadline:
+                self.fail(f"could not find mockint among the children of the pane's shell "
+                          f"{shell}: {children}")
+            time.sleep(POLL)
 
     def wait_exited(self, timeout: float = 10) -> int:
         """Wait for mockint to exit and its pane to close; return mockint's exit status."""
@@ -149,6 +201,28 @@ class Tmux:
             if time.monotonic() > deadline:
                 self.fail(f"mockint was still running after {timeout} s")
             time.sleep(POLL)
+
+
+def _children(parent: int) -> list[int]:
+    """The pids whose parent is `parent` (from /proc, as `pgrep -P` does)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we looked
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _cmdline(pid: int) -> str:
+    """A process's command line, space-joined ("" once it is gone)."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(
+            errors="replace")
+    except OSError:
+        return ""
 
 
 @pytest.fixture

@@ -103,6 +103,7 @@ class AnswerRecord(Model):
     key_points_checked: list[bool] = Field(default_factory=list)
     star_checked: dict[str, bool] = Field(default_factory=dict)
     rating: int | None = Field(default=None, ge=1, le=4)
+    rated_at: datetime | None = None
     follow_ups: list[FollowUpAnswer] = Field(default_factory=list)
     started_at: datetime | None = None
     submitted_at: datetime | None = None
@@ -165,6 +166,24 @@ def select_questions(decks: Sequence[Deck], config: SessionConfig) -> list[Asked
     if config.order == "shuffled":
         random.Random(config.seed).shuffle(chosen)
     return chosen[: config.count] if config.count else chosen
+
+
+def questions_for(decks: Sequence[Deck], keys: Sequence[tuple[str, str]],
+                  time_limit: int | None = None) -> list[AskedQuestion]:
+    """The questions named by (deck id, question id), in that order; gone ones are left out."""
+    by_key = {}
+    for deck in decks:
+        interviewer = deck.interviewer or DEFAULT_INTERVIEWER
+        for question in deck.questions:
+            by_key[(deck.id, question.id)] = (deck, interviewer, question)
+    asked = []
+    for key in keys:
+        if key in by_key:
+            deck, interviewer, question = by_key[key]
+            asked.append(AskedQuestion(deck_id=deck.id, deck_title=deck.title,
+                                       interviewer=interviewer, question=question,
+                                       time_limit=time_limit or deck.time_limit_for(question)))
+    return asked
 
 
 def prepare_config(config: SessionConfig) -> SessionConfig:
@@ -353,6 +372,7 @@ class Interview:
         if rating not in RATINGS:
             raise InterviewError("a rating is 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy)")
         self.answer.rating = rating
+        self.answer.rated_at = self.wall_clock()
         self.phase = Phase.RATED
 
     def ask_follow_up(self, which: int = -1) -> FollowUpAnswer:

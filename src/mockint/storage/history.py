@@ -25,9 +25,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockint.core.analysis import AnswerAnalysis
 from mockint.core.session import AnswerRecord, AskedQuestion, SessionConfig, SessionRecord
+
+if TYPE_CHECKING:  # fsrs costs ~25 ms to import: only practice needs it, not start-up
+    from fsrs import Scheduler
+
+    from mockint.core.practice import QuestionKey, QuestionRecord
 
 BUSY_TIMEOUT_MS = 5000
 STALE_AFTER = timedelta(minutes=2)  # a session not saved for this long has lost its process
@@ -102,6 +108,32 @@ MIGRATIONS: list[str] = [
     # final ticks stay in key_points_checked / star_checked).
     """
     ALTER TABLE answers ADD COLUMN analysis TEXT;
+    """,
+    # 3 → 4: FSRS cards, one per question, and the log of every review.
+    """
+    ALTER TABLE answers ADD COLUMN rated_at TEXT;
+    CREATE TABLE cards (
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        card TEXT NOT NULL,
+        due TEXT NOT NULL,
+        state INTEGER NOT NULL,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (deck_id, question_id)
+    );
+    CREATE INDEX cards_by_due ON cards (due);
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        rating INTEGER NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        session_id TEXT,
+        answer_idx INTEGER,
+        due_after TEXT NOT NULL,
+        UNIQUE (session_id, answer_idx)
+    );
+    CREATE INDEX reviews_by_question ON reviews (deck_id, question_id, reviewed_at);
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -296,7 +328,7 @@ class HistoryStore:
                 raise
             self._db.execute("COMMIT")
 
-    def _query(self, sql: str, params: Sequence[object] = ()) -> list[dict]:
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[dict]:
         with self._lock:
             cursor = self._db.execute(sql, params)
             names = [d[0] for d in cursor.description]
@@ -350,15 +382,16 @@ class HistoryStore:
             """
             INSERT INTO answers (session_id, idx, deck_id, question_id, category, asked, text,
                 used, paused, overtime, skipped, peeks, key_points_checked, star_checked,
-                rating, follow_ups, started_at, submitted_at, analysis)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                rating, follow_ups, started_at, submitted_at, analysis, rated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (session_id, idx) DO UPDATE SET
                 text = excluded.text, used = excluded.used, paused = excluded.paused,
                 overtime = excluded.overtime, skipped = excluded.skipped,
                 peeks = excluded.peeks, key_points_checked = excluded.key_points_checked,
                 star_checked = excluded.star_checked, rating = excluded.rating,
                 follow_ups = excluded.follow_ups, started_at = excluded.started_at,
-                submitted_at = excluded.submitted_at, analysis = excluded.analysis
+                submitted_at = excluded.submitted_at, analysis = excluded.analysis,
+                rated_at = excluded.rated_at
             """,
             (
                 session_id, answer.index, answer.asked.deck_id, question.id, question.category,
@@ -368,6 +401,7 @@ class HistoryStore:
                 answer.rating, json.dumps([f.model_dump(mode="json") for f in answer.follow_ups]),
                 _iso(answer.started_at), _iso(answer.submitted_at),
                 answer.analysis.model_dump_json() if answer.analysis else None,
+                _iso(answer.rated_at),
             ),
         )
 
@@ -387,11 +421,11 @@ class HistoryStore:
     # --- reading -------------------------------------------------------------
 
     def load_session(self, session_id: str) -> SessionRecord:
-        rows = self._query("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        rows = self.query("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if not rows:
             raise KeyError(session_id)
         row = rows[0]
-        answers = self._query("SELECT * FROM answers WHERE session_id = ? ORDER BY idx",
+        answers = self.query("SELECT * FROM answers WHERE session_id = ? ORDER BY idx",
                               (session_id,))
         return SessionRecord(
             id=row["id"],
@@ -406,7 +440,7 @@ class HistoryStore:
 
     def resolve_id(self, prefix: str) -> str:
         """A full session id from the start of one (as `mockint history` shows)."""
-        rows = self._query("SELECT id FROM sessions WHERE substr(id, 1, ?) = ? LIMIT 2",
+        rows = self.query("SELECT id FROM sessions WHERE substr(id, 1, ?) = ? LIMIT 2",
                            (len(prefix), prefix))
         if len(rows) != 1:
             raise KeyError(prefix)
@@ -415,7 +449,7 @@ class HistoryStore:
     def list_sessions(self, filters: HistoryFilter | None = None, *, limit: int = 50,
                       offset: int = 0) -> list[SessionSummary]:
         where, params = _where(filters or HistoryFilter())
-        rows = self._query(
+        rows = self.query(
             f"SELECT * FROM sessions s {where} ORDER BY started_at DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
@@ -423,13 +457,13 @@ class HistoryStore:
 
     def count_sessions(self, filters: HistoryFilter | None = None) -> int:
         where, params = _where(filters or HistoryFilter())
-        return self._query(f"SELECT COUNT(*) AS n FROM sessions s {where}", params)[0]["n"]
+        return self.query(f"SELECT COUNT(*) AS n FROM sessions s {where}", params)[0]["n"]
 
     def search_answers(self, text: str, *, limit: int = 100) -> list[AnswerHit]:
         query = fts_query(text)
         if not query:
             return []
-        rows = self._query(
+        rows = self.query(
             """
             SELECT a.*, s.started_at AS session_started FROM answers_fts f
             JOIN answers a ON a.id = f.rowid JOIN sessions s ON s.id = a.session_id
@@ -441,7 +475,7 @@ class HistoryStore:
 
     def question_timeline(self, deck_id: str, question_id: str) -> list[AnswerHit]:
         """Every answer ever given to one question, oldest first."""
-        rows = self._query(
+        rows = self.query(
             """
             SELECT a.*, s.started_at AS session_started FROM answers a
             JOIN sessions s ON s.id = a.session_id
@@ -452,7 +486,7 @@ class HistoryStore:
         return [_hit_from_row(r) for r in rows]
 
     def load_answer(self, session_id: str, index: int) -> AnswerRecord:
-        rows = self._query("SELECT * FROM answers WHERE session_id = ? AND idx = ?",
+        rows = self.query("SELECT * FROM answers WHERE session_id = ? AND idx = ?",
                            (session_id, index))
         if not rows:
             raise KeyError((session_id, index))
@@ -460,17 +494,91 @@ class HistoryStore:
 
     def deck_choices(self) -> list[tuple[str, str]]:
         """(deck id, title) pairs that appear in the history, for the filter."""
-        rows = self._query("SELECT DISTINCT deck_id, asked FROM answers GROUP BY deck_id")
+        rows = self.query("SELECT DISTINCT deck_id, asked FROM answers GROUP BY deck_id")
         return [(r["deck_id"], json.loads(r["asked"])["deck_title"]) for r in rows]
 
     def unfinished(self) -> SessionRecord | None:
         """The newest in-progress session whose process is gone, to offer for resuming."""
-        rows = self._query("SELECT id, updated_at, owner_pid, owner_host FROM sessions "
+        rows = self.query("SELECT id, updated_at, owner_pid, owner_host FROM sessions "
                            "WHERE status = 'in_progress' ORDER BY started_at DESC")
         for row in rows:
             if not _owner_alive(row):
                 return self.load_session(row["id"])
         return None
+
+    # --- practice (FSRS) -------------------------------------------------------
+
+    def record_review(self, session_id: str, answer: AnswerRecord, fsrs: Scheduler) -> bool:
+        """Move the question's card by the answer's rating, once per answer."""
+        from mockint.core.scheduling import card_from_json, card_to_json, new_card, review
+
+        if answer.rating is None:
+            return False
+        key = (answer.asked.deck_id, answer.asked.question.id)
+        when = answer.rated_at or answer.submitted_at or datetime.now(UTC)
+        with self._transaction() as db:
+            seen = db.execute("SELECT 1 FROM reviews WHERE session_id = ? AND answer_idx = ?",
+                              (session_id, answer.index)).fetchone()
+            if seen:
+                return False
+            row = db.execute("SELECT card FROM cards WHERE deck_id = ? AND question_id = ?",
+                             key).fetchone()
+            card = card_from_json(row[0]) if row else new_card(key)
+            card = review(card, answer.rating, when, fsrs)
+            db.execute(
+                "INSERT INTO cards (deck_id, question_id, card, due, state, reviews) "
+                "VALUES (?, ?, ?, ?, ?, 1) ON CONFLICT (deck_id, question_id) DO UPDATE SET "
+                "card = excluded.card, due = excluded.due, state = excluded.state, "
+                "reviews = reviews + 1",
+                (*key, card_to_json(card), _iso(card.due), int(card.state)))
+            db.execute(
+                "INSERT INTO reviews (deck_id, question_id, rating, reviewed_at, session_id, "
+                "answer_idx, due_after) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (*key, answer.rating, _iso(when), session_id, answer.index, _iso(card.due)))
+        return True
+
+    def due_cards(self) -> list[tuple[QuestionKey, datetime]]:
+        rows = self.query("SELECT deck_id, question_id, due FROM cards ORDER BY due")
+        return [((r["deck_id"], r["question_id"]), _dt(r["due"])) for r in rows]
+
+    def card_states(self) -> dict[QuestionKey, int]:
+        rows = self.query("SELECT deck_id, question_id, state FROM cards")
+        return {(r["deck_id"], r["question_id"]): r["state"] for r in rows}
+
+    def seen_keys(self) -> set[QuestionKey]:
+        rows = self.query("SELECT DISTINCT deck_id, question_id FROM answers "
+                           "WHERE submitted_at IS NOT NULL")
+        return {(r["deck_id"], r["question_id"]) for r in rows}
+
+    def question_records(self, recent: int = 3) -> list[QuestionRecord]:
+        """Each answered question's last `recent` rated answers, for finding weak spots."""
+        rows = self.query(
+            """
+            SELECT deck_id, question_id, rating, used, overtime, key_points_checked FROM (
+                SELECT a.*, ROW_NUMBER() OVER (PARTITION BY a.deck_id, a.question_id
+                                               ORDER BY s.started_at DESC, a.idx DESC) AS n
+                FROM answers a JOIN sessions s ON s.id = a.session_id
+                WHERE a.rating IS NOT NULL)
+            WHERE n <= ?
+            """, (recent,))
+        grouped: dict[QuestionKey, list[dict]] = {}
+        for row in rows:
+            grouped.setdefault((row["deck_id"], row["question_id"]), []).append(row)
+        return [_question_record(key, answers) for key, answers in grouped.items()]
+
+
+def _question_record(key: QuestionKey, answers: list[dict]) -> QuestionRecord:
+    from mockint.core.practice import QuestionRecord
+
+    checked = [json.loads(a["key_points_checked"]) for a in answers]
+    points = sum(len(c) for c in checked)
+    coverage = sum(sum(c) for c in checked) / points if points else 1.0
+    return QuestionRecord(
+        key=key,
+        recent_ratings=tuple(a["rating"] for a in answers),
+        coverage=coverage,
+        overtime_share=sum(1 for a in answers if a["overtime"] > 0) / len(answers),
+    )
 
 
 def _statements(script: str) -> list[str]:
@@ -563,6 +671,7 @@ def _answer_from_row(row: dict) -> AnswerRecord:
         follow_ups=json.loads(row["follow_ups"]),
         started_at=_dt(row["started_at"]), submitted_at=_dt(row["submitted_at"]),
         analysis=AnswerAnalysis.model_validate_json(row["analysis"]) if row["analysis"] else None,
+        rated_at=_dt(row.get("rated_at")),
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
 
 from textual import on, work
@@ -27,9 +28,11 @@ from mockint.core.session import (
     decks_by_id,
     prepare_config,
     select_questions,
+    utcnow,
 )
 from mockint.storage.decks import DeckStore
 from mockint.storage.history import BackgroundWriter, HistoryStore, HistoryUnavailable
+from mockint.storage.settings import Settings, SettingsProblem, load_settings_or_defaults
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
@@ -73,8 +76,16 @@ class MockintApp(App[None]):
         open_history_later: bool = False,
         deck_paths: Iterable[Path] = (),
         edit_deck: Path | None = None,
+        settings: Settings | None = None,
+        settings_problem: SettingsProblem | None = None,
+        now: Callable[[], datetime] = utcnow,
+        fuzz: bool = True,
     ) -> None:
         super().__init__()
+        self.settings = settings or Settings()
+        self.settings_problem = settings_problem
+        self.now = now
+        self.fuzz = fuzz
         self.deck_paths = list(deck_paths)
         self.edit_deck = edit_deck
         self.open_history_later = open_history_later
@@ -84,7 +95,7 @@ class MockintApp(App[None]):
         self.clock = clock or time.monotonic
         self.start_with = start_with
         self.interview: Interview | None = None
-        self.bell_enabled = False
+        self.bell_enabled = self.settings.bell
         self._writer = BackgroundWriter(history, self._save_failed) if history else None
         self._last_draft = 0.0
         self._draft_pending = False
@@ -129,6 +140,12 @@ class MockintApp(App[None]):
                 screen.show_recent()
 
     def _history_ready(self) -> None:
+        if self.settings_problem is not None:
+            self.notify(f"{self.settings_problem}. mockint runs on the default settings and "
+                        "leaves the file as it is until you change a setting.",
+                        title="Settings not read", severity="warning", timeout=20,
+                        markup=False)
+            self.settings_problem = None
         if self.history_problem is not None:
             problem = self.history_problem
             self.notify(f"{problem.path}: {problem.problem}. {problem.advice} Interviews still "
@@ -223,8 +240,11 @@ class MockintApp(App[None]):
     def start_interview(self, config: SessionConfig) -> bool:
         config = prepare_config(config)
         try:
-            questions = select_questions(decks_by_id(self.decks.decks, config.deck_ids), config)
-            self.interview = Interview.start(questions, config, clock=self.clock)
+            decks = decks_by_id(self.decks.decks, config.deck_ids)
+            questions = (select_questions(decks, config) if config.kind == "custom"
+                         else self._practice_questions(decks, config))
+            self.interview = Interview.start(questions, config, clock=self.clock,
+                                             wall_clock=self.now)
         except InterviewError as error:
             self.notify(str(error), title="Cannot start", severity="error")
             return False
@@ -232,8 +252,39 @@ class MockintApp(App[None]):
         self.push_screen(InterviewScreen(self.interview))
         return True
 
+    def _practice_questions(self, decks: list, config: SessionConfig) -> list:
+        from mockint.storage.practice import choose
+
+        if self.history is None:
+            raise InterviewError("practice sessions need the history, which is unavailable")
+        limit = config.count or self.settings.practice_size
+        questions = choose(config.kind, self.history, decks, config, self.now(), limit,
+                           self.settings.new_share)
+        if not questions:
+            empty = {"due": "Nothing is due: well done. Try weak or new questions.",
+                     "weak": "No weak questions yet: rate a few answers first.",
+                     "new": "You have answered every question in these decks.",
+                     "mixed": "Nothing to practise in these decks yet."}
+            raise InterviewError(empty.get(config.kind, "no questions"))
+        return questions
+
+    def start_practice(self, kind: str) -> bool:
+        """One key from home: a practice session of `kind` over every deck."""
+        deck_ids = [deck.id for deck in self.decks.decks]
+        return self.start_interview(SessionConfig(deck_ids=deck_ids, kind=kind,
+                                                  mode=self.settings.default_mode,
+                                                  count=self.settings.practice_size))
+
+    def due_today(self) -> int:
+        from mockint.storage.practice import due_count
+
+        if self.history is None:
+            return 0
+        end_of_day = self.now().replace(hour=23, minute=59, second=59)
+        return due_count(self.history, self.decks.decks, end_of_day)
+
     def resume_interview(self, record: SessionRecord) -> None:
-        self.interview = Interview(record, clock=self.clock)
+        self.interview = Interview(record, clock=self.clock, wall_clock=self.now)
         if self.interview.phase in (Phase.REVEALED, Phase.RATED):
             self.push_screen(RevealScreen(self.interview))
         else:
@@ -292,6 +343,7 @@ class MockintApp(App[None]):
         previous = interview.index
         interview.next()
         self._save(answers=[previous, interview.index])
+        self._review(interview.record.answers[previous])
         if interview.phase is Phase.FINISHED:
             self._show_summary()
         else:
@@ -341,6 +393,17 @@ class MockintApp(App[None]):
         assert self._writer is not None and history is not None
         self._writer.submit(lambda: history.save_draft(session_id, answer))
 
+    def _review(self, answer) -> None:
+        """The rating moves the question's FSRS card (on the history thread, in order)."""
+        if self._writer is None or answer.rating is None:
+            return
+        from mockint.core.scheduling import scheduler
+
+        history, session_id = self.history, self._current().record.id
+        fsrs = scheduler(self.settings.desired_retention, fuzz=self.fuzz)
+        copy = answer.model_copy(deep=True)
+        self._writer.submit(lambda: history.record_review(session_id, copy, fsrs))
+
     def flush_saves(self) -> None:
         """Wait for queued saves (tests, and before reading the history back)."""
         if self._writer is not None:
@@ -368,16 +431,24 @@ def make_app(
     clock: Callable[[], float] | None = None,
     start_with: SessionConfig | None = None,
     edit_deck: Path | None = None,
+    settings: Settings | None = None,
+    now: Callable[[], datetime] = utcnow,
+    fuzz: bool = True,
 ) -> MockintApp:
     """Build the app the way the CLI does; tests pass `decks`, a `history` and a fake `clock`.
 
     The CLI opens the history in the background (`history_in_background`) so the
     first screen is not kept waiting; tests open it here, before the app runs.
     """
+    settings_problem = None
+    if settings is None:
+        settings, settings_problem = load_settings_or_defaults()
+    deck_paths = [*deck_paths, *(Path(p).expanduser() for p in settings.deck_folders)]
     store = decks if decks is not None else DeckStore.discover(deck_paths)
     problem = None
     if history is None and use_history and not history_in_background:
         history, problem = open_history()
     return MockintApp(store, history=history, history_problem=problem, clock=clock,
                       start_with=start_with, open_history_later=history_in_background,
-                      deck_paths=deck_paths, edit_deck=edit_deck)
+                      deck_paths=deck_paths, edit_deck=edit_deck, settings=settings,
+                      settings_problem=settings_problem, now=now, fuzz=fuzz)

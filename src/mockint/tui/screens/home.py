@@ -46,14 +46,17 @@ and any given with --deck-path. A deck marked ⚠ has errors; select it to see
 them. Press s to set up an interview, or Enter on a deck to start from it.
 """
     can_resume = False
+    due = 0
     recent: list = []
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
         Binding("h", "history", "History", tooltip="Past sessions, search, export"),
         Binding("d", "decks", "Decks", tooltip="Edit, copy, create, import and export decks"),
         Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),
+        Binding("p", "practice_due", "Practise due", tooltip="The questions due for review today"),
+        Binding("t", "stats", "Stats", tooltip="Progress over the last weeks"),
         Binding("question_mark", "app.help", "Help", show=False),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
@@ -64,6 +67,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                 yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
                 yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
+                yield Static("", id="due", classes="section-title")
                 yield Static("Recent sessions", classes="section-title")
                 yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="recent-hint", classes="hint")
@@ -106,6 +110,10 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                           Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—"))
         table.display = bool(self.recent)
         self.can_resume = history is not None and history.unfinished() is not None
+        self.due = self.app.due_today()  # type: ignore[attr-defined]
+        self.query_one("#due", Static).update(
+            f"{self.due} question{'s' if self.due != 1 else ''} due today · p to practise"
+            if self.due else "Nothing due today")
         hint = ("History is unavailable this time." if history is None else
                 "Enter opens a session · h for all of them" if self.recent else
                 "No sessions yet. Press s to start your first interview.")
@@ -140,6 +148,8 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
             return self.can_resume
         if action == "history":
             return history is not None
+        if action == "practice_due":
+            return self.due > 0
         return True
 
     def action_decks(self) -> None:
@@ -148,6 +158,14 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
     def on_screen_resume(self) -> None:
         self.show_recent()
         self.show_decks()
+
+    def action_practice_due(self) -> None:
+        self.app.start_practice("due")  # type: ignore[attr-defined]
+
+    def action_stats(self) -> None:
+        from mockint.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
 
     def action_history(self) -> None:
         from mockint.tui.screens.history import HistoryScreen

@@ -13,6 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck
 from mockint.core.session import SessionConfig, select_questions
+from mockint.storage.practice import KIND_LABELS
 from mockint.tui.literal import visible
 
 
@@ -80,6 +81,11 @@ Ctrl+S or the Start button begins; Esc goes back.
                     )
                     yield Label("Topics (comma separated, empty = all)", classes="section-title")
                     yield Input(", ".join(defaults.topics), id="topics", placeholder="orm, caching")
+                    yield Label("Kind of session", classes="section-title")
+                    with RadioSet(id="kind"):
+                        for kind, label in KIND_LABELS.items():
+                            yield RadioButton(label, value=defaults.kind == kind,
+                                              id=f"kind-{kind}")
                     yield Label("Mode", classes="section-title")
                     with RadioSet(id="mode"):
                         yield RadioButton("Practice: peeks allowed", value=defaults.mode == "practice",
@@ -128,9 +134,12 @@ Ctrl+S or the Start button begins; Esc goes back.
             raise ValueError("choose at least one category and one level")
         mode = "mock" if self.query_one("#mode-mock", RadioButton).value else "practice"
         shuffled = self.query_one("#order-shuffled", RadioButton).value
+        kind = next((k for k in KIND_LABELS if self.query_one(f"#kind-{k}", RadioButton).value),
+                    "custom")
         return SessionConfig(
             deck_ids=deck_ids,
             mode=mode,
+            kind=kind,
             categories=[] if len(categories) == len(CATEGORIES) else categories,
             levels=[] if len(levels) == len(LEVELS) else levels,
             topics=parse_topics(self.query_one("#topics", Input).value),
@@ -151,7 +160,11 @@ Ctrl+S or the Start button begins; Esc goes back.
         decks = [d for d in self.decks if d.id in config.deck_ids]
         found = len(select_questions(decks, config.model_copy(update={"count": None})))
         asked = min(found, config.count) if config.count else found
-        label.update(f"{found} questions match · {asked} will be asked")
+        if config.kind != "custom":
+            label.update(f"{found} questions in scope · up to {config.count or 'the usual'} "
+                         f"{config.kind} ones will be asked")
+        else:
+            label.update(f"{found} questions match · {asked} will be asked")
         label.set_class(found == 0, "problem")
 
     @on(SelectionList.SelectedChanged)
@@ -169,7 +182,7 @@ Ctrl+S or the Start button begins; Esc goes back.
             self.notify(str(error), title="Cannot start", severity="error")
             return
         decks = [d for d in self.decks if d.id in config.deck_ids]
-        if not select_questions(decks, config):
+        if not select_questions(decks, config.model_copy(update={"kind": "custom"})):
             self.notify("No questions match these choices; widen the filters.",
                         title="Cannot start", severity="error")
             return

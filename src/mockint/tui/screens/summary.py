@@ -47,7 +47,7 @@ covered. R opens the session to review each answer; H goes home.
     BINDINGS = [
         Binding("h,escape", "home", "Home"),
         Binding("r", "review", "Review", tooltip="Open this session's answers one by one"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, record: SessionRecord) -> None:

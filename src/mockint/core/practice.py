@@ -1,0 +1,64 @@
+"""Choosing what to practise: due, weak, new, or a mix of them.
+
+Pure functions over what the history knows (card due dates, recent ratings,
+key-point coverage, overtime). No fsrs import here: the home screen counts
+due questions at start-up and should not pay for the scheduler.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+QuestionKey = tuple[str, str]  # (deck id, question id)
+KINDS = ("due", "weak", "new", "mixed")
+
+
+@dataclass(frozen=True)
+class QuestionRecord:
+    """What the history knows of one question, for choosing weak ones."""
+
+    key: QuestionKey
+    recent_ratings: tuple[int, ...]  # newest first
+    coverage: float  # key points ticked / key points, over recent answers (0..1)
+    overtime_share: float  # recent answers over their limit (0..1)
+
+    @property
+    def weakness(self) -> float:
+        """0 (strong) .. 1 (weak): low ratings weigh most, then missed points, then overtime."""
+        if not self.recent_ratings:
+            return 0.0
+        rating = sum(self.recent_ratings) / len(self.recent_ratings)
+        return round(0.6 * (4 - rating) / 3 + 0.25 * (1 - self.coverage)
+                     + 0.15 * self.overtime_share, 4)
+
+
+def due_keys(due: Iterable[tuple[QuestionKey, datetime]], now: datetime,
+             allowed: set[QuestionKey] | None = None) -> list[QuestionKey]:
+    """Questions whose review is due, most overdue first."""
+    ready = [(when, key) for key, when in due
+             if when <= now and (allowed is None or key in allowed)]
+    return [key for _, key in sorted(ready)]
+
+
+def weak_keys(records: Iterable[QuestionRecord], allowed: set[QuestionKey] | None = None,
+              threshold: float = 0.25) -> list[QuestionKey]:
+    """Answered questions, weakest first (only those weak enough to be worth drilling)."""
+    chosen = [r for r in records if (allowed is None or r.key in allowed)
+              and r.weakness >= threshold]
+    return [r.key for r in sorted(chosen, key=lambda r: (-r.weakness, r.key))]
+
+
+def new_keys(all_keys: Sequence[QuestionKey], seen: set[QuestionKey]) -> list[QuestionKey]:
+    """Questions never answered, in deck order."""
+    return [key for key in all_keys if key not in seen]
+
+
+def mixed_keys(due: Sequence[QuestionKey], weak: Sequence[QuestionKey],
+               new: Sequence[QuestionKey], limit: int, new_share: float = 0.3) -> list[QuestionKey]:
+    """Due first, then weak, then new ones, never more new than `new_share` of `limit`."""
+    known = list(dict.fromkeys([*due, *weak]))
+    new_cap = max(1, round(limit * new_share)) if new else 0
+    fresh = [key for key in new if key not in known][:new_cap]
+    return known[: limit - len(fresh)] + fresh

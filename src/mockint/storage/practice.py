@@ -1,0 +1,60 @@
+"""Choosing a practice session from the history: due, weak, new, or a mix.
+
+The history store supplies what it knows (card due dates, recent ratings,
+coverage, overtime); `mockint.core.scheduling` decides the order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from mockint.core.deck import Deck
+from mockint.core.practice import (
+    QuestionKey,
+    due_keys,
+    mixed_keys,
+    new_keys,
+    weak_keys,
+)
+from mockint.core.session import AskedQuestion, SessionConfig, questions_for, select_questions
+from mockint.storage.history import HistoryStore
+
+KIND_LABELS = {
+    "custom": "Custom: the filters below",
+    "due": "Due: reviews FSRS scheduled, most overdue first",
+    "weak": "Weak: lowest recent ratings, missed points, overtime",
+    "new": "New: questions never answered",
+    "mixed": "Mixed: due and weak, plus a few new",
+}
+
+
+def allowed_keys(decks: Sequence[Deck], config: SessionConfig) -> list[QuestionKey]:
+    """The questions the setup's decks and filters allow, in deck order."""
+    every = config.model_copy(update={"count": None, "order": "deck", "kind": "custom"})
+    return [(a.deck_id, a.question.id) for a in select_questions(decks, every)]
+
+
+def choose(kind: str, history: HistoryStore, decks: Sequence[Deck], config: SessionConfig,
+           now: datetime, limit: int, new_share: float = 0.3) -> list[AskedQuestion]:
+    """The questions of a `kind` practice session, at most `limit` of them."""
+    allowed = allowed_keys(decks, config)
+    allowed_set = set(allowed)
+    due = due_keys(history.due_cards(), now, allowed_set)
+    if kind == "due":
+        keys = due
+    elif kind == "weak":
+        keys = weak_keys(history.question_records(), allowed_set)
+    elif kind == "new":
+        keys = new_keys(allowed, history.seen_keys())
+    elif kind == "mixed":
+        keys = mixed_keys(due, weak_keys(history.question_records(), allowed_set),
+                          new_keys(allowed, history.seen_keys()), limit, new_share)
+    else:
+        raise ValueError(f"unknown practice kind {kind!r}")
+    return questions_for(decks, keys[:limit], config.time_limit)
+
+
+def due_count(history: HistoryStore, decks: Sequence[Deck], now: datetime) -> int:
+    known = {(d.id, q.id) for d in decks for q in d.questions}
+    return len(due_keys(history.due_cards(), now, known))

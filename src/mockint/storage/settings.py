@@ -1,0 +1,83 @@
+"""Settings: one TOML file in the config folder, validated, written atomically.
+
+An invalid file is reported with its line (or field) and mockint starts on the
+defaults without overwriting it; the file is only written when the user changes
+a setting.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+import tomli_w
+from pydantic import ConfigDict, Field, ValidationError
+
+from mockint import paths
+from mockint.core.model import Model
+from mockint.storage.files import atomic_write_text
+
+_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+class Settings(Model):
+    model_config = ConfigDict(extra="forbid", defer_build=True)
+
+    theme: str = "mockint-dark"
+    default_mode: Literal["practice", "mock"] = "practice"
+    default_seconds: int | None = Field(default=None, gt=0, le=3600)
+    warning_fraction: float = Field(default=0.25, ge=0, le=0.9)
+    bell: bool = False
+    words_per_minute: int = Field(default=140, ge=60, le=300)
+    deck_folders: list[str] = Field(default_factory=list)
+    interviewer_name: str = ""
+    interviewer_role: str = ""
+    desired_retention: float = Field(default=0.9, ge=0.7, le=0.99)
+    new_share: float = Field(default=0.3, ge=0, le=1)
+    practice_size: int = Field(default=8, ge=1, le=100)
+
+
+class SettingsProblem(Exception):
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path, self.problem = path, problem
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """The settings in force; raises SettingsProblem (naming the place) for a bad file."""
+    path = path or paths.settings_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsProblem(path, f"cannot read it ({error})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_PLACE.search(str(error))
+        where = f"line {match[1]}, column {match[2]}: " if match else ""
+        raise SettingsProblem(path, f"{where}{_TOML_PLACE.sub('', str(error))}") from None
+    try:
+        return Settings.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(file)"
+        message = "unknown setting" if first["type"] == "extra_forbidden" else first["msg"]
+        raise SettingsProblem(path, f"{field}: {message}") from None
+
+
+def load_settings_or_defaults(path: Path | None = None) -> tuple[Settings, SettingsProblem | None]:
+    try:
+        return load_settings(path), None
+    except SettingsProblem as problem:
+        return Settings(), problem
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    path = path or paths.settings_path()
+    data = settings.model_dump(exclude_none=True)
+    atomic_write_text(path, tomli_w.dumps(data))
+    return path

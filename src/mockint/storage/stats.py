@@ -1,0 +1,152 @@
+"""Progress figures from the history: activity, ratings, weak spots, what is coming due.
+
+Every query reads a bounded window (the last weeks) through an index, so the
+figures stay quick on a history of 10,000 sessions (bench/).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from mockint.core.deck import Deck
+from mockint.storage.history import HistoryStore
+
+DAYS = 28
+WEEKS = 8
+WEAK_WINDOW_DAYS = 90
+
+
+@dataclass
+class DeckProgress:
+    deck_id: str
+    title: str
+    new: int
+    learning: int
+    review: int
+
+
+@dataclass
+class Stats:
+    days: list[date]
+    sessions_per_day: list[int]
+    answers_per_day: list[int]
+    weekly_rating: list[tuple[date, float | None]]
+    answers_total: int
+    over_limit: int
+    weakest_topics: list[tuple[str, float, int]] = field(default_factory=list)
+    weakest_categories: list[tuple[str, float, int]] = field(default_factory=list)
+    due_next_days: list[tuple[date, int]] = field(default_factory=list)
+    decks: list[DeckProgress] = field(default_factory=list)
+
+    @property
+    def over_limit_share(self) -> float:
+        return self.over_limit / self.answers_total if self.answers_total else 0.0
+
+
+def _local_day(iso: str) -> date:
+    return datetime.fromisoformat(iso).astimezone().date()
+
+
+def compute_stats(history: HistoryStore, decks: Sequence[Deck], now: datetime) -> Stats:
+    today = now.astimezone().date()
+    days = [today - timedelta(days=DAYS - 1 - i) for i in range(DAYS)]
+    since = (now - timedelta(days=max(DAYS, WEEKS * 7, WEAK_WINDOW_DAYS))).isoformat()
+    stats = Stats(days=days, sessions_per_day=[0] * DAYS, answers_per_day=[0] * DAYS,
+                  weekly_rating=[], answers_total=0, over_limit=0)
+    _activity(history, stats, since)
+    _weak_spots(history, stats, (now - timedelta(days=WEAK_WINDOW_DAYS)).isoformat())
+    _totals(history, stats)
+    _coming_due(history, stats, today)
+    stats.decks = deck_progress(history, decks)
+    return stats
+
+
+def _activity(history: HistoryStore, stats: Stats, since: str) -> None:
+    index = {day: i for i, day in enumerate(stats.days)}
+    sessions = history.query("SELECT started_at FROM sessions WHERE started_at >= ?", (since,))
+    for row in sessions:
+        i = index.get(_local_day(row["started_at"]))
+        if i is not None:
+            stats.sessions_per_day[i] += 1
+    answers = history.query(
+        "SELECT s.started_at, a.rating FROM answers a JOIN sessions s ON s.id = a.session_id "
+        "WHERE s.started_at >= ? AND a.submitted_at IS NOT NULL", (since,))
+    first_week = stats.days[-1] - timedelta(days=WEEKS * 7 - 1)
+    weekly: dict[int, list[int]] = defaultdict(list)
+    for row in answers:
+        day = _local_day(row["started_at"])
+        i = index.get(day)
+        if i is not None:
+            stats.answers_per_day[i] += 1
+        if row["rating"] is not None and day >= first_week:
+            weekly[(day - first_week).days // 7].append(row["rating"])
+    stats.weekly_rating = [
+        (first_week + timedelta(weeks=w), sum(weekly[w]) / len(weekly[w]) if weekly[w] else None)
+        for w in range(WEEKS)]
+
+
+def _weak_spots(history: HistoryStore, stats: Stats, since: str) -> None:
+    topics = history.query(
+        "SELECT t.value AS name, AVG(a.rating) AS avg, COUNT(*) AS n FROM answers a "
+        "JOIN sessions s ON s.id = a.session_id, json_each(a.asked, '$.question.topics') t "
+        "WHERE s.started_at >= ? AND a.rating IS NOT NULL GROUP BY t.value HAVING n >= 2 "
+        "ORDER BY avg, n DESC LIMIT 5", (since,))
+    stats.weakest_topics = [(r["name"], r["avg"], r["n"]) for r in topics]
+    categories = history.query(
+        "SELECT a.category AS name, AVG(a.rating) AS avg, COUNT(*) AS n FROM answers a "
+        "JOIN sessions s ON s.id = a.session_id WHERE s.started_at >= ? AND a.rating IS NOT NULL "
+        "GROUP BY a.category ORDER BY avg, n DESC", (since,))
+    stats.weakest_categories = [(r["name"], r["avg"], r["n"]) for r in categories]
+
+
+def _totals(history: HistoryStore, stats: Stats) -> None:
+    row = history.query("SELECT COUNT(*) AS n, SUM(overtime > 0) AS over FROM answers "
+                         "WHERE submitted_at IS NOT NULL")[0]
+    stats.answers_total, stats.over_limit = row["n"], row["over"] or 0
+
+
+def _coming_due(history: HistoryStore, stats: Stats, today: date) -> None:
+    horizon = datetime.combine(today + timedelta(days=7), datetime.min.time()).astimezone()
+    rows = history.query("SELECT due FROM cards WHERE due < ?", (horizon.isoformat(),))
+    counts = Counter(max(_local_day(r["due"]), today) for r in rows)  # overdue counts today
+    stats.due_next_days = [(today + timedelta(days=i), counts[today + timedelta(days=i)])
+                           for i in range(7)]
+
+
+def deck_progress(history: HistoryStore, decks: Sequence[Deck]) -> list[DeckProgress]:
+    """Per deck: questions never reviewed (new), still being learned, and in review."""
+    states = history.card_states()
+    progress = []
+    for deck in decks:
+        counts = Counter(states.get((deck.id, q.id), 0) for q in deck.questions)
+        progress.append(DeckProgress(deck.id, deck.title, new=counts[0],
+                                     learning=counts[1] + counts[3], review=counts[2]))
+    return progress
+
+
+def stats_text(stats: Stats) -> str:
+    """The figures as plain text (for `mockint stats` and the screen's lower half)."""
+    lines = [
+        f"Last {DAYS} days: {sum(stats.sessions_per_day)} sessions, "
+        f"{sum(stats.answers_per_day)} answers",
+        f"Answers over the time limit: {stats.over_limit} of {stats.answers_total} "
+        f"({stats.over_limit_share:.0%})",
+        "",
+        "Average rating by week (1 Again … 4 Easy):",
+    ]
+    lines += [f"  {start:%d %b}  {'—' if avg is None else f'{avg:.1f}'}"
+              for start, avg in stats.weekly_rating]
+    lines += ["", "Weakest topics (last 90 days):"]
+    lines += [f"  {name:<20} {avg:.1f}  ({n} answers)" for name, avg, n in stats.weakest_topics]
+    lines += ["  (rate a few more answers)"] if not stats.weakest_topics else []
+    lines += ["", "By category (last 90 days):"]
+    lines += [f"  {name:<20} {avg:.1f}  ({n} answers)"
+              for name, avg, n in stats.weakest_categories]
+    lines += ["", "Due in the next 7 days:"]
+    lines += [f"  {day:%a %d %b}  {n}" for day, n in stats.due_next_days]
+    lines += ["", f"{'Deck':<40} {'new':>5} {'learning':>9} {'review':>7}"]
+    lines += [f"{d.title[:40]:<40} {d.new:>5} {d.learning:>9} {d.review:>7}" for d in stats.decks]
+    return "\n".join(lines)

@@ -1,0 +1,63 @@
+"""Stats: practice over the last weeks, weak spots, and what is coming due."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Sparkline
+
+from mockint.storage.stats import DAYS, Stats, compute_stats, stats_text
+from mockint.tui.widgets.plain import Plain
+
+
+class StatsScreen(Screen[None]):
+    CSS_PATH = "stats.tcss"
+    HELP_TITLE = "Stats"
+    HELP = """
+Your practice at a glance: sessions and answers per day over the last four
+weeks, the average rating week by week, how often you ran over the time limit,
+your weakest topics and categories, how many questions come due in each of the
+next seven days, and per deck how many questions are new, being learned, or in
+review. `mockint stats` prints the same in the shell.
+"""
+    BINDINGS = [Binding("escape,b", "back", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats"):
+            with Horizontal(id="charts"):
+                with Vertical(classes="chart"):
+                    yield Plain("", id="sessions-title", classes="section-title")
+                    yield Sparkline([], id="sessions-chart")
+                with Vertical(classes="chart"):
+                    yield Plain("", id="answers-title", classes="section-title")
+                    yield Sparkline([], id="answers-chart")
+            yield Plain("Reading your history…", id="stats-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.app.history is None:  # type: ignore[attr-defined]
+            self.query_one("#stats-text", Plain).update("The history is unavailable.")
+            return
+        self._compute()
+
+    @work(thread=True, exclusive=True, group="stats")
+    def _compute(self) -> None:
+        app = self.app
+        stats = compute_stats(app.history, app.decks.decks, app.now())  # type: ignore[attr-defined]
+        app.call_from_thread(self._show, stats)
+
+    def _show(self, stats: Stats) -> None:
+        self.query_one("#sessions-title", Plain).update(
+            f"Sessions per day, last {DAYS} days ({sum(stats.sessions_per_day)})")
+        self.query_one("#answers-title", Plain).update(
+            f"Answers per day ({sum(stats.answers_per_day)})")
+        self.query_one("#sessions-chart", Sparkline).data = stats.sessions_per_day
+        self.query_one("#answers-chart", Sparkline).data = stats.answers_per_day
+        self.query_one("#stats-text", Plain).update(stats_text(stats))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,85 @@
+"""Pilot tests of practice from home, the setup's session kinds, and the stats screen."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from tests.tui.conftest import make_record
+from textual.widgets import Sparkline, TextArea
+
+from mockint.core.scheduling import scheduler
+from mockint.tui.app import make_app
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.stats import StatsScreen
+
+SIZE = (120, 40)
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+
+def shown(widget) -> str:
+    return str(widget.render())
+
+
+def seed(history, tui_deck, ratings: list[int], days_ago: int):
+    record = make_record(tui_deck, ["an answer"] * len(ratings), ratings,
+                         started=(NOW - timedelta(days=days_ago)).isoformat())
+    for answer in record.answers:
+        answer.rated_at = NOW - timedelta(days=days_ago)
+    history.save_session(record)
+    for answer in record.answers:
+        history.record_review(record.id, answer, scheduler(fuzz=False))
+
+
+async def test_home_shows_what_is_due_and_p_practises_it(tui_store, clock, history, tui_deck):
+    seed(history, tui_deck, [1, 2], days_ago=3)  # both came due days ago
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW, fuzz=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "2 questions due today" in shown(app.screen.query_one("#due"))
+        await pilot.press("p")
+        assert isinstance(app.screen, InterviewScreen)
+        interview = app.interview
+        assert interview.config.kind == "due"
+        assert [q.question.id for q in interview.questions] == ["slicing", "disagreement"]
+        app.screen.query_one("#answer", TextArea).text = "LIMIT and lazy"
+        await pilot.press("ctrl+s", "4", "n")
+        app.flush_saves()
+    due = dict(history.due_cards())
+    assert due[("tui", "slicing")] > NOW + timedelta(days=1)  # Easy pushed it out
+    assert due[("tui", "disagreement")] < NOW  # still due
+
+
+async def test_nothing_due_hides_the_key_and_says_so(app, history):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert shown(app.screen.query_one("#due")) == "Nothing due today"
+        await pilot.press("p")
+        assert not isinstance(app.screen, InterviewScreen)
+
+
+async def test_setup_can_start_a_new_questions_session(tui_store, clock, history, tui_deck):
+    seed(history, tui_deck, [3], days_ago=1)
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await pilot.click("#kind-new")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert [q.question.id for q in app.interview.questions] == ["disagreement",
+                                                                    "high-traffic"]
+
+
+async def test_stats_screen_shows_the_figures(tui_store, clock, history, tui_deck):
+    seed(history, tui_deck, [1, 3], days_ago=2)
+    seed(history, tui_deck, [2, 4], days_ago=0)
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert isinstance(app.screen, StatsScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("#sessions-chart", Sparkline).data[-3:] == [1, 0, 1]
+        text = shown(app.screen.query_one("#stats-text"))
+        assert "Last 28 days: 2 sessions, 4 answers" in text
+        assert "TUI test deck" in text
