@@ -62,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
 
+    config = commands.add_parser("config", help="where the settings file is, and what is in force")
+    config.add_argument("what", choices=["path", "show"])
+
     run = commands.add_parser("run", help="start an interview straight away")
     run.add_argument("--deck", action="append", required=True, metavar="ID",
                      help="deck id (repeatable); see `mockint decks`")
@@ -96,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "history": _cmd_history,
         "practice": _cmd_practice,
         "stats": _cmd_stats,
+        "config": _cmd_config,
         "export": _cmd_export,
     }
     try:
@@ -173,6 +177,25 @@ def _cmd_practice(args: argparse.Namespace) -> int:
 
     make_app(decks=store, start_with=config, history_in_background=True).run()
     return 0
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    import tomli_w
+
+    from mockint import paths
+    from mockint.storage.settings import load_settings_or_defaults
+
+    path = paths.settings_path()
+    if args.what == "path":
+        print(path)
+        return 0
+    settings, problem = load_settings_or_defaults(path)
+    if problem is not None:
+        print(f"mockint: {problem}; showing the defaults in force", file=sys.stderr)
+    source = "defaults" if not path.exists() or problem else str(path)
+    print(f"# settings in force (from {source})")
+    print(tomli_w.dumps(settings.model_dump(exclude_none=True)), end="")
+    return 1 if problem else 0
 
 
 def _cmd_stats(args: argparse.Namespace) -> int:

@@ -161,3 +161,14 @@ def test_stats(snap_compare, tui_store, clock, history, tui_deck):
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
+@pytest.mark.parametrize("theme", ["mockint-dark", "mockint-light", "high-contrast",
+                                   "colorblind-safe"])
+def test_interview_in_each_bundled_theme(snap_compare, tui_store, clock, theme):
+    from mockint.storage.settings import Settings
+    from mockint.tui.app import make_app
+
+    app = make_app(decks=tui_store, clock=clock, settings=Settings(theme=theme))
+    assert snap_compare(app, terminal_size=(120, 40),
+                        run_before=interview_at(BEHAVIORAL, 100, "At my last job I disagreed."))

@@ -146,12 +146,13 @@ class SessionRecord(Model):
         return sum(ratings) / len(ratings) if ratings else None
 
 
-def select_questions(decks: Sequence[Deck], config: SessionConfig) -> list[AskedQuestion]:
+def select_questions(decks: Sequence[Deck], config: SessionConfig,
+                     default_interviewer: Interviewer | None = None) -> list[AskedQuestion]:
     """The questions of a session: filtered, ordered (a shuffle always has a seed), capped."""
     chosen: list[AskedQuestion] = []
     wanted_topics = {t.lower() for t in config.topics}
     for deck in decks:
-        interviewer = deck.interviewer or DEFAULT_INTERVIEWER
+        interviewer = deck.interviewer or default_interviewer or DEFAULT_INTERVIEWER
         for question in deck.questions:
             if config.categories and question.category not in config.categories:
                 continue

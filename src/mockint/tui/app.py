@@ -14,11 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 from textual import on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from mockint import paths
+from mockint.core.deck import Interviewer
 from mockint.core.session import (
     Interview,
     InterviewError,
@@ -36,6 +37,7 @@ from mockint.storage.settings import Settings, SettingsProblem, load_settings_or
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
+from mockint.tui.themes import DEFAULT_THEME, register_themes
 
 # App-specific colours, overridable by a theme file (see themes/). Each defaults
 # to one of the theme's own base colours, so a theme that sets none still works.
@@ -61,6 +63,8 @@ class MockintApp(App[None]):
     SUB_TITLE = "mock interviews in your terminal"
     BINDINGS = [
         Binding("f1", "help", "Help", tooltip="What this screen is for and its keys"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("f2", "settings", "Settings", show=False, tooltip="Theme and defaults"),
         Binding("ctrl+q", "quit", "Quit", tooltip="Quit mockint (asks first mid-interview)",
                 priority=True),
     ]
@@ -84,6 +88,8 @@ class MockintApp(App[None]):
         super().__init__()
         self.settings = settings or Settings()
         self.settings_problem = settings_problem
+        self.theme_problems = register_themes(self)
+        self.theme = self._usable_theme(self.settings.theme)
         self.now = now
         self.fuzz = fuzz
         self.deck_paths = list(deck_paths)
@@ -99,6 +105,41 @@ class MockintApp(App[None]):
         self._writer = BackgroundWriter(history, self._save_failed) if history else None
         self._last_draft = 0.0
         self._draft_pending = False
+
+    def _usable_theme(self, name: str) -> str:
+        if name in self.available_themes:
+            return name
+        if name != DEFAULT_THEME:
+            self.theme_problems.append(f"theme “{name}” (from your settings) was not found; "
+                                       f"using {DEFAULT_THEME}")
+        return DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+
+    def watch_theme(self, name: str) -> None:
+        """Remember a theme chosen from the palette or the settings screen."""
+        if self.is_running and name != self.settings.theme:
+            self.update_settings(self.settings.model_copy(update={"theme": name}))
+
+    def update_settings(self, settings: Settings) -> None:
+        """Apply new settings now and keep them in settings.toml (atomically, off the UI)."""
+        self.settings = settings
+        self.bell_enabled = settings.bell
+        if settings.theme != self.theme and settings.theme in self.available_themes:
+            self.theme = settings.theme
+        self._write_settings(settings)
+
+    @work(thread=True, exclusive=True, group="settings")
+    def _write_settings(self, settings: Settings) -> None:
+        from mockint.storage.settings import save_settings
+
+        try:
+            save_settings(settings)
+        except OSError as error:
+            self.call_from_thread(self.notify, f"Settings not saved: {error}",
+                                  severity="error", markup=False)
+
+    @property
+    def words_per_minute(self) -> int:
+        return self.settings.words_per_minute
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         base = self.current_theme.to_color_system().generate()
@@ -140,6 +181,11 @@ class MockintApp(App[None]):
                 screen.show_recent()
 
     def _history_ready(self) -> None:
+        if self.theme_problems:
+            self.notify("\n".join(self.theme_problems) + "\nFix or remove those files; the "
+                        "other themes work.", title="Themes skipped", severity="warning",
+                        timeout=20, markup=False)
+            self.theme_problems = []
         if self.settings_problem is not None:
             self.notify(f"{self.settings_problem}. mockint runs on the default settings and "
                         "leaves the file as it is until you change a setting.",
@@ -169,6 +215,40 @@ class MockintApp(App[None]):
             leave()
         else:
             self.exit()
+
+    def action_settings(self) -> None:
+        from mockint.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        commands = [
+            ("Settings", "Theme, default mode and time, bell, pace, deck folders",
+             self.action_settings),
+            ("Decks", "Edit, copy, create, import and export decks", self.open_decks),
+            ("History", "Past sessions, search inside answers, export", self._open_history_screen),
+            ("Stats", "Progress over the last weeks and what is due", self._open_stats),
+            ("Practise due questions", "A session of the questions FSRS says are due",
+             lambda: self.start_practice("due")),
+            ("Practise weak questions", "Lowest recent ratings, missed points, overtime",
+             lambda: self.start_practice("weak")),
+            ("Practise new questions", "Questions you have never answered",
+             lambda: self.start_practice("new")),
+        ]
+        for title, help_text, callback in commands:
+            yield SystemCommand(title, help_text, callback)
+
+    def _open_history_screen(self) -> None:
+        from mockint.tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def _open_stats(self) -> None:
+        from mockint.tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
 
     def action_help(self) -> None:
         from mockint.tui.screens.help import HelpScreen
@@ -235,14 +315,18 @@ class MockintApp(App[None]):
             if config is not None:
                 self.start_interview(config)
 
-        self.push_screen(SetupScreen(self.decks.decks, deck_ids), chosen)
+        settings = self.settings
+        defaults = SessionConfig(deck_ids=[], count=5, mode=settings.default_mode,
+                                 time_limit=settings.default_seconds)
+        self.push_screen(SetupScreen(self.decks.decks, deck_ids, defaults), chosen)
 
     def start_interview(self, config: SessionConfig) -> bool:
-        config = prepare_config(config)
+        config = prepare_config(config).model_copy(
+            update={"warning_fraction": self.settings.warning_fraction})
         try:
             decks = decks_by_id(self.decks.decks, config.deck_ids)
-            questions = (select_questions(decks, config) if config.kind == "custom"
-                         else self._practice_questions(decks, config))
+            questions = (select_questions(decks, config, self._default_interviewer())
+                         if config.kind == "custom" else self._practice_questions(decks, config))
             self.interview = Interview.start(questions, config, clock=self.clock,
                                              wall_clock=self.now)
         except InterviewError as error:
@@ -251,6 +335,10 @@ class MockintApp(App[None]):
         self._save(all_answers=True)
         self.push_screen(InterviewScreen(self.interview))
         return True
+
+    def _default_interviewer(self) -> Interviewer | None:
+        name = self.settings.interviewer_name
+        return Interviewer(name=name, role=self.settings.interviewer_role) if name else None
 
     def _practice_questions(self, decks: list, config: SessionConfig) -> list:
         from mockint.storage.practice import choose

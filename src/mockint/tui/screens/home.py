@@ -55,7 +55,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),
         Binding("p", "practice_due", "Practise due", tooltip="The questions due for review today"),
         Binding("t", "stats", "Stats", tooltip="Progress over the last weeks"),
-        Binding("question_mark", "app.help", "Help", show=False),
+        Binding("o", "app.settings", "Settings", tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
