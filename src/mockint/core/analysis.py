@@ -137,8 +137,10 @@ class _Answer:
         self.stem_set = set(self.stems)
         self.joined = " " + " ".join(self.stems) + " "
         self.surface: dict[str, str] = {}
-        for word, s in zip(self.words, self.stems, strict=True):
+        self.positions: dict[str, list[int]] = {}
+        for index, (word, s) in enumerate(zip(self.words, self.stems, strict=True)):
             self.surface.setdefault(s, word)
+            self.positions.setdefault(s, []).append(index)
 
 
 def _cue_matches(cue: str, answer: _Answer) -> list[str]:
@@ -147,12 +149,29 @@ def _cue_matches(cue: str, answer: _Answer) -> list[str]:
         return []
     if f" {' '.join(stems)} " in answer.joined:
         return [answer.surface.get(s, s) for s in stems]
+    significant_all = [s for s in stems if s not in STOPWORDS]
+    if len(significant_all) > 1 and _near_each_other(significant_all, answer):
+        return [answer.surface[s] for s in significant_all]
     # "prefetch_related" is met by "prefetching": a compound cue counts when its
     # distinctive first word is there.
     significant = [s for s in stems if s not in STOPWORDS]
     if len(stems) > 1 and len(cue.split()) == 1 and significant and significant[0] in answer.stem_set:
         return [answer.surface[significant[0]]]
     return []
+
+
+def _near_each_other(stems: list[str], answer: _Answer, slack: int = 4) -> bool:
+    """Every stem appears within a short stretch of the answer ("second … query")."""
+    if not all(s in answer.stem_set for s in stems):
+        return False
+    width = len(stems) + slack
+    positions = answer.positions
+    first = stems[0]
+    for start in positions.get(first, ()):
+        window = set(answer.stems[max(0, start - width): start + width + 1])
+        if all(s in window for s in stems):
+            return True
+    return False
 
 
 def key_point_evidence(point: KeyPoint, answer: _Answer) -> Evidence:
@@ -163,7 +182,7 @@ def key_point_evidence(point: KeyPoint, answer: _Answer) -> Evidence:
     own = [stem(w) for w in tokens(point.point) if w not in STOPWORDS and len(w) > 2]
     own = list(dict.fromkeys(own))
     hits = [s for s in own if s in answer.stem_set]
-    needed = max(2, round(len(own) * 0.6))
+    needed = max(2, round(len(own) * 0.5))
     if own and len(hits) >= min(needed, len(own)) and len(hits) >= 2:
         return Evidence(covered=True, words=[answer.surface[s] for s in hits])
     return Evidence(covered=False, words=[answer.surface[s] for s in hits])
@@ -179,19 +198,31 @@ def key_point_coverage(points: Sequence[KeyPoint], text: str) -> list[Evidence]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|\s+[-*•]\s+")
 _CLAUSE = re.compile(r";\s+|,\s+(?:and\s+)?(?=so\b|then\b|which\b|after\b|but\b|because\b)|\s+and\s+then\s+")
 
+_WHEN = (r"(?:spring|summer|autumn|fall|winter|january|february|march|april|may|june|july|"
+         r"august|september|october|november|december|week|sprint|quarter|year|month)")
 _SITUATION = re.compile(
     r"\b(at my (?:last|previous|current|old|first) (?:job|company|role|team|employer)|"
-    r"when i was|last (?:year|month|quarter|spring|summer|autumn|fall|winter)|"
-    r"(?:a|one) (?:few|couple of)? ?(?:years?|months?) ago|in 20\d\d|at the time|"
-    r"we (?:had|were|ran|used)|our (?:team|app|api|site|service|product|system|platform|client)|"
-    r"there was|there were|a (?:client|customer|colleague|teammate)|the company|"
-    r"i was working|i worked (?:at|on|as)|working on|during (?:a|the|my)|"
-    r"(?:on|in) (?:a|one|my) (?:project|team|previous|former)|had been)\b")
+    r"when i was|last " + _WHEN + r"|early (?:this|last) " + _WHEN + r"|"
+    r"(?:about|around|roughly|over|nearly)? ?(?:a|one|two|three|four|five|\d+|a few|a couple of) "
+    r"(?:years?|months?|weeks?) ago|in 20\d\d|at the time|"
+    r"in my (?:first|second|third|previous|last|current) (?:year|job|role|team|company|month)|"
+    r"we (?:had|were|ran|used)|our (?:team|app|api|site|service|product|system|platform|client|"
+    r"company|\w+ (?:api|service|team|app|page|system|was|were|had|started))|"
+    r"there was|there were|a (?:client|customer|colleague|teammate|junior|new)|the company|"
+    r"i was working|i worked (?:at|on|as)|working on|during (?:a|the|my)|was juggling|"
+    r"(?:on|in) (?:a|one|my) (?:project|team|previous|former)|had been|i remember|"
+    r"the (?:trickiest|hardest|biggest|worst|toughest|most \w+) (?:one|bug|problem|project|time)|"
+    r"i (?:helped|joined|inherited|took over)\b)\b")
 _TASK = re.compile(
-    r"\b(i was (?:responsible|asked|tasked|in charge|the one|supposed|expected)|"
-    r"my (?:job|role|task|responsibility|goal|part|mission) was|i (?:needed|had) to|"
-    r"i owned|i was assigned|the (?:goal|task|challenge|problem|deadline) was|"
-    r"it was (?:up to|on) me|i had to|i wanted to|needed to|was on me|my goal)\b")
+    r"\b(i was (?:responsible|asked|tasked|in charge|the one|supposed|expected|leading)|"
+    r"i was the (?:\w+ )?(?:on-call|oncall|main|only|lead|owner|senior|tech lead|engineer|"
+    r"developer|dev|maintainer|person)|"
+    r"my (?:job|role|task|responsibility|goal|part|mission|call|decision) was|"
+    r"(?:was|is) my (?:call|job|responsibility|fault|decision)|my (?:fault|call|mistake)|"
+    r"i (?:needed|had) to|i owned|i own|i was assigned|landed on me|fell to me|"
+    r"the (?:goal|task|challenge|problem|deadline|ask) was|"
+    r"it was (?:up to|on) me|i wanted to|needed to|was on me|my goal|i volunteered|"
+    r"i took (?:it on|ownership|the lead|charge))\b")
 _ACTION = re.compile(
     r"\b(?:i|so i|then i|first i|next i|i also|i then)\s+"
     r"(?!was\b|am\b|had to\b|needed\b|think\b|guess\b|mean\b|feel\b|hope\b|don't\b|"
@@ -209,9 +240,15 @@ _RESULT = re.compile(
     r"decreased|saved|sped up|shipped|launched|delivered|fixed|resolved|went down|went up|"
     r"fell|rose|halved|doubled)\b|went from|from \S+ to \S+|on time|ahead of|"
     r"the team (?:adopted|now)|still (?:use|in use)|got promoted|learned|feedback was|"
-    r"never happened again|no (?:more|further) (?:incidents|outages|complaints))")
+    r"never happened again|no (?:more|further) (?:incidents|outages|complaints)|"
+    r"got (?:a lot |much )?(?:better|faster)|disappeared|went away|no longer|stopped "
+    r"(?:failing|happening|crashing|timing out)|back to normal|recovered|now (?:writes|runs|uses|"
+    r"handles|takes|owns|leads|reviews)|paid off|was adopted|we kept|agreed to)")
+_NUMBER = (r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+           r"twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|a hundred|hundred|"
+           r"a thousand|thousands|a few|several)")
 _FIGURE = re.compile(
-    r"(\d+(?:[.,]\d+)?\s*(?:%|percent|x\b|times\b|ms\b|milliseconds|seconds?|secs?|"
+    r"(" + _NUMBER + r"\s*(?:%|percent|x\b|times\b|ms\b|milliseconds|seconds?|secs?|"
     r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|k\b|gb|mb|requests|queries|users|"
     r"customers|tickets|incidents|points)|from \$?\d[\d.,]*\s*\w* to \$?\d|\$\d|\d+\s*→|"
     r"\b(?:half|halved|doubled|tripled|twice|zero)\b)")
