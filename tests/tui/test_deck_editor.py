@@ -231,3 +231,33 @@ async def test_decks_screen_copies_a_bundled_deck_and_creates_a_new_one(clock, m
         assert app.screen.path == Path(mockint_home, "decks", "acme-onsite.toml")
         await pilot.press("escape", "escape")
     assert read_deck(Path(mockint_home, "decks", "acme-onsite.toml")).title == "Acme onsite"
+
+
+async def test_import_from_the_decks_screen_then_again_adds_nothing(clock, mockint_home, tmp_path):
+    source = tmp_path / "acme.csv"
+    source.write_text("prompt,sample_answer,category\n"
+                      "What is a queryset?,A lazy query,technical\n"
+                      "Why Acme?,The team,intro\n"
+                      "Broken row,,nonsense\n", encoding="utf-8")
+    app = make_app(clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "i")
+        await pilot.press(*str(source), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        imported = [n.message for n in app._notifications if n.title == "Imported"]
+        assert "2 question(s) added" in imported[-1] and "line 4" in imported[-1]
+        assert any(e.deck and e.deck.id == "acme" for e in app.decks.entries)
+        await pilot.press("i", *str(source), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        imported = [n.message for n in app._notifications if n.title == "Imported"]
+        assert "0 question(s) added" in imported[-1] and "2 already there" in imported[-1]
+
+
+async def test_export_a_deck_from_the_decks_screen(app, mockint_home):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "x", "j")
+        await app.workers.wait_for_complete()
+    exported = Path(mockint_home, "data", "exports", "tui.json")
+    assert '"slicing"' in exported.read_text()

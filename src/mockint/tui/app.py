@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from mockint import paths
-from mockint.core.deck import Interviewer
+from mockint.core.deck import Deck, Interviewer
 from mockint.core.session import (
     Interview,
     InterviewError,
@@ -290,10 +290,71 @@ class MockintApp(App[None]):
                         markup=False)
 
     def import_deck_file(self) -> None:
-        self.notify("Import is coming with the importers module.")
+        """Ask for a file and import its questions into a deck of the user's."""
+        from mockint.tui.screens.ask_text import AskTextScreen
 
-    def export_deck_file(self, deck) -> None:
-        self.notify("Export is coming with the exporters module.")
+        def chosen(path: str | None) -> None:
+            if path:
+                self._import(Path(path).expanduser())
+
+        self.push_screen(AskTextScreen(
+            "Import questions from a file (CSV / TSV, Anki text export, Markdown or JSON)",
+            "~/Downloads/questions.csv",
+            hint="Enter imports into a new deck of yours (again: only new questions are "
+                 "added) · Esc cancels"), chosen)
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import(self, path: Path) -> None:
+        from mockint.storage.importers import ImportFailed, import_file
+
+        try:
+            report = import_file(path)
+        except ImportFailed as error:
+            lines = [f"{path.name}:{p.line}: {p.reason}" if p.line else p.reason
+                     for p in error.problems[:8]]
+            self.call_from_thread(self.notify, "\n".join(lines), title="Nothing imported",
+                                  severity="error", timeout=15, markup=False)
+            return
+        problems = [f"line {p.line}: {p.reason}" for p in report.problems[:6]]
+        more = len(report.problems) - len(problems)
+        text = (f"{report.added} question(s) added to {report.deck_path.name}, "
+                f"{report.skipped_duplicates} already there."
+                + ("\nNot imported:\n" + "\n".join(problems) if problems else "")
+                + (f"\n…and {more} more (mockint import FILE lists them all)" if more > 0 else ""))
+        self.call_from_thread(self._imported, text, bool(report.problems))
+
+    def _imported(self, text: str, had_problems: bool) -> None:
+        self.reload_decks()
+        for screen in self.screen_stack:
+            if hasattr(screen, "show_decks"):
+                screen.show_decks()
+        self.notify(text, title="Imported", severity="warning" if had_problems else "information",
+                    timeout=15, markup=False)
+
+    def export_deck_file(self, deck: Deck) -> None:
+        """Ask for a format and write the deck to the exports folder."""
+        from mockint.tui.screens.choice import ChoiceScreen
+
+        def chosen(fmt: str | None) -> None:
+            if fmt:
+                self._export_deck(deck, fmt)
+
+        self.push_screen(ChoiceScreen(f"Export “{deck.title}” as…", [
+            ("csv", "CSV"), ("markdown", "Markdown"), ("json", "JSON")]), chosen)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export_deck(self, deck: Deck, fmt: str) -> None:
+        from mockint.storage.deck_export import write_deck_export
+
+        fmt = "md" if fmt == "markdown" else fmt
+        path = paths.data_dir() / "exports" / f"{deck.id}.{fmt}"
+        try:
+            write_deck_export(deck, fmt, path)
+        except OSError as error:
+            self.call_from_thread(self.notify, f"Could not write {path}: {error.strerror}",
+                                  severity="error", markup=False)
+            return
+        self.call_from_thread(self.notify, str(path), title="Deck exported", markup=False)
 
     def create_deck(self, title: str) -> Path | None:
         from mockint.storage.decks import create_deck
