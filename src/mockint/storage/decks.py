@@ -9,7 +9,6 @@ its problems so the app and `mockint validate` can show them.
 from __future__ import annotations
 
 import hashlib
-import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -20,10 +19,9 @@ import tomli_w
 
 from mockint import paths
 from mockint.core.deck import Deck, DeckProblem, parse_deck, slugify
-from mockint.storage.files import atomic_write_text
+from mockint.storage.files import atomic_write_text, toml_error_place
 
 DeckSource = Literal["path", "user", "bundled"]
-_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 class DeckLoadError(Exception):
@@ -65,10 +63,7 @@ def display_name(path: Path) -> str:
 
 
 def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> DeckProblem:
-    message = str(error)
-    match = _TOML_PLACE.search(message)
-    place = f"line {match[1]}, column {match[2]}" if match else ""
-    message = _TOML_PLACE.sub("", message)
+    place, message = toml_error_place(error)
     return DeckProblem(name, place, f"TOML syntax error: {message}")
 
 

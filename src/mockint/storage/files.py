@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -60,3 +61,14 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+def toml_error_place(error: Exception) -> tuple[str, str]:
+    """("line 3, column 5", "Invalid value") from a tomllib error (3.11 has no attributes)."""
+    message = str(error)
+    match = _TOML_PLACE.search(message)
+    place = f"line {match[1]}, column {match[2]}" if match else ""
+    return place, _TOML_PLACE.sub("", message)

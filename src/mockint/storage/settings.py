@@ -7,7 +7,6 @@ a setting.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Literal
@@ -17,9 +16,7 @@ from pydantic import ConfigDict, Field, ValidationError
 
 from mockint import paths
 from mockint.core.model import Model
-from mockint.storage.files import atomic_write_text
-
-_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+from mockint.storage.files import atomic_write_text, toml_error_place
 
 
 class Settings(Model):
@@ -57,9 +54,9 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_PLACE.search(str(error))
-        where = f"line {match[1]}, column {match[2]}: " if match else ""
-        raise SettingsProblem(path, f"{where}{_TOML_PLACE.sub('', str(error))}") from None
+        place, message = toml_error_place(error)
+        where = f"{place}: " if place else ""
+        raise SettingsProblem(path, f"{where}{message}") from None
     try:
         return Settings.model_validate(data)
     except ValidationError as error:

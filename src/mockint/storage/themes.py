@@ -6,7 +6,6 @@ This module reads and checks the files' shape; turning a theme into Textual's
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +14,10 @@ from pydantic import ConfigDict, Field, ValidationError
 
 from mockint import paths
 from mockint.core.model import Model
+from mockint.storage.files import toml_error_place
 
 APP_VARIABLES = ("timer-normal", "timer-warning", "timer-overtime", "covered", "missed",
                  "star-situation", "star-task", "star-action", "star-result")
-_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 class ThemeFile(Model):
@@ -66,9 +65,9 @@ def read_theme(path: Path) -> ThemeFile:
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(f"cannot read it ({error})") from None
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_PLACE.search(str(error))
-        where = f"line {match[1]}, column {match[2]}: " if match else ""
-        raise ValueError(f"{where}{_TOML_PLACE.sub('', str(error))}") from None
+        place, message = toml_error_place(error)
+        where = f"{place}: " if place else ""
+        raise ValueError(f"{where}{message}") from None
     try:
         theme = ThemeFile.model_validate(data)
     except ValidationError as error:

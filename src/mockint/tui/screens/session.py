@@ -17,7 +17,7 @@ from mockint.storage.export import write_export
 from mockint.tui.screens.answer import AnswerScreen
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.note import NoteScreen
-from mockint.tui.screens.summary import summary_rows
+from mockint.tui.screens.summary import fill_answers_table
 from mockint.tui.widgets.plain import Plain
 
 STATUS = {"finished": "finished", "abandoned": "left early", "in_progress": "in progress"}
@@ -69,11 +69,7 @@ X exports it as a Markdown report and J as JSON (the path is shown).
         return f"Note: {self.record.note}" if self.record.note else "No note yet (E adds one)."
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
-        for row in summary_rows(self.record):
-            table.add_row(*row)
-        table.focus()
+        fill_answers_table(self.query_one(DataTable), self.record).focus()
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

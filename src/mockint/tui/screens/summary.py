@@ -36,6 +36,14 @@ def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
     return rows
 
 
+def fill_answers_table(table: DataTable, record: SessionRecord) -> DataTable:
+    """A session's answers, one row each (the summary and the session screen)."""
+    table.add_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
+    for row in summary_rows(record):
+        table.add_row(*row)
+    return table
+
+
 class SummaryScreen(Screen[None]):
     CSS_PATH = "summary.tcss"
     HELP_TITLE = "Summary"
@@ -70,11 +78,7 @@ covered. R opens the session to review each answer; H goes home.
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
-        for row in summary_rows(self.record):
-            table.add_row(*row)
-        table.focus()
+        fill_answers_table(self.query_one(DataTable), self.record).focus()
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]
