@@ -1,8 +1,9 @@
 """The `mockint` command line.
 
 Only `mockint` (no command) and the commands that open the app import Textual,
-and they do it lazily: `--version`, `decks`, `validate`, `locate`, `history`
-and `export` stay fast and work without a terminal.
+and they do it lazily: `--version`, `decks`, `validate`, `locate`, `history`,
+`export`, `import`, `export-deck` and `new-deck` stay fast and work without a
+terminal.
 """
 
 from __future__ import annotations
@@ -76,7 +77,43 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, help="shuffle with this seed (repeatable sets)")
     run.add_argument("--shuffle", action="store_true", help="shuffle (a seed is chosen)")
     run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
+    _add_deck_file_commands(commands)
     return parser
+
+
+def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
+    """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
+    imp = commands.add_parser(
+        "import", help="import questions from CSV, Anki text, Markdown or JSON into your decks",
+        description="Import questions into a new deck in your decks folder, or add them to "
+        "your deck --deck-id. Questions already in that deck are skipped, so importing a "
+        "file again adds only what is new. Formats: see mockint/storage/importers.py.")
+    imp.add_argument("file", type=Path, metavar="FILE")
+    imp.add_argument("--format", choices=["csv", "md", "json", "anki"],
+                     help="the file's format (default: from its extension and content)")
+    imp.add_argument("--deck-id", type=_deck_id, metavar="ID",
+                     help="deck to create or add to (default: from the file name)")
+    imp.add_argument("--title", help="title of a new deck (default: from the file)")
+    imp.add_argument("--category", default="technical",
+                     help="category of questions that name none (default: technical)")
+    imp.add_argument("--level", default="mid", help="level of questions that name none (default: mid)")
+
+    export = commands.add_parser("export-deck", help="export a deck as CSV, Markdown or JSON")
+    export.add_argument("deck", metavar="DECK", help="deck id; see `mockint decks`")
+    export.add_argument("--format", choices=["csv", "md", "json"], required=True)
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+
+    new = commands.add_parser("new-deck", help="create a deck with one example question")
+    new.add_argument("name", metavar="NAME", help="the deck's title; its id is made from it")
+
+
+def _deck_id(text: str) -> str:
+    import re
+
+    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text):
+        raise argparse.ArgumentTypeError(f"{text!r}: use lowercase words joined by hyphens")
+    return text
 
 
 def _positive(text: str) -> int:
@@ -101,6 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "stats": _cmd_stats,
         "config": _cmd_config,
         "export": _cmd_export,
+        "import": _cmd_import,
+        "export-deck": _cmd_export_deck,
+        "new-deck": _cmd_new_deck,
     }
     try:
         return handlers[args.command](args)
@@ -321,4 +361,85 @@ def _cmd_locate(args: argparse.Namespace) -> int:
     ]
     for label, path in rows:
         print(f"{label + ':':<16} {path}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from mockint.core.deck import CATEGORIES, LEVELS
+    from mockint.storage.importers import ImportFailed, import_file
+
+    for value, allowed, what in ((args.category, CATEGORIES, "category"), (args.level, LEVELS, "level")):
+        if value.lower() not in allowed:
+            print(f"mockint import: unknown {what} {value!r}; choose from {', '.join(allowed)}",
+                  file=sys.stderr)
+            return 2
+    name = str(args.file)
+    try:
+        report = import_file(args.file, args.format, args.deck_id, args.title,
+                             default_category=args.category.lower(), default_level=args.level.lower())
+    except ImportFailed as error:
+        for problem in error.problems:
+            print(problem.located(name), file=sys.stderr)
+        print(f"mockint import: nothing imported from {name}", file=sys.stderr)
+        return 1
+    for problem in report.problems:
+        print(problem.located(name), file=sys.stderr)
+    print(f"added {report.added} question(s), skipped {report.skipped_duplicates} already in "
+          f"the deck, {len(report.problems)} problem(s) (read as {report.format})")
+    if report.created:
+        print(f'created deck "{report.deck_id}": {report.deck_path}')
+    elif report.added:
+        print(f'added to deck "{report.deck_id}": {report.deck_path} (previous version kept '
+              f"as {report.deck_path.name}.bak)")
+        if report.dropped_comments:
+            print("note: the deck's comments were not kept; they are still in the .bak file")
+    else:
+        print(f'deck "{report.deck_id}" unchanged: {report.deck_path}')
+    return 0
+
+
+def _cmd_export_deck(args: argparse.Namespace) -> int:
+    from mockint.storage.deck_export import export_deck, write_deck_export
+    from mockint.storage.decks import DeckStore
+
+    store = DeckStore.discover(args.deck_path)
+    try:
+        deck = store.get(args.deck)
+    except KeyError:
+        ids = ", ".join(sorted(d.id for d in store.decks)) or "none"
+        print(f"mockint export-deck: no deck {args.deck!r} (decks: {ids})", file=sys.stderr)
+        return 2
+    if args.output is None:
+        sys.stdout.write(export_deck(deck, args.format))
+        return 0
+    try:
+        write_deck_export(deck, args.format, args.output)
+    except OSError as error:
+        print(f"mockint export-deck: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}")
+    return 0
+
+
+def _cmd_new_deck(args: argparse.Namespace) -> int:
+    from mockint.core.deck import slugify
+    from mockint.storage.decks import DeckStore, create_deck, display_name
+
+    deck_id = slugify(args.name, max_words=8)
+    clash = [e for e in DeckStore.discover(args.deck_path).entries
+             if e.deck is not None and e.deck.id == deck_id]
+    if clash:
+        print(f'mockint new-deck: a deck with id "{deck_id}" already exists: '
+              f"{display_name(clash[0].path)}; choose another name", file=sys.stderr)
+        return 1
+    try:
+        path = create_deck(args.name)
+    except FileExistsError as error:
+        print(f"mockint new-deck: {error.args[0]} already exists; choose another name",
+              file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"mockint new-deck: cannot write the deck: {error.strerror}", file=sys.stderr)
+        return 1
+    print(path)
     return 0

@@ -1,10 +1,11 @@
 """Run-time guards for the layering in ARCHITECTURE.md.
 
-`mockint --version`, `decks`, `validate` and `locate` must work without loading
-Textual (fast, and usable without a terminal), and `core` must not reach into
-`storage` or the TUI. A static read of the imports cannot tell a module-level
-import from one deferred into a function, so the first group of tests runs the
-real thing in a fresh interpreter and looks at `sys.modules`.
+`mockint --version`, `decks`, `validate`, `locate`, `import`, `export-deck` and
+`new-deck` must work without loading Textual (fast, and usable without a
+terminal), and `core` must not reach into `storage` or the TUI. A static read
+of the imports cannot tell a module-level import from one deferred into a
+function, so the first group of tests runs the real thing in a fresh
+interpreter and looks at `sys.modules`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ HEADLESS_IMPORTS = [
     "import mockint.core.timing",
     "import mockint.storage.decks",
     "import mockint.storage.files",
+    "import mockint.storage.importers",
+    "import mockint.storage.deck_export",
     "import mockint.cli",
 ]
 
@@ -75,7 +78,9 @@ def test_headless_imports_do_not_load_the_tui(statement):
 
 @pytest.mark.parametrize(
     "argv",
-    [["--version"], ["--help"], ["decks"], ["validate", "decks"], ["locate"]],
+    [["--version"], ["--help"], ["decks"], ["validate", "decks"], ["locate"],
+     ["import", "tests/data/import/lists.md"], ["export-deck", "behavioral", "--format", "md"],
+     ["new-deck", "Hygiene check"]],
     ids=lambda argv: " ".join(argv),
 )
 def test_headless_commands_do_not_load_the_tui(argv):

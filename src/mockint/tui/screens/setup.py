@@ -15,6 +15,7 @@ from mockint.core.deck import CATEGORIES, LEVELS, Deck
 from mockint.core.session import SessionConfig, select_questions
 from mockint.storage.practice import KIND_LABELS
 from mockint.tui.literal import visible
+from mockint.tui.widgets.checklists import TickList
 
 
 def parse_topics(text: str) -> list[str]:
@@ -60,21 +61,21 @@ Ctrl+S or the Start button begins; Esc goes back.
             with Horizontal(classes="row"):
                 with Vertical(classes="column"):
                     yield Label("Decks", classes="section-title")
-                    yield SelectionList[str](
+                    yield TickList[str](
                         *[Selection(Content(visible(f"{d.title} ({len(d.questions)})")), d.id,
                                     d.id in self.chosen or not self.chosen and i == 0)
                           for i, d in enumerate(self.decks)],
                         id="decks",
                     )
                     yield Label("Categories", classes="section-title")
-                    yield SelectionList[str](
+                    yield TickList[str](
                         *[Selection(c, c, not defaults.categories or c in defaults.categories)
                           for c in CATEGORIES],
                         id="categories",
                     )
                 with Vertical(classes="column"):
                     yield Label("Levels", classes="section-title")
-                    yield SelectionList[str](
+                    yield TickList[str](
                         *[Selection(v, v, not defaults.levels or v in defaults.levels)
                           for v in LEVELS],
                         id="levels",

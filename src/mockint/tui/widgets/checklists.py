@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.content import Content
-from textual.widgets import SelectionList
-from textual.widgets.selection_list import Selection
+from textual.strip import Strip
+from textual.widgets import (
+    Checkbox,  # a ToggleButton: same glyphs as the list draws
+    SelectionList,
+)
+from textual.widgets.option_list import OptionDoesNotExist
+from textual.widgets.selection_list import Selection, SelectionType
 
 from mockint.core.analysis import Evidence, StarPart
 from mockint.core.deck import KeyPoint
@@ -18,7 +24,29 @@ STAR_LABELS = {
 }
 
 
-class KeyPointChecklist(SelectionList[int]):
+class TickList(SelectionList[SelectionType]):
+    """A SelectionList whose ticks show as ✓ and blanks, not only as colours.
+
+    Textual draws the same "X" for ticked and unticked items and tells them
+    apart by colour alone: unreadable without colour (NO_COLOR, some colour
+    blindness, a screen reader's text).
+    """
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        segments = list(strip)
+        if len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER:
+            return strip
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        mark = "✓" if selection.value in self._selected else " "
+        segments[1] = Segment(mark, segments[1].style)
+        return Strip(segments, strip.cell_length)
+
+
+class KeyPointChecklist(TickList[int]):
     """One line per key point; ticked means 'my answer covered this'."""
 
     DEFAULT_CSS = """
@@ -45,7 +73,7 @@ class KeyPointChecklist(SelectionList[int]):
             self.replace_option_prompt_at_index(index, label)
 
 
-class StarChecklist(SelectionList[str]):
+class StarChecklist(TickList[str]):
     """Situation, Task, Action, Result, each ticked when the answer had it."""
 
     DEFAULT_CSS = """
