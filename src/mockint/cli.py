@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     config = commands.add_parser("config", help="where the settings file is, and what is in force")
     config.add_argument("what", choices=["path", "show"])
 
+    edit = commands.add_parser("edit", help="open the deck editor on one of your decks")
+    edit.add_argument("deck", metavar="DECK", help="a deck id (see `mockint decks`) or a file")
+
     run = commands.add_parser("run", help="start an interview straight away")
     run.add_argument("--deck", action="append", required=True, metavar="ID",
                      help="deck id (repeatable); see `mockint decks`")
@@ -133,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "validate": _cmd_validate,
         "locate": _cmd_locate,
         "run": _cmd_run,
+        "edit": _cmd_edit,
         "history": _cmd_history,
         "practice": _cmd_practice,
         "stats": _cmd_stats,
@@ -152,6 +156,37 @@ def _cmd_app(args: argparse.Namespace) -> int:
     from mockint.tui.app import make_app
 
     make_app(deck_paths=args.deck_path, history_in_background=True).run()
+    return 0
+
+
+def _cmd_edit(args: argparse.Namespace) -> int:
+    from mockint.storage.decks import DeckStore, display_name, load_entry
+
+    candidate = Path(args.deck)
+    if candidate.suffix == ".toml" and candidate.exists():
+        entry = load_entry(candidate, "path")
+        store = DeckStore.discover(args.deck_path)
+    else:
+        store = DeckStore.discover(args.deck_path)
+        matches = [e for e in store.entries if e.deck is not None and e.deck.id == args.deck]
+        if not matches:
+            print(f"mockint edit: no deck with id {args.deck!r}; see `mockint decks`, or "
+                  "`mockint new-deck NAME` to start one", file=sys.stderr)
+            return 2
+        entry = matches[0]
+    if not entry.editable:
+        print(f"mockint edit: {args.deck} is a bundled deck and read-only; open mockint, press "
+              "d, choose it and press c to make your own copy", file=sys.stderr)
+        return 2
+    if entry.deck is None:
+        for problem in entry.problems:
+            print(problem, file=sys.stderr)
+        print(f"mockint edit: fix {display_name(entry.path)} first (problems above)",
+              file=sys.stderr)
+        return 1
+    from mockint.tui.app import make_app
+
+    make_app(decks=store, edit_deck=entry.path, history_in_background=True).run()
     return 0
 
 

@@ -234,3 +234,12 @@ def test_main_locate(capsys, mockint_home):
     assert main(["locate"]) == 0
     out = capsys.readouterr().out
     assert f"your decks:      {mockint_home / 'decks'}" in out.splitlines()
+
+
+def test_edit_refuses_a_bundled_deck_and_an_unknown_id_with_what_to_do(capsys):
+    from mockint.cli import main
+
+    assert main(["edit", "behavioral"]) == 2
+    assert "read-only" in capsys.readouterr().err
+    assert main(["edit", "no-such-deck"]) == 2
+    assert "mockint new-deck" in capsys.readouterr().err

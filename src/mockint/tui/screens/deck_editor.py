@@ -14,7 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck, Question, slugify
 from mockint.storage.decks import display_name, file_stamp, has_comments, read_deck, save_deck
-from mockint.tui.literal import one_line, visible
+from mockint.tui.literal import one_line, plural, visible
 from mockint.tui.screens.choice import ChoiceScreen
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.deck_meta import DeckMetaScreen
@@ -118,7 +118,7 @@ are asked first. Leaving with unsaved changes asks to save, discard or stay.
     def _show_title(self) -> None:
         mark = " · unsaved changes" if self.dirty else ""
         self.query_one("#editor-title", Plain).update(
-            f"{self.deck.title} · {len(self.questions)} questions · {self.path.name}"
+            f"{self.deck.title} · {plural(len(self.questions), 'question')} · {self.path.name}"
             f"{mark}")
         status = f"showing {len(self.shown)} of {len(self.questions)}" if self.filtered else ""
         if self.deleted:
