@@ -2,7 +2,7 @@
 
 `MOCKINT_HOME` overrides every user location (tests and portable setups use
 it); otherwise platformdirs picks the platform's usual folders. These functions
-only name folders; a writer calls `ensure()` (atomic writes create parents).
+only name folders: writers create what they need (atomic writes make parents).
 """
 
 from __future__ import annotations
@@ -48,11 +48,6 @@ def _user_dir(kind: str) -> Path:
         else:
             base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
             path = base if kind == "data" else base / kind
-    return path
-
-
-def ensure(path: Path) -> Path:
-    path.mkdir(parents=True, exist_ok=True)
     return path
 
 

@@ -15,9 +15,6 @@ from pydantic import ValidationError
 
 from mockint.core.deck import STAR_PARTS, KeyPoint, Question
 
-FORM_FIELDS = ("prompt", "category", "level", "topics", "why_asked", "sample_answer",
-               "key_points", "star", "framework", "tip", "follow_ups", "time_limit")
-
 
 def key_points_text(points: list[KeyPoint]) -> str:
     return "\n".join(f"{p.point} | {', '.join(p.cues)}" if p.cues else p.point for p in points)

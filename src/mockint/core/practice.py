@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 QuestionKey = tuple[str, str]  # (deck id, question id)
-KINDS = ("due", "weak", "new", "mixed")
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,9 @@ from __future__ import annotations
 import zlib
 from datetime import UTC, datetime
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card, Rating, Scheduler
 
 from mockint.core.practice import QuestionKey
-
-STATE_NAMES = {State.Learning: "learning", State.Review: "review", State.Relearning: "learning"}
 
 
 def scheduler(desired_retention: float = 0.9, fuzz: bool = True) -> Scheduler:
@@ -46,7 +44,3 @@ def card_to_json(card: Card) -> str:
 
 def card_from_json(text: str) -> Card:
     return Card.from_json(text)
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
