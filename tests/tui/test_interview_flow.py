@@ -201,3 +201,23 @@ async def test_word_count_follows_typing(app):
         await type_answer(pilot, "one two three\nfour")
         await pilot.pause(0.6)
         assert shown(app.screen.query_one("#words")) == "4 words"
+
+
+async def test_mock_mode_has_no_pause(app, clock):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "mock")
+        assert not app.screen.query_one("#pause").display
+        await pilot.press("ctrl+t")
+        assert app.interview.phase is Phase.ANSWERING
+
+
+async def test_a_tiny_terminal_never_crashes_and_says_it_is_small(app):
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        await start(pilot)
+        await type_answer(pilot, "short")
+        await pilot.press("ctrl+s", "3")
+        await pilot.pause()
+        assert isinstance(app.screen, RevealScreen)
+        assert any(n.title == "Terminal too small" and "40×12" in n.message
+                   for n in app._notifications)

@@ -212,3 +212,12 @@ def test_resume_continues_the_clock_and_the_text():
     clock.advance(7)
     resumed.submit()
     assert resumed.answer.used == 40
+
+
+def test_a_mock_interview_clock_cannot_be_paused():
+    interview, _ = start("mock", count=1)
+    interview.begin()
+    assert not interview.can_pause
+    with pytest.raises(InterviewError, match="strict|cannot be paused"):
+        interview.pause()
+    assert interview.phase is Phase.ANSWERING

@@ -285,8 +285,15 @@ class Interview:
         self.answer.started_at = self.answer.started_at or self.wall_clock()
         self.answer_clock.start()
 
+    @property
+    def can_pause(self) -> bool:
+        """Mock interviews keep a strict clock, as a real one would."""
+        return self.mode == "practice"
+
     def pause(self) -> None:
         self._expect(Phase.ANSWERING)
+        if not self.can_pause:
+            raise InterviewError("a mock interview's clock cannot be paused")
         self.answer_clock.pause()
         self.phase = Phase.PAUSED
 

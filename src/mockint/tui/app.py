@@ -52,6 +52,7 @@ THEME_VARIABLE_SOURCES = {
     "star-action": "accent",
     "star-result": "success",
 }
+MIN_SIZE = (80, 24)  # every screen is laid out (and snapshot-tested) down to this
 DRAFT_EVERY = 1.0  # seconds: a killed terminal loses at most about this much typing
 
 
@@ -104,6 +105,7 @@ class MockintApp(App[None]):
         self.bell_enabled = self.settings.bell
         self._writer = BackgroundWriter(history, self._save_failed) if history else None
         self._last_draft = 0.0
+        self._said_small = False
         self._draft_pending = False
 
     def _usable_theme(self, name: str) -> str:
@@ -154,6 +156,7 @@ class MockintApp(App[None]):
         return HomeScreen()
 
     def on_mount(self) -> None:
+        self._check_size(*self.size)
         if self.start_with is not None:
             self.start_interview(self.start_with)
         if self.edit_deck is not None:
@@ -203,6 +206,18 @@ class MockintApp(App[None]):
             self._save(all_answers=True)
         elif self.start_with is None:
             self._offer_resume()
+
+    def on_resize(self, event) -> None:
+        self._check_size(*event.size)
+
+    def _check_size(self, width: int, height: int) -> None:
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        if small and not self._said_small:
+            self.notify(f"The terminal is {width}×{height}; mockint is laid out for at least "
+                        f"{MIN_SIZE[0]}×{MIN_SIZE[1]}. Everything still works; make the "
+                        "window bigger to see it all.", title="Terminal too small",
+                        severity="warning", timeout=8)
+        self._said_small = small
 
     def on_unmount(self) -> None:
         if self._writer is not None:

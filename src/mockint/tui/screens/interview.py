@@ -28,7 +28,8 @@ The interviewer's question is at the top; type your answer in the box. The
 timer counts down and, past the limit, counts overtime instead of stopping you.
 
 Submit when you are done to see the sample answer beside yours. Skip passes on
-the question (you still see the sample). Pause stops the clock.
+the question (you still see the sample). In practice mode Ctrl+T pauses the
+clock; a mock interview's clock is strict.
 
 In practice mode F3 shows why they ask this and F4 a tip; each peek is
 recorded. Mock mode has no peeking. Ctrl+Q leaves the interview; what you
@@ -93,6 +94,7 @@ typed is kept.
         self.query_one(AnswerTimer).show_clock(interview.answer_clock)
         self.query_one("#peek").display = False
         self._count_words(box.text)
+        self.query_one("#pause").display = self.interview.can_pause
         self._show_pause()
         box.focus()
 
@@ -136,6 +138,8 @@ typed is kept.
             return self.interview.mode == "practice" and self.interview.follow_up is None
         if action == "skip":
             return self.interview.follow_up is None
+        if action == "pause":
+            return self.interview.can_pause
         return True
 
     def action_submit(self) -> None:
@@ -149,6 +153,8 @@ typed is kept.
         self.post_message(self.AnswerSubmitted())
 
     def action_pause(self) -> None:
+        if not self.interview.can_pause:
+            return
         self.interview.toggle_pause()
         self._show_pause()
         if self.interview.phase is Phase.ANSWERING:
