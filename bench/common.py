@@ -85,6 +85,8 @@ class Result:
 def fmt_s(seconds: float | None) -> str:
     if seconds is None:
         return "-"
+    if seconds < 0.001:
+        return f"{seconds * 1e6:.0f}µs"
     if seconds < 1:
         return f"{seconds * 1000:.1f}ms"
     return f"{seconds:.3f}s"

@@ -17,12 +17,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import MOCKINT, PYTHON, Result, print_table  # noqa: E402
+from history_rows import bench_history  # noqa: E402
 from procs import bench_deck_10k, bench_decks_load, bench_version  # noqa: E402
 from tui import bench_tui  # noqa: E402
 
 NAMES = ("version", "decks-load", "deck-10k", "startup-interview", "startup-typed",
-         "keystroke-empty", "keystroke-5000")
+         "keystroke-empty", "keystroke-5000", "history-open", "history-search", "history-query")
 TUI_NAMES = {"startup-interview", "startup-typed", "keystroke-empty", "keystroke-5000"}
+HISTORY_NAMES = {"history-open", "history-search", "history-query"}
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,6 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     if wanted & TUI_NAMES:
         steps.append(("/".join(n for n in NAMES if n in wanted & TUI_NAMES),
                       lambda: bench_tui(runs, key_sessions, presses, wanted)))
+    if wanted & HISTORY_NAMES:
+        steps.append(("/".join(n for n in NAMES if n in wanted & HISTORY_NAMES),
+                      lambda: bench_history(runs, wanted)))
     for label, step in steps:
         if label not in wanted and not set(label.split("/")) & wanted:
             continue

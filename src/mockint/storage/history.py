@@ -135,6 +135,11 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX reviews_by_question ON reviews (deck_id, question_id, reviewed_at);
     """,
+    # 4 → 5: the history list filters by status and sorts by date: one index for both
+    # (with status alone SQLite sorted all 10,000 rows for a page of 50; bench/).
+    """
+    CREATE INDEX sessions_by_status_start ON sessions (status, started_at DESC);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -450,7 +455,8 @@ class HistoryStore:
                       offset: int = 0) -> list[SessionSummary]:
         where, params = _where(filters or HistoryFilter())
         rows = self.query(
-            f"SELECT * FROM sessions s {where} ORDER BY started_at DESC LIMIT ? OFFSET ?",
+            f"SELECT {_SUMMARY_COLUMNS} FROM sessions s {where} "
+            "ORDER BY s.started_at DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return [_summary_from_row(r) for r in rows]
@@ -464,8 +470,8 @@ class HistoryStore:
         if not query:
             return []
         rows = self.query(
-            """
-            SELECT a.*, s.started_at AS session_started FROM answers_fts f
+            f"""
+            SELECT {_HIT_COLUMNS} FROM answers_fts f
             JOIN answers a ON a.id = f.rowid JOIN sessions s ON s.id = a.session_id
             WHERE answers_fts MATCH ? ORDER BY s.started_at DESC LIMIT ?
             """,
@@ -476,8 +482,8 @@ class HistoryStore:
     def question_timeline(self, deck_id: str, question_id: str) -> list[AnswerHit]:
         """Every answer ever given to one question, oldest first."""
         rows = self.query(
-            """
-            SELECT a.*, s.started_at AS session_started FROM answers a
+            f"""
+            SELECT {_HIT_COLUMNS} FROM answers a
             JOIN sessions s ON s.id = a.session_id
             WHERE a.deck_id = ? AND a.question_id = ? ORDER BY s.started_at
             """,
@@ -492,10 +498,10 @@ class HistoryStore:
             raise KeyError((session_id, index))
         return _answer_from_row(rows[0])
 
-    def deck_choices(self) -> list[tuple[str, str]]:
-        """(deck id, title) pairs that appear in the history, for the filter."""
-        rows = self.query("SELECT DISTINCT deck_id, asked FROM answers GROUP BY deck_id")
-        return [(r["deck_id"], json.loads(r["asked"])["deck_title"]) for r in rows]
+    def deck_ids(self) -> list[str]:
+        """Every deck id that appears in the history (read from an index), for the filter."""
+        return [r["deck_id"] for r in self.query(
+            "SELECT DISTINCT deck_id FROM answers ORDER BY deck_id")]
 
     def unfinished(self) -> SessionRecord | None:
         """The newest in-progress session whose process is gone, to offer for resuming."""
@@ -675,13 +681,19 @@ def _answer_from_row(row: dict) -> AnswerRecord:
     )
 
 
+# Only what the lists show: whole rows carry the question snapshots (kilobytes each).
+_SUMMARY_COLUMNS = ("s.id, s.started_at, s.ended_at, s.status, s.mode, s.deck_titles, "
+                    "s.question_count, s.answered_count, s.avg_rating, s.total_used, s.note")
+_HIT_COLUMNS = ("a.session_id, a.idx, a.deck_id, a.question_id, a.rating, a.used, a.text, "
+                "json_extract(a.asked, '$.question.prompt') AS prompt, "
+                "s.started_at AS session_started")
+
+
 def _hit_from_row(row: dict) -> AnswerHit:
-    asked = json.loads(row["asked"])
     return AnswerHit(
         session_id=row["session_id"], started_at=_dt(row["session_started"]), index=row["idx"],
-        deck_id=row["deck_id"], question_id=row["question_id"],
-        prompt=asked["question"]["prompt"], rating=row["rating"], used=row["used"],
-        text=row["text"],
+        deck_id=row["deck_id"], question_id=row["question_id"], prompt=row["prompt"],
+        rating=row["rating"], used=row["used"], text=row["text"],
     )
 
 

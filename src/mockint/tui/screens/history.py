@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from mockint.core.deck import CATEGORIES
@@ -19,6 +20,7 @@ from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.session import STATUS, SessionScreen
 from mockint.tui.widgets.plain import Plain
 
+SEARCH_DELAY = 0.25  # seconds of no typing before searching or filtering
 PAGE = 50  # rows per query: the first page shows at once, the next loads near the end
 RATING_RANGES = {
     "weak": ("Weak (avg ≤ 2)", None, 2.0),
@@ -78,6 +80,7 @@ answer. More rows load as you scroll.
         self.hits: list[AnswerHit] = []
         self.total = 0
         self._more = False
+        self._debounce: Timer | None = None
 
     @property
     def history(self):
@@ -108,9 +111,8 @@ answer. More rows load as you scroll.
             self.query_one("#history-count", Plain).update(
                 "History is unavailable this time (see the message at start-up).")
             return
-        self.query_one("#deck", Select).set_options(
-            [(visible(title), deck_id) for deck_id, title in self.history.deck_choices()])
         self.reload()
+        self._load_deck_choices()
         self.query_one("#sessions").focus()
 
     # --- loading -------------------------------------------------------------
@@ -145,6 +147,12 @@ answer. More rows load as you scroll.
             return
         self._load_page(filters, 0)
 
+    @work(thread=True, exclusive=True, group="history-decks")
+    def _load_deck_choices(self) -> None:
+        titles = {deck.id: deck.title for deck in self.app.decks.decks}  # type: ignore[attr-defined]
+        choices = [(visible(titles.get(i, i)), i) for i in self.history.deck_ids()]
+        self.app.call_from_thread(self.query_one("#deck", Select).set_options, choices)
+
     @work(thread=True, exclusive=True, group="history")
     def _load_page(self, filters: HistoryFilter, offset: int) -> None:
         rows = self.history.list_sessions(filters, limit=PAGE, offset=offset)
@@ -163,8 +171,7 @@ answer. More rows load as you scroll.
         self.total = total
         self._filters = filters
         self._more = len(self.summaries) < total
-        for summary in rows:
-            table.add_row(*session_cells(summary))
+        table.add_rows(session_cells(summary) for summary in rows)
         noun = "session" if total == 1 else "sessions"
         self.query_one("#history-count", Plain).update(
             f"{total} {noun}" if total else "No sessions match. Finished interviews appear here.")
@@ -180,8 +187,7 @@ answer. More rows load as you scroll.
         table = self.query_one("#hits", DataTable)
         table.display = True
         table.clear()
-        for hit in hits:
-            table.add_row(*hit_cells(hit))
+        table.add_rows(hit_cells(hit) for hit in hits)
         self.query_one("#history-count", Plain).update(
             f"{len(hits)} answer{'s' if len(hits) != 1 else ''} contain “{query}”")
 
@@ -190,7 +196,10 @@ answer. More rows load as you scroll.
     @on(Input.Changed)
     @on(Select.Changed)
     def _filters_changed(self) -> None:
-        self.reload()
+        # Wait for a pause in typing: a one-letter search matches nearly every answer.
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(SEARCH_DELAY, self.reload)
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:

@@ -47,6 +47,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
 """
     can_resume = False
     due = 0
+    ready = False
     recent: list = []
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
@@ -77,6 +78,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         self.query_one("#decks", DataTable).add_columns("Deck", "Questions", "Source")
         self.show_decks()
         self.query_one("#recent", DataTable).add_columns("Date", "Decks", "Qs", "Avg")
+        self.ready = True
         self.show_recent()
         self.query_one("#decks", DataTable).focus()
 
@@ -99,6 +101,8 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
 
     def show_recent(self) -> None:
         """The last sessions, newest first (after each interview too)."""
+        if not self.ready:  # the history may open before this screen is mounted
+            return
         history = self.app.history  # type: ignore[attr-defined]
         table = self.query_one("#recent", DataTable)
         table.clear()
