@@ -127,7 +127,7 @@ SESSION_COLUMNS = ["id", "started_at", "ended_at", "updated_at", "status", "mode
 ANSWER_COLUMNS = ["session_id", "idx", "deck_id", "question_id", "category", "asked", "text",
                   "used", "paused", "overtime", "skipped", "peeks", "key_points_checked",
                   "star_checked", "rating", "follow_ups", "started_at", "submitted_at",
-                  "analysis", "rated_at"]
+                  "analysis", "rated_at", "topics"]
 
 
 def _counts(rng: random.Random, sessions: int, answers: int, most: int) -> list[int]:
@@ -212,7 +212,7 @@ def generate(sessions: int, answers: int, seed: int) -> dict:
                 session_id, idx, _deck.id, question.id, question.category, asked_json,
                 words.answer(), round(used, 3), 0.0, round(max(0.0, used - limit), 3), 0,
                 "[]", points, star, rating, "[]", _iso(clock), _iso(submitted), analysis_json,
-                _iso(rated),
+                _iso(rated), " ".join(question.topics),
             ))
             ratings.append(rating)
             total += used

@@ -174,4 +174,4 @@ def test_stats_figures_match_a_known_history(store, monkeypatch):
     assert (progress.new, progress.learning + progress.review) == (3, 3)
     assert sum(n for _, n in stats.due_next_days) == 2  # q1 and q3 (Hard); q0 (Easy, Good) later
     text = stats_text(stats)
-    assert "Answers over the time limit: 1 of 5 (20%)" in text
+    assert "Answers over the time limit (last 90 days): 1 of 5 (20%)" in text

@@ -16,7 +16,7 @@ from mockint.storage.history import HistoryStore
 
 DAYS = 28
 WEEKS = 8
-WEAK_WINDOW_DAYS = 90
+WINDOW_DAYS = 90  # over-limit counts and weak spots: the last three months
 
 
 @dataclass
@@ -53,27 +53,27 @@ def _local_day(iso: str) -> date:
 def compute_stats(history: HistoryStore, decks: Sequence[Deck], now: datetime) -> Stats:
     today = now.astimezone().date()
     days = [today - timedelta(days=DAYS - 1 - i) for i in range(DAYS)]
-    since = (now - timedelta(days=max(DAYS, WEEKS * 7, WEAK_WINDOW_DAYS))).isoformat()
+    window = max(DAYS, WEEKS * 7, WINDOW_DAYS)
+    since = (now - timedelta(days=window)).isoformat()
     stats = Stats(days=days, sessions_per_day=[0] * DAYS, answers_per_day=[0] * DAYS,
                   weekly_rating=[], answers_total=0, over_limit=0)
-    _activity(history, stats, since)
-    _weak_spots(history, stats, (now - timedelta(days=WEAK_WINDOW_DAYS)).isoformat())
-    _totals(history, stats)
+    sessions = history.query("SELECT started_at FROM sessions WHERE started_at >= ?", (since,))
+    answers = history.answers_since(since)
+    _activity(stats, sessions, answers)
+    _weak_spots(stats, answers)
+    stats.answers_total = len(answers)
+    stats.over_limit = sum(1 for a in answers if a["overtime"] > 0)
     _coming_due(history, stats, today)
     stats.decks = deck_progress(history, decks)
     return stats
 
 
-def _activity(history: HistoryStore, stats: Stats, since: str) -> None:
+def _activity(stats: Stats, sessions: list[dict], answers: list[dict]) -> None:
     index = {day: i for i, day in enumerate(stats.days)}
-    sessions = history.query("SELECT started_at FROM sessions WHERE started_at >= ?", (since,))
     for row in sessions:
         i = index.get(_local_day(row["started_at"]))
         if i is not None:
             stats.sessions_per_day[i] += 1
-    answers = history.query(
-        "SELECT s.started_at, a.rating FROM answers a JOIN sessions s ON s.id = a.session_id "
-        "WHERE s.started_at >= ? AND a.submitted_at IS NOT NULL", (since,))
     first_week = stats.days[-1] - timedelta(days=WEEKS * 7 - 1)
     weekly: dict[int, list[int]] = defaultdict(list)
     for row in answers:
@@ -88,24 +88,22 @@ def _activity(history: HistoryStore, stats: Stats, since: str) -> None:
         for w in range(WEEKS)]
 
 
-def _weak_spots(history: HistoryStore, stats: Stats, since: str) -> None:
-    topics = history.query(
-        "SELECT t.value AS name, AVG(a.rating) AS avg, COUNT(*) AS n FROM answers a "
-        "JOIN sessions s ON s.id = a.session_id, json_each(a.asked, '$.question.topics') t "
-        "WHERE s.started_at >= ? AND a.rating IS NOT NULL GROUP BY t.value HAVING n >= 2 "
-        "ORDER BY avg, n DESC LIMIT 5", (since,))
-    stats.weakest_topics = [(r["name"], r["avg"], r["n"]) for r in topics]
-    categories = history.query(
-        "SELECT a.category AS name, AVG(a.rating) AS avg, COUNT(*) AS n FROM answers a "
-        "JOIN sessions s ON s.id = a.session_id WHERE s.started_at >= ? AND a.rating IS NOT NULL "
-        "GROUP BY a.category ORDER BY avg, n DESC", (since,))
-    stats.weakest_categories = [(r["name"], r["avg"], r["n"]) for r in categories]
+def _weak_spots(stats: Stats, answers: list[dict]) -> None:
+    topics: dict[str, list[int]] = defaultdict(list)
+    categories: dict[str, list[int]] = defaultdict(list)
+    for row in answers:
+        if row["rating"] is None:
+            continue
+        categories[row["category"]].append(row["rating"])
+        for topic in row["topics"].split():
+            topics[topic].append(row["rating"])
 
+    def weakest(groups: dict[str, list[int]], least: int) -> list[tuple[str, float, int]]:
+        rows = [(name, sum(r) / len(r), len(r)) for name, r in groups.items() if len(r) >= least]
+        return sorted(rows, key=lambda row: (row[1], -row[2], row[0]))
 
-def _totals(history: HistoryStore, stats: Stats) -> None:
-    row = history.query("SELECT COUNT(*) AS n, SUM(overtime > 0) AS over FROM answers "
-                         "WHERE submitted_at IS NOT NULL")[0]
-    stats.answers_total, stats.over_limit = row["n"], row["over"] or 0
+    stats.weakest_topics = weakest(topics, 2)[:5]
+    stats.weakest_categories = weakest(categories, 1)
 
 
 def _coming_due(history: HistoryStore, stats: Stats, today: date) -> None:
@@ -132,17 +130,17 @@ def stats_text(stats: Stats) -> str:
     lines = [
         f"Last {DAYS} days: {sum(stats.sessions_per_day)} sessions, "
         f"{sum(stats.answers_per_day)} answers",
-        f"Answers over the time limit: {stats.over_limit} of {stats.answers_total} "
-        f"({stats.over_limit_share:.0%})",
+        f"Answers over the time limit (last {WINDOW_DAYS} days): {stats.over_limit} of "
+        f"{stats.answers_total} ({stats.over_limit_share:.0%})",
         "",
         "Average rating by week (1 Again … 4 Easy):",
     ]
     lines += [f"  {start:%d %b}  {'—' if avg is None else f'{avg:.1f}'}"
               for start, avg in stats.weekly_rating]
-    lines += ["", "Weakest topics (last 90 days):"]
+    lines += ["", f"Weakest topics (last {WINDOW_DAYS} days):"]
     lines += [f"  {name:<20} {avg:.1f}  ({n} answers)" for name, avg, n in stats.weakest_topics]
     lines += ["  (rate a few more answers)"] if not stats.weakest_topics else []
-    lines += ["", "By category (last 90 days):"]
+    lines += ["", f"By category (last {WINDOW_DAYS} days):"]
     lines += [f"  {name:<20} {avg:.1f}  ({n} answers)"
               for name, avg, n in stats.weakest_categories]
     lines += ["", "Due in the next 7 days:"]
