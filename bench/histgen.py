@@ -265,7 +265,7 @@ def query(word: str, repeat: int) -> dict:
         "list_sessions": lambda: store.list_sessions(limit=50),
         "count_sessions": lambda: store.count_sessions(),
         "search_answers": lambda: store.search_answers(word),
-        "deck_choices": lambda: store.deck_choices(),
+        "deck_ids": lambda: store.deck_ids(),
     }
     times: dict[str, list[float]] = {name: [] for name in jobs}
     sizes = {name: len(job()) if name != "count_sessions" else job() for name, job in jobs.items()}

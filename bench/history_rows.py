@@ -227,7 +227,7 @@ def _queries(row: Result, big: Side, empty: Side, word: str) -> None:
     row.baseline = [a + b for a, b in zip(base["times"]["list_sessions"],
                                           base["times"]["search_answers"], strict=True)]
     parts = []
-    for name in ("list_sessions", "count_sessions", "search_answers", "deck_choices"):
+    for name in ("list_sessions", "count_sessions", "search_answers", "deck_ids"):
         parts.append(f"{name} {fmt_s(got['medians'][name])} vs {fmt_s(base['medians'][name])}")
     row.notes.append("medians, big vs empty: " + "; ".join(parts))
     row.notes.append(f"search_answers({word[0]!r}) (what the first key typed runs) on the big "

@@ -13,7 +13,7 @@ from mockint.storage.export import read_json
 from mockint.tui.app import make_app
 from mockint.tui.screens.answer import AnswerScreen
 from mockint.tui.screens.confirm import ConfirmScreen
-from mockint.tui.screens.history import HistoryScreen
+from mockint.tui.screens.history import PAGE, HistoryScreen
 from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
@@ -209,12 +209,12 @@ async def test_history_pages_load_as_you_scroll(app, history, tui_deck):
         await pilot.press("h")
         await pilot.pause()
         table = app.screen.query_one("#sessions", DataTable)
-        assert table.row_count == 50
-        table.move_cursor(row=48)
+        assert table.row_count == PAGE
+        table.move_cursor(row=PAGE - 2)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert table.row_count == 100
+        assert table.row_count == 2 * PAGE
 
 
 async def test_a_broken_history_file_is_reported_and_interviews_still_work(

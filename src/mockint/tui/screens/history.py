@@ -21,7 +21,7 @@ from mockint.tui.screens.session import STATUS, SessionScreen
 from mockint.tui.widgets.plain import Plain
 
 SEARCH_DELAY = 0.25  # seconds of no typing before searching or filtering
-PAGE = 50  # rows per query: the first page shows at once, the next loads near the end
+PAGE = 40  # rows per query: about one screenful at 40 lines; the next loads near the end
 RATING_RANGES = {
     "weak": ("Weak (avg ≤ 2)", None, 2.0),
     "middling": ("Middling (2–3)", 2.0, 3.0),
