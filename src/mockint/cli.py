@@ -321,7 +321,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from mockint.storage.export import render, write_export
+    from mockint.storage.export import render
 
     store = _open_history()
     if store is None:
@@ -332,15 +332,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"mockint export: no single session matches {args.session!r}; "
               "see `mockint history`", file=sys.stderr)
         return 2
-    if args.output is None:
-        sys.stdout.write(render(record, args.format))
+    return _write_out("export", render(record, args.format), args.output)
+
+
+def _write_out(command: str, text: str, output: Path | None) -> int:
+    """Print an export, or write it atomically to `output`."""
+    from mockint.storage.files import atomic_write_text
+
+    if output is None:
+        sys.stdout.write(text)
         return 0
     try:
-        write_export(record, args.format, args.output)
+        atomic_write_text(output, text)
     except OSError as error:
-        print(f"mockint export: cannot write {args.output}: {error.strerror}", file=sys.stderr)
+        print(f"mockint {command}: cannot write {output}: {error.strerror}", file=sys.stderr)
         return 1
-    print(f"wrote {args.output}")
+    print(f"wrote {output}")
     return 0
 
 
@@ -434,7 +441,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export_deck(args: argparse.Namespace) -> int:
-    from mockint.storage.deck_export import export_deck, write_deck_export
+    from mockint.storage.deck_export import export_deck
     from mockint.storage.decks import DeckStore
 
     store = DeckStore.discover(args.deck_path)
@@ -444,16 +451,7 @@ def _cmd_export_deck(args: argparse.Namespace) -> int:
         ids = ", ".join(sorted(d.id for d in store.decks)) or "none"
         print(f"mockint export-deck: no deck {args.deck!r} (decks: {ids})", file=sys.stderr)
         return 2
-    if args.output is None:
-        sys.stdout.write(export_deck(deck, args.format))
-        return 0
-    try:
-        write_deck_export(deck, args.format, args.output)
-    except OSError as error:
-        print(f"mockint export-deck: cannot write {args.output}: {error.strerror}", file=sys.stderr)
-        return 1
-    print(f"wrote {args.output}")
-    return 0
+    return _write_out("export-deck", export_deck(deck, args.format), args.output)
 
 
 def _cmd_new_deck(args: argparse.Namespace) -> int:
