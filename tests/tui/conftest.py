@@ -137,3 +137,15 @@ def filled_history(history, tui_deck):
         history.save_session(make_record(tui_deck, texts, ratings,
                                          started=f"2026-11-{20 + day}T18:00:00+00:00"))
     return history
+
+
+def seed_reviews(history, deck: Deck, ratings: list[int], when) -> None:
+    """A finished session rated at `when`, its ratings moving the FSRS cards (no fuzz)."""
+    from mockint.core.scheduling import scheduler
+
+    record = make_record(deck, ["an answer"] * len(ratings), ratings, started=when.isoformat())
+    for answer in record.answers:
+        answer.rated_at = when
+    history.save_session(record)
+    for answer in record.answers:
+        history.record_review(record.id, answer, scheduler(fuzz=False))

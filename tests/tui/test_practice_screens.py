@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tests.tui.conftest import make_record
+from tests.tui.conftest import seed_reviews
 from textual.widgets import Sparkline, TextArea
 
-from mockint.core.scheduling import scheduler
 from mockint.tui.app import make_app
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.stats import StatsScreen
@@ -20,14 +19,8 @@ def shown(widget) -> str:
     return str(widget.render())
 
 
-def seed(history, tui_deck, ratings: list[int], days_ago: int):
-    record = make_record(tui_deck, ["an answer"] * len(ratings), ratings,
-                         started=(NOW - timedelta(days=days_ago)).isoformat())
-    for answer in record.answers:
-        answer.rated_at = NOW - timedelta(days=days_ago)
-    history.save_session(record)
-    for answer in record.answers:
-        history.record_review(record.id, answer, scheduler(fuzz=False))
+def seed(history, tui_deck, ratings: list[int], days_ago: int) -> None:
+    seed_reviews(history, tui_deck, ratings, NOW - timedelta(days=days_ago))
 
 
 async def test_home_shows_what_is_due_and_p_practises_it(tui_store, clock, history, tui_deck):

@@ -139,20 +139,13 @@ def test_question_form_with_a_problem(snap_compare, tui_store, clock, mockint_ho
 def test_stats(snap_compare, tui_store, clock, history, tui_deck):
     from datetime import UTC, datetime, timedelta
 
-    from tests.tui.conftest import make_record
+    from tests.tui.conftest import seed_reviews
 
-    from mockint.core.scheduling import scheduler
     from mockint.tui.app import make_app
 
     now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     for days_ago, ratings in ((9, [1, 2]), (5, [2, 3]), (2, [3, 3]), (0, [4, 2])):
-        record = make_record(tui_deck, ["answer"] * 2, ratings,
-                             started=(now - timedelta(days=days_ago)).isoformat())
-        for answer in record.answers:
-            answer.rated_at = now - timedelta(days=days_ago)
-        history.save_session(record)
-        for answer in record.answers:
-            history.record_review(record.id, answer, scheduler(fuzz=False))
+        seed_reviews(history, tui_deck, ratings, now - timedelta(days=days_ago))
     app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: now)
 
     async def run_before(pilot) -> None:
