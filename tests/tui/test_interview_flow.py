@@ -221,3 +221,17 @@ async def test_a_tiny_terminal_never_crashes_and_says_it_is_small(app):
         assert isinstance(app.screen, RevealScreen)
         assert any(n.title == "Terminal too small" and "40×12" in n.message
                    for n in app._notifications)
+
+
+async def test_the_mouse_drives_an_interview_through_its_buttons(app):
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, count=1)
+        await type_answer(pilot, "clicked through")
+        await pilot.click("#pause")
+        assert app.interview.phase is Phase.PAUSED
+        await pilot.click("#pause")
+        await pilot.click("#submit")
+        assert isinstance(app.screen, RevealScreen)
+        await pilot.click("#rate-3")
+        await pilot.click("#next")
+        assert isinstance(app.screen, SummaryScreen)

@@ -76,8 +76,8 @@ class DeckMetaScreen(ModalScreen[Deck | None]):
                     yield Input(values[name], id=name, compact=True)
             yield Plain("", id="meta-error")
             with Horizontal():
-                yield Button("Cancel", id="cancel")
-                yield Button("Save ^S", id="save", variant="primary")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
+                yield Button("Save ^S", id="save", action="screen.save", variant="primary")
 
     def values(self) -> dict[str, str]:
         out = {}
@@ -100,11 +100,3 @@ class DeckMetaScreen(ModalScreen[Deck | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel(self) -> None:
-        self.action_cancel()

@@ -67,9 +67,9 @@ typed is kept.
             yield AnswerTimer(self.interview.answer_clock, id="timer")
             yield Label("0 words", id="words")
             yield Label(self.interview.mode, id="mode")
-            yield Button("Submit ^S", id="submit", variant="primary", compact=True)
-            yield Button("Skip ^N", id="skip", compact=True)
-            yield Button("Pause ^T", id="pause", compact=True)
+            yield Button("Submit ^S", id="submit", action="screen.submit", variant="primary", compact=True)
+            yield Button("Skip ^N", id="skip", action="screen.skip", compact=True)
+            yield Button("Pause ^T", id="pause", action="screen.pause", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -183,20 +183,10 @@ typed is kept.
             decided,
         )
 
-    @on(Button.Pressed, "#submit")
-    def _submit_pressed(self) -> None:
-        self.action_submit()
 
-    @on(Button.Pressed, "#skip")
-    def _skip_pressed(self) -> None:
-        self.action_skip()
 
-    @on(Button.Pressed, "#pause")
-    def _pause_pressed(self) -> None:
-        self.action_pause()
 
     @on(AnswerTimer.Crossed)
     def _crossed(self, event: AnswerTimer.Crossed) -> None:
         if getattr(self.app, "bell_enabled", False):
             self.app.bell()
-

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -34,8 +33,8 @@ class NoteScreen(ModalScreen[str | None]):
             yield Label("Note on this session (Ctrl+S saves, Esc cancels)")
             yield TextArea(self.note, id="note", soft_wrap=True)
             with Horizontal():
-                yield Button("Cancel", id="cancel")
-                yield Button("Save ^S", id="save", variant="primary")
+                yield Button("Cancel", id="cancel", action="screen.cancel")
+                yield Button("Save ^S", id="save", action="screen.save", variant="primary")
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()
@@ -45,11 +44,3 @@ class NoteScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()

@@ -76,8 +76,8 @@ your history and practice schedule keep pointing at this question.
                     yield Plain("", classes="field-error", id=f"error-{name}")
         with Horizontal(id="form-actions"):
             yield Plain("", id="form-status")
-            yield Button("Cancel", id="cancel", compact=True)
-            yield Button("Save ^S", id="save", variant="primary", compact=True)
+            yield Button("Cancel", id="cancel", action="screen.cancel", compact=True)
+            yield Button("Save ^S", id="save", action="screen.save", variant="primary", compact=True)
         yield Footer()
 
     def _editor(self, name: str) -> Widget:
@@ -149,13 +149,3 @@ your history and practice schedule keep pointing at this question.
 
         self.app.push_screen(ConfirmScreen("Discard your changes to this question?",
                                            yes="Discard", no="Keep editing"), decided)
-
-    @on(Button.Pressed, "#save")
-    def _save_pressed(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#cancel")
-    def _cancel_pressed(self) -> None:
-        self.action_cancel()
-
-

@@ -114,8 +114,11 @@ question has follow-ups, F lets the interviewer ask one, timed.
         with Horizontal(id="actions"):
             yield RatingBar(id="rating")
             yield Static("", id="actions-gap")
-            yield Button("Follow-up (f)", id="follow-up", compact=True)
-            yield Button("Next (n)", id="next", variant="success", compact=True)
+            yield Button("Follow-up (f)", id="follow-up", action="screen.follow_up", compact=True)
+            # "move_on", not "next": the n key's next/finish pair is switched off by
+            # check_action on one side, the button must work on both.
+            yield Button("Next (n)", id="next", action="screen.move_on", variant="success",
+                         compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -197,20 +200,15 @@ question has follow-ups, F lets the interviewer ask one, timed.
             self.post_message(self.FollowUpAsked())
 
     def action_finish(self) -> None:
-        self.action_next()
+        self.action_move_on()
 
     def action_next(self) -> None:
+        self.action_move_on()
+
+    def action_move_on(self) -> None:
         interview = self.interview
         if interview.phase is Phase.REVEALED and not interview.answer.skipped:
             self.notify("Rate your answer first: 1 Again, 2 Hard, 3 Good, 4 Easy.",
                         severity="warning")
             return
         self.post_message(self.MovedOn())
-
-    @on(Button.Pressed, "#follow-up")
-    def _follow_up_pressed(self) -> None:
-        self.action_follow_up()
-
-    @on(Button.Pressed, "#next")
-    def _next_pressed(self) -> None:
-        self.action_next()

@@ -95,8 +95,8 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
             yield TextArea("\n".join(s.deck_folders), id="deck_folders")
         with Horizontal(id="settings-actions"):
             yield Plain("", id="settings-status")
-            yield Button("Back", id="back", compact=True)
-            yield Button("Save ^S", id="save", variant="primary", compact=True)
+            yield Button("Back", id="back", action="screen.cancel", compact=True)
+            yield Button("Save ^S", id="save", action="screen.save", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -138,11 +138,3 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
     def action_cancel(self) -> None:
         self.app.theme = self.original_theme
         self.app.pop_screen()
-
-    @on(Button.Pressed, "#save")
-    def _save(self) -> None:
-        self.action_save()
-
-    @on(Button.Pressed, "#back")
-    def _back(self) -> None:
-        self.action_cancel()

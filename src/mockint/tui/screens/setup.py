@@ -114,8 +114,8 @@ Ctrl+S or the Start button begins; Esc goes back.
                                 placeholder="random")
         with Horizontal(id="setup-actions"):
             yield Label("", id="matches")
-            yield Button("Back", id="back", compact=True)
-            yield Button("Start ^S", id="start", variant="primary", compact=True)
+            yield Button("Back", id="back", action="screen.cancel", compact=True)
+            yield Button("Start ^S", id="start", action="screen.start", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -191,11 +191,3 @@ Ctrl+S or the Start button begins; Esc goes back.
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed, "#start")
-    def _start_pressed(self) -> None:
-        self.action_start()
-
-    @on(Button.Pressed, "#back")
-    def _back_pressed(self) -> None:
-        self.action_cancel()
