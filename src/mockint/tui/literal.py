@@ -8,19 +8,9 @@ deck can never restyle or confuse the terminal.
 
 from __future__ import annotations
 
-import re
+from mockint.core.display import visible
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-
-def _picture(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return "\u2421" if code == 0x7F else chr(0x2400 + code)
-
-
-def visible(text: str) -> str:
-    """The text with control characters (except newline and tab) shown as symbols."""
-    return _CONTROL.sub(_picture, text)
+__all__ = ["one_line", "plural", "visible"]
 
 
 def one_line(text: str, width: int = 60) -> str:
