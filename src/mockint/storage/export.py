@@ -5,6 +5,7 @@ JSON is the `SessionRecord` itself, so `read_json(session_to_json(r)) == r`.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mockint.core.deck import STAR_PARTS
@@ -16,7 +17,11 @@ FORMATS = ("md", "json")
 
 
 def session_to_json(record: SessionRecord) -> str:
-    return record.model_dump_json(indent=2)
+    """The record, plus its answered/skipped/unanswered counts for a script to read
+    (`read_json` ignores them: they are worked out from the answers)."""
+    data = record.model_dump(mode="json")
+    data["counts"] = record.counts.as_dict()
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def read_json(text: str) -> SessionRecord:
@@ -74,7 +79,7 @@ def session_to_markdown(record: SessionRecord) -> str:
         "",
         f"- Decks: {decks}",
         f"- Mode: {record.config.mode} · status: {record.status.replace('_', ' ')}",
-        f"- Questions answered: {len(record.answers)} of {len(record.plan)}",
+        f"- Questions: {record.counts.label()}",
         f"- Total time: {format_duration(record.total_used)}",
         f"- Average rating: {average:.1f} / 4" if average else "- Average rating: —",
         f"- Key points covered: {covered} of {covered + missed}",
