@@ -278,8 +278,8 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 def _cmd_stats(args: argparse.Namespace) -> int:
     from mockint.core.session import utcnow
+    from mockint.core.stats import compute_stats, stats_text
     from mockint.storage.decks import DeckStore
-    from mockint.storage.stats import compute_stats, stats_text
 
     history = _open_history()
     if history is None:
