@@ -64,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="only these decks (repeatable; default all)")
     practice.add_argument("--mode", choices=["practice", "mock"])
 
-    commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+    stats = commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+    stats.add_argument("--include-empty", action="store_true",
+                       help="count sessions left before any answer too")
 
     config = commands.add_parser("config", help="where the settings file is, and what is in force")
     config.add_argument("what", choices=["path", "show"])
@@ -285,7 +287,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     if history is None:
         return 1
     store = DeckStore.discover(args.deck_path)
-    print(stats_text(compute_stats(history, store.decks, utcnow())))
+    print(stats_text(compute_stats(history, store.decks, utcnow(),
+                                   include_empty=args.include_empty)))
     return 0
 
 
@@ -317,8 +320,9 @@ def _cmd_history(args: argparse.Namespace) -> int:
         print("No sessions yet. Run `mockint` and press s to start one.")
     for s in sessions:
         average = f"{s.avg_rating:.1f}" if s.avg_rating else "-"
-        print(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {s.status:<9} "
-              f"{s.answered_count:>2}/{s.question_count:<2} avg {average:<3} "
+        status = "empty" if s.counts.empty and s.status != "in_progress" else s.status
+        print(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<9} "
+              f"{s.counts.label()}  avg {average:<3} "
               f"{format_duration(s.total_used):>6}  {s.deck_titles}")
     return 0
 

@@ -33,12 +33,13 @@ STALE_AFTER = timedelta(minutes=2)  # a session not saved for this long has lost
 SESSION_UPSERT = """
     INSERT INTO sessions (id, started_at, ended_at, updated_at, status, mode, kind,
         deck_ids, deck_titles, config, plan, note, question_count, answered_count,
-        avg_rating, total_used, owner_pid, owner_host)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        skipped_count, avg_rating, total_used, owner_pid, owner_host)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET
         ended_at = excluded.ended_at, updated_at = excluded.updated_at,
         status = excluded.status, note = excluded.note,
-        answered_count = excluded.answered_count, avg_rating = excluded.avg_rating,
+        answered_count = excluded.answered_count, skipped_count = excluded.skipped_count,
+        avg_rating = excluded.avg_rating,
         total_used = excluded.total_used, owner_pid = excluded.owner_pid,
         owner_host = excluded.owner_host
 """
@@ -81,13 +82,14 @@ class HistoryStore(CardQueries):
 
     def _write_session(self, db: sqlite3.Connection, record: SessionRecord) -> None:
         titles = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
+        counts = record.counts
         db.execute(SESSION_UPSERT, (
             record.id, iso(record.started_at), iso(record.ended_at),
             iso(datetime.now(UTC)), record.status, record.config.mode, record.config.kind,
             json.dumps(record.config.deck_ids), titles, record.config.model_dump_json(),
             json.dumps([a.model_dump(mode="json") for a in record.plan]), record.note,
-            len(record.plan), sum(1 for a in record.answers if a.submitted_at),
-            record.average_rating, record.total_used, os.getpid(), socket.gethostname(),
+            len(record.plan), counts.answered, counts.skipped, record.average_rating,
+            record.total_used, os.getpid(), socket.gethostname(),
         ))
 
     def _write_answer(self, db: sqlite3.Connection, session_id: str, answer: AnswerRecord) -> None:
@@ -197,21 +199,26 @@ class HistoryStore(CardQueries):
 
     # --- what the stats count --------------------------------------------------
 
-    def session_starts_since(self, since: datetime) -> list[datetime]:
-        """When each session started since `since` began."""
-        rows = self.query("SELECT started_at FROM sessions WHERE started_at >= ?",
+    def session_starts_since(self, since: datetime, include_empty: bool = False
+                             ) -> list[datetime]:
+        """When each session started since `since` began; sessions left before any
+        answer or skip (empty, see core/counts.py) only with `include_empty`."""
+        rows = self.query("SELECT started_at FROM sessions WHERE started_at >= ?"
+                          + ("" if include_empty else
+                             " AND answered_count + skipped_count > 0"),
                           (since.isoformat(),))
         return [datetime.fromisoformat(r["started_at"]) for r in rows]
 
     def answers_since(self, since: datetime) -> list[StatsAnswer]:
-        """Submitted answers of sessions started since `since`: what the stats count."""
+        """Submitted answers and skips of sessions started since `since`: what the stats count."""
         rows = self.query(
-            "SELECT s.started_at, a.rating, a.overtime, a.category, a.topics "
+            "SELECT s.started_at, a.rating, a.overtime, a.category, a.topics, a.skipped "
             "FROM sessions s JOIN answers a ON a.session_id = s.id "
             "WHERE s.started_at >= ? AND a.submitted_at IS NOT NULL", (since.isoformat(),))
         return [StatsAnswer(started_at=datetime.fromisoformat(r["started_at"]),
                             rating=r["rating"], overtime=r["overtime"], category=r["category"],
-                            topics=tuple(r["topics"].split())) for r in rows]
+                            topics=tuple(r["topics"].split()), skipped=bool(r["skipped"]))
+                for r in rows]
 
 
 def _owner_alive(row: dict) -> bool:

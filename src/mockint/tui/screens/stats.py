@@ -21,9 +21,15 @@ Your practice at a glance: sessions and answers per day over the last four
 weeks, the average rating week by week, how often you ran over the time limit,
 your weakest topics and categories, how many questions come due in each of the
 next seven days, and per deck how many questions are new, being learned, or in
-review. `mockint stats` prints the same in the shell.
+review. Sessions left before any answer are not counted; E counts them too.
+`mockint stats` prints the same in the shell.
 """
-    BINDINGS = [Binding("escape,b", "back", "Back")]
+    BINDINGS = [
+        Binding("e", "toggle_empty", "Empty sessions",
+                tooltip="Count sessions left before any answer, or leave them out"),
+        Binding("escape,b", "back", "Back"),
+    ]
+    include_empty = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,7 +53,8 @@ review. `mockint stats` prints the same in the shell.
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
         app = self.app
-        stats = compute_stats(app.history, app.decks.decks, app.now())  # type: ignore[attr-defined]
+        stats = compute_stats(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
+                              include_empty=self.include_empty)
         app.call_from_thread(self._show, stats)
 
     def _show(self, stats: Stats) -> None:
@@ -58,6 +65,10 @@ review. `mockint stats` prints the same in the shell.
         self.query_one("#sessions-chart", Sparkline).data = stats.sessions_per_day
         self.query_one("#answers-chart", Sparkline).data = stats.answers_per_day
         self.query_one("#stats-text", Plain).update(stats_text(stats))
+
+    def action_toggle_empty(self) -> None:
+        self.include_empty = not self.include_empty
+        self._compute()
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
+from mockint.core.counts import answer_state
 from mockint.core.session import RATINGS, SessionRecord
 from mockint.core.timing import format_duration
 from mockint.tui.literal import one_line, visible
@@ -21,7 +22,8 @@ def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
     for answer in record.answers:
         question = answer.asked.question
         over = f"+{format_duration(answer.overtime)}" if answer.overtime else ""
-        rating = RATINGS.get(answer.rating or 0, "skipped" if answer.skipped else "—")
+        state = answer_state(answer)
+        rating = RATINGS.get(answer.rating or 0, "—" if state == "answered" else state)
         points = f"{answer.key_points_covered}/{len(question.key_points)}"
         star = f"{answer.star_covered}/4" if answer.star_checked else ""
         rows.append((
