@@ -105,6 +105,7 @@ class TodayPlan:
     interview: UpcomingInterview
     plan: Plan
     questions: list[PlanQuestion]  # this morning
+    current: list[PlanQuestion]  # now, with today's answers (for coverage)
     done_today: Counter[QuestionKey] = field(default_factory=Counter)
     progress: list[DayProgress] = field(default_factory=list)
 
@@ -143,7 +144,8 @@ def today_plan(history: HistoryStore | None, decks: Sequence[Deck],
     plan = build_plan(morning, today, interview.date, budget)
     in_scope = {key for key, _ in scope}
     done = Counter(e.key for e in answers if e.key in in_scope and local_day(e.at) == today)
-    result = TodayPlan(interview, plan, morning, done)
+    current = questions_at(scope, answers, reviews, now, interview.added)
+    result = TodayPlan(interview, plan, morning, current, done)
     if with_progress:
         result.progress = progress(scope, answers, reviews, interview, today, budget)
     return result
