@@ -27,7 +27,7 @@ KIND_LABELS = {
     "weak": "Weak: lowest recent ratings, missed points, overtime",
     "new": "New: questions never answered",
     "mixed": "Mixed: due and weak, plus a few new",
-    "cram": "Anything now: due, weak, then the rest (cards move only if due)",
+    "cram": "Anything now: due, weak, then all the rest",
 }
 
 
