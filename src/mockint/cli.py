@@ -85,7 +85,30 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
     _add_deck_file_commands(commands)
     _add_stories_command(commands)
+    _add_plan_command(commands)
     return parser
+
+
+def _add_plan_command(commands: argparse._SubParsersAction) -> None:
+    """`plan`, `plan add` and `plan remove`: interview dates and the daily plan toward them."""
+    plan = commands.add_parser(
+        "plan", help="upcoming interviews and today's plan toward the next one",
+        description="With no command: each upcoming interview with its countdown, and the "
+        "plan toward the next one (today in full, then the days after).")
+    what = plan.add_subparsers(dest="plan_command", metavar="COMMAND")
+    add = what.add_parser("add", help="add an interview: mockint plan add 2026-12-15 --label "
+                          "Acme --deck django-technical --deck behavioral")
+    add.add_argument("date", metavar="DATE", help="the day, as YYYY-MM-DD")
+    add.add_argument("--label", help='a name such as "Acme — backend" (default: the date)')
+    add.add_argument("--time", metavar="HH:MM", help="when it starts (local time)")
+    add.add_argument("--deck", action="append", default=[], metavar="ID",
+                     help="a deck it covers (repeatable; default: every deck)")
+    add.add_argument("--category", action="append", default=[], metavar="NAME",
+                     help="only questions of this category (repeatable)")
+    add.add_argument("--level", action="append", default=[], metavar="NAME",
+                     help="only questions of this level (repeatable)")
+    remove = what.add_parser("remove", help="remove an interview by its number or label")
+    remove.add_argument("which", metavar="LABEL|N", help="as `mockint plan` lists them")
 
 
 def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
@@ -163,6 +186,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export-deck": _cmd_export_deck,
         "new-deck": _cmd_new_deck,
         "stories": _cmd_stories,
+        "plan": _cmd_plan,
     }
     try:
         return handlers[args.command](args)
@@ -536,3 +560,13 @@ def _cmd_stories(args: argparse.Namespace) -> int:
         print(visible(f"“{titles[story_id]}” is claimed for half the competencies or more: "
                       "an interviewer who hears it twice stops believing it."))
     return 0
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from mockint.cli_plan import add_interview_command, remove_interview_command, show_plan
+
+    if args.plan_command == "add":
+        return add_interview_command(args)
+    if args.plan_command == "remove":
+        return remove_interview_command(args)
+    return show_plan(args)

@@ -139,7 +139,8 @@ MIGRATIONS: list[str] = [
         (deck_id, question_id, submitted_at DESC, rating, overtime, key_points_checked);
     CREATE INDEX answers_stats ON answers
         (session_id, submitted_at, rating, overtime, category, topics);
-    """,    # 6 → 7: the person's STAR stories, and which story was told to which answer
+    """,
+    # 6 → 7: the person's STAR stories, and which story was told to which answer
     # (story_id NULL: "a new one"). No foreign key to stories: a deleted story
     # can be undone with the same id, and its uses find it again.
     """
