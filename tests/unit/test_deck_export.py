@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from mockint.core.deck import Deck
-from mockint.storage.deck_export import export_deck, write_deck_export
 from mockint.storage.decks import read_deck
-from mockint.storage.importers import parse_file
+from mockint.storage.formats.export import export_deck, write_deck_export
+from mockint.storage.formats.reading import parse_file
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((REPO_ROOT / "decks").glob("*.toml"))
