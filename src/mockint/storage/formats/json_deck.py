@@ -137,8 +137,9 @@ def read(text: str, builder: Builder) -> None:
                 builder.problem(where.line(at[0]) if at[0] else 0,
                                 f'"{name}" is not a list of questions; ignored')
             continue
-        _items(value, where, at[1], builder, [topic_slug(name)] if topic_slug(name) else [],
-               category_of_section(name))
+        inferred = category_of_section(name)
+        topic = "" if inferred else topic_slug(name)
+        _items(value, where, at[1], builder, [topic] if topic else [], inferred)
 
 
 def _deck_fields(data: dict[str, Any], members: dict[str, tuple[int, int]], where: _Locator,
