@@ -50,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export a session as Markdown or JSON")
     export.add_argument("session", metavar="SESSION", help="session id (or its first letters)")
     export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("--diff", action="store_true",
+                        help="with each answer, what changed since the previous attempt at "
+                             "that question (Markdown only)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
 
@@ -85,7 +88,30 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--shuffle", action="store_true", help="shuffle (a seed is chosen)")
     run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
     _add_deck_file_commands(commands)
+    _add_plan_command(commands)
     return parser
+
+
+def _add_plan_command(commands: argparse._SubParsersAction) -> None:
+    """`plan`, `plan add` and `plan remove`: interview dates and the daily plan toward them."""
+    plan = commands.add_parser(
+        "plan", help="upcoming interviews and today's plan toward the next one",
+        description="With no command: each upcoming interview with its countdown, and the "
+        "plan toward the next one (today in full, then the days after).")
+    what = plan.add_subparsers(dest="plan_command", metavar="COMMAND")
+    add = what.add_parser("add", help="add an interview: mockint plan add 2026-12-15 --label "
+                          "Acme --deck django-technical --deck behavioral")
+    add.add_argument("date", metavar="DATE", help="the day, as YYYY-MM-DD")
+    add.add_argument("--label", help='a name such as "Acme — backend" (default: the date)')
+    add.add_argument("--time", metavar="HH:MM", help="when it starts (local time)")
+    add.add_argument("--deck", action="append", default=[], metavar="ID",
+                     help="a deck it covers (repeatable; default: every deck)")
+    add.add_argument("--category", action="append", default=[], metavar="NAME",
+                     help="only questions of this category (repeatable)")
+    add.add_argument("--level", action="append", default=[], metavar="NAME",
+                     help="only questions of this level (repeatable)")
+    remove = what.add_parser("remove", help="remove an interview by its number or label")
+    remove.add_argument("which", metavar="LABEL|N", help="as `mockint plan` lists them")
 
 
 def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
@@ -166,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _cmd_import,
         "export-deck": _cmd_export_deck,
         "new-deck": _cmd_new_deck,
+        "plan": _cmd_plan,
     }
     try:
         return handlers[args.command](args)
@@ -296,8 +323,8 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 def _cmd_stats(args: argparse.Namespace) -> int:
     from mockint.core.session import utcnow
+    from mockint.core.stats import compute_stats, stats_text
     from mockint.storage.decks import DeckStore
-    from mockint.storage.stats import compute_stats, stats_text
 
     history = _open_history()
     if history is None:
@@ -353,7 +380,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"mockint export: no single session matches {args.session!r}; "
               "see `mockint history`", file=sys.stderr)
         return 2
-    return _write_out("export", render(record, args.format), args.output)
+    previous = None
+    if args.diff:
+        if args.format != "md":
+            print("mockint export: --diff goes with the Markdown report (--format md)",
+                  file=sys.stderr)
+            return 2
+        from mockint.storage.progress import previous_attempts
+
+        previous = previous_attempts(store, record)
+    return _write_out("export", render(record, args.format, previous), args.output)
 
 
 def _write_out(command: str, text: str, output: Path | None) -> int:
@@ -552,3 +588,13 @@ def _cmd_new_deck(args: argparse.Namespace) -> int:
         return 1
     print(path)
     return 0
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from mockint.cli_plan import add_interview_command, remove_interview_command, show_plan
+
+    if args.plan_command == "add":
+        return add_interview_command(args)
+    if args.plan_command == "remove":
+        return remove_interview_command(args)
+    return show_plan(args)
