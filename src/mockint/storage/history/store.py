@@ -35,6 +35,7 @@ from mockint.storage.history.rows import (
     where,
 )
 from mockint.storage.history.schema import reading
+from mockint.storage.history.stories import StoryQueries
 
 STALE_AFTER = timedelta(minutes=2)  # another host's session not saved for this long is gone
 
@@ -67,7 +68,7 @@ ANSWER_UPSERT = """
 """
 
 
-class HistoryStore(CardQueries):
+class HistoryStore(CardQueries, StoryQueries):
     """Sessions and answers on disk. Thread-safe: workers may save while the UI reads.
 
     While this store saves a session in progress it holds an OS lock on that
