@@ -233,7 +233,8 @@ def slugify(text: str, taken: Iterable[str] = (), max_words: int = 6) -> str:
     """A stable id from free text, unique among `taken` (used for new questions)."""
     words = re.findall(r"[a-z0-9]+", text.lower())[:max_words] or ["question"]
     base = "-".join(words)
-    taken_set = set(taken)
+    # A set is used as given: copying it on every call made importing n rows O(n²).
+    taken_set = taken if isinstance(taken, (set, frozenset)) else set(taken)
     candidate, n = base, 2
     while candidate in taken_set:
         candidate, n = f"{base}-{n}", n + 1

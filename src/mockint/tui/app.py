@@ -320,7 +320,8 @@ class MockintApp(App[None]):
 
     @work(thread=True, exclusive=True, group="import")
     def _import(self, path: Path) -> None:
-        from mockint.storage.importers import ImportFailed, import_file
+        from mockint.storage.formats.base import ImportFailed
+        from mockint.storage.formats.importing import import_file
 
         try:
             report = import_file(path)
@@ -359,7 +360,7 @@ class MockintApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_deck(self, deck: Deck, fmt: str) -> None:
-        from mockint.storage.deck_export import write_deck_export
+        from mockint.storage.formats.export import write_deck_export
 
         fmt = "md" if fmt == "markdown" else fmt
         path = paths.data_dir() / "exports" / f"{deck.id}.{fmt}"
