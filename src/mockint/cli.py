@@ -376,7 +376,20 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         return 1
     store = DeckStore.discover(args.deck_path)
     print(stats_text(compute_stats(history, store.decks, utcnow())))
+    _print_plan_stats(history, store.decks)
     return 0
+
+
+def _print_plan_stats(history, decks) -> None:
+    """The plan, true retention and the 14-day workload (issue 18), after the stats."""
+    from mockint.core.session import utcnow
+    from mockint.storage.plan import plan_stats_text
+    from mockint.storage.settings import load_settings_or_defaults
+
+    settings, _ = load_settings_or_defaults()
+    print()
+    print(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
+                          settings.desired_retention))
 
 
 def _open_history():
