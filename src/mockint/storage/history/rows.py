@@ -121,6 +121,11 @@ def where(filters: HistoryFilter) -> tuple[str, list[object]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+# core/counts.py's answer_state in SQL, over an `answers` row: answered is submitted
+# and not skipped; skipped is skipped (submitted or not); the rest is unanswered.
+ANSWERED_SQL = "submitted_at IS NOT NULL AND skipped = 0"
+SKIPPED_SQL = "skipped = 1"
+
 # Only what the lists show: whole rows carry the question snapshots (kilobytes each).
 SUMMARY_COLUMNS = ("s.id, s.started_at, s.ended_at, s.status, s.mode, s.deck_titles, "
                    "s.question_count, s.answered_count, s.skipped_count, s.avg_rating, s.total_used, "

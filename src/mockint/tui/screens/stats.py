@@ -23,6 +23,11 @@ your weakest topics and categories, how many questions come due in each of the
 next seven days, and per deck how many questions are new, being learned, or in
 review. Sessions left before any answer are not counted; E counts them too.
 `mockint stats` prints the same in the shell.
+
+With an interview ahead: its plan, planned against done per day, and how much
+of its scope has reached its target. Then your true retention (the share of
+reviews made when due that you rated Good or Easy, last 30 days) next to the
+retention you asked for in settings, and the reviews due in the next 14 days.
 """
     BINDINGS = [
         Binding("e", "toggle_empty", "Empty sessions",
@@ -41,6 +46,7 @@ review. Sessions left before any answer are not counted; E counts them too.
                 with Vertical(classes="chart"):
                     yield Plain("", id="answers-title", classes="section-title")
                     yield Sparkline([], id="answers-chart")
+            yield Plain("", id="plan-stats")
             yield Plain("Reading your history…", id="stats-text")
         yield Footer()
 
@@ -49,6 +55,7 @@ review. Sessions left before any answer are not counted; E counts them too.
             self.query_one("#stats-text", Plain).update("The history is unavailable.")
             return
         self._compute()
+        self._compute_plan()
 
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
@@ -56,6 +63,16 @@ review. Sessions left before any answer are not counted; E counts them too.
         stats = compute_stats(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
                               include_empty=self.include_empty)
         app.call_from_thread(self._show, stats)
+
+    @work(thread=True, exclusive=True, group="stats-plan")
+    def _compute_plan(self) -> None:
+        from mockint.storage.plan import plan_stats_text
+
+        app = self.app
+        settings = app.settings  # type: ignore[attr-defined]
+        text = plan_stats_text(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
+                               settings.daily_minutes, settings.desired_retention)
+        app.call_from_thread(self.query_one("#plan-stats", Plain).update, text)
 
     def _show(self, stats: Stats) -> None:
         self.query_one("#sessions-title", Plain).update(
