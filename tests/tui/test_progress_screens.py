@@ -107,3 +107,63 @@ async def test_a_session_left_before_any_answer_is_kept_and_marked_empty(app, hi
         assert table.row_count == 2
         columns = [str(c.label) for c in table.columns.values()]
         assert str(table.get_row_at(0)[columns.index("Status")]) == "empty"
+
+
+async def test_the_summary_compares_with_last_time_and_starts_the_weak_ones(app, history,
+                                                                            tui_deck):
+    from mockint.tui.screens.interview import InterviewScreen
+
+    history.save_session(make_record(tui_deck, ["short", "a story"], [2, 3],
+                                     started="2026-11-20T18:00:00+00:00"))
+    record = make_record(tui_deck, ["a much longer answer this time", "a story"], [4, 1],
+                         started="2026-11-24T18:00:00+00:00")
+    history.save_session(record)
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(SummaryScreen(record))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        verdict = shown(app.screen.query_one("#summary-verdict")).splitlines()
+        assert verdict[1:3] == ["  #1  25 s slower · Hard → Easy", "  #2  Good → Again"]
+        assert verdict[3] == ("Better than last time on 1 of 2 questions asked before (#1); "
+                              "worse on #2.")
+        assert verdict[4] == "Practise next: #2 (Again) · W: a session on these"
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        weak = record.answers[1].asked
+        assert [(q.deck_id, q.question.id) for q in app.interview.questions] == [
+            (weak.deck_id, weak.question.id)]
+
+
+async def test_the_timeline_tells_the_question_s_story(tui_store, clock, history, tui_deck):
+    from datetime import UTC, datetime
+
+    from tests.tui.conftest import seed_reviews
+    from textual.widgets import Sparkline
+
+    from mockint.tui.app import make_app
+    from mockint.tui.screens.timeline import TimelineScreen
+
+    attempts = [("first", 1), ("second try", 3), ("third try, longer", 4)]
+    for day, (text, rating) in enumerate(attempts):
+        history.save_session(make_record(tui_deck, [text], [rating],
+                                         started=f"2026-11-{20 + day}T18:00:00+00:00"))
+    now = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    seed_reviews(history, tui_deck, [4], datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: now)
+    question = tui_deck.questions[0]
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(TimelineScreen(tui_deck.id, question.id, question.prompt))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = {shown(row.query_one(".trend-name")): row for row in app.screen.query(".trend")}
+        assert list(rows) == ["Key points", "Rating", "Time used", "Words"]
+        assert shown(rows["Rating"].query_one(".trend-text")) == (
+            "Again → Good → Easy → Easy  (up)")
+        assert rows["Words"].query_one(Sparkline).data == [1.0, 2.0, 3.0, 2.0]
+        assert shown(rows["Key points"].query_one(".trend-text")).startswith("1/2 → 1/2")
+        due = history.card_due(tui_deck.id, question.id)
+        days = (due.astimezone().date() - now.astimezone().date()).days
+        assert days > 1  # rated Easy: days away
+        assert shown(app.screen.query_one("#timeline-due")) == (
+            f"Next review: {due.astimezone():%a %d %b %Y} (in {days} days)")

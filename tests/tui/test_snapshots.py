@@ -114,6 +114,17 @@ def test_compare_attempts(snap_compare, fixed_ids, app, filled_history):
     assert snap_compare(app, terminal_size=(120, 40), press=["h", "enter", "enter", "t", "c"])
 
 
+def test_question_timeline(snap_compare, app, filled_history):
+    """A question's story: trend charts with their figures, the next review, the attempts."""
+
+    async def run_before(pilot) -> None:
+        await pilot.press("h", "enter", "enter", "t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
+
+
 def test_decks_screen(snap_compare, app):
     assert snap_compare(app, terminal_size=(120, 40), press=["d"])
 
