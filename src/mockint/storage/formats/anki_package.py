@@ -101,6 +101,8 @@ def _fields(flds: str) -> tuple[str, str]:
 def read(data: bytes, builder: Builder) -> None:
     collection = _collection(data) if data.startswith(b"PK") else data
     db = sqlite3.connect(":memory:")
+    # Anki 2.1.28+ declares deck and note type names with its own collation.
+    db.create_collation("unicase", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
     try:
         try:
             db.deserialize(collection)

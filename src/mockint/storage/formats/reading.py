@@ -18,7 +18,8 @@ from mockint.storage.formats import registry
 from mockint.storage.formats.base import Builder, ImportFailed, ImportProblem, ImportResult, Options
 
 MAX_BYTES = 50 * 1024 * 1024
-URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# One slash is enough: pathlib turns "https://host/x" into "https:/host/x".
+URL = re.compile(r"^(?:https?|s?ftp|file):/", re.IGNORECASE)
 ZIP_MAGIC = b"PK\x03\x04"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
