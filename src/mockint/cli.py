@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--shuffle", action="store_true", help="shuffle (a seed is chosen)")
     run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
     _add_deck_file_commands(commands)
+    _add_stories_command(commands)
     _add_plan_command(commands)
     return parser
 
@@ -158,6 +159,19 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("name", metavar="NAME", help="the deck's title; its id is made from it")
 
 
+def _add_stories_command(commands: argparse._SubParsersAction) -> None:
+    """`stories` lists the STAR story bank; `stories export` writes it out. No Textual."""
+    stories = commands.add_parser(
+        "stories", help="list your STAR stories and the competencies without one",
+        description="Your STAR stories (add and edit them in the app: b on home, or the "
+        "command palette). `mockint stories export` writes them as Markdown or JSON.")
+    which = stories.add_subparsers(dest="stories_command", metavar="export")
+    export = which.add_parser("export", help="export every story as Markdown or JSON")
+    export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+
+
 def _deck_id(text: str) -> str:
     import re
 
@@ -192,6 +206,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _cmd_import,
         "export-deck": _cmd_export_deck,
         "new-deck": _cmd_new_deck,
+        "stories": _cmd_stories,
         "plan": _cmd_plan,
     }
     try:
@@ -587,6 +602,39 @@ def _cmd_new_deck(args: argparse.Namespace) -> int:
         print(f"mockint new-deck: cannot write the deck: {error.strerror}", file=sys.stderr)
         return 1
     print(path)
+    return 0
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    from mockint.core.display import visible
+    from mockint.core.stories import coverage
+
+    history = _open_history()
+    if history is None:
+        return 1
+    stories = history.list_stories()
+    if getattr(args, "stories_command", None) == "export":
+        from mockint.storage.story_export import render
+
+        text = render(stories, args.format)
+        if args.output is None and sys.stdout.isatty():
+            text = visible(text)  # a terminal shows the text; a pipe or file gets it exact
+        return _write_out("stories export", text, args.output)
+    if not stories:
+        print("No stories yet. Open mockint and press b on home to write your first one.")
+        return 0
+    for story in stories:
+        competencies = ", ".join(story.competencies) or "no competencies"
+        print(visible(f"{story.id}  {' '.join(story.title.split())}  [{competencies}]"))
+        if story.summary:
+            print(visible(f"    {story.summary[:100]}"))
+    grid = coverage(stories)
+    if grid.uncovered:
+        print(f"\nNo story yet for: {', '.join(grid.uncovered)}")
+    titles = {s.id: s.title for s in stories}
+    for story_id in grid.everything:
+        print(visible(f"“{titles[story_id]}” is claimed for half the competencies or more: "
+                      "an interviewer who hears it twice stops believing it."))
     return 0
 
 
