@@ -74,7 +74,7 @@ def _deck(questions: list[dict]) -> Deck:
     for number, question in enumerate(questions):
         question["id"] = f"q-{number}"
         taken.add(question["id"])
-    return Deck.model_validate({"schema": 1, "id": "hostile", "title": "Hostile `deck` ---",
+    return Deck.model_validate({"schema": 1, "id": "hostile", "title": "Hostile `deck` ---", "description": "```\n# not a heading\n---",
                                 "questions": questions})
 
 
@@ -87,9 +87,11 @@ QUESTIONS = st.lists(st.fixed_dictionaries({
     "sample_answer": HOSTILE,
     "tip": HOSTILE,
     "topics": st.lists(PLAIN, max_size=2),
-    "key_points": st.lists(st.fixed_dictionaries({"point": PLAIN, "cues": st.lists(PLAIN, max_size=2)}),
-                           max_size=2),
-    "follow_ups": st.lists(PLAIN, max_size=2),
+    "key_points": st.lists(st.fixed_dictionaries({"point": st.one_of(PLAIN, HOSTILE.map(lambda s: "p" + s)),
+                                                  "cues": st.lists(PLAIN, max_size=2)}), max_size=2),
+    "follow_ups": st.lists(st.one_of(PLAIN, HOSTILE), max_size=2),
+    "framework": st.lists(HOSTILE, max_size=2),
+    "why_asked": HOSTILE,
 }), min_size=1, max_size=4).filter(
     lambda qs: len({normalise_prompt(q["prompt"]) for q in qs}) == len(qs))  # else: duplicates
 

@@ -320,3 +320,11 @@ def test_zip_members_are_read_from_memory(tmp_path):
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ImportFailed, match="zip archive"):
         parse_file(path)
+
+
+def test_a_txt_of_plain_numbered_questions_is_read_as_markdown(tmp_path):
+    path = tmp_path / "questions.txt"
+    path.write_text("Python questions\n\n1. What is a list?\n2. What is a dict?\n", encoding="utf-8")
+    result = parse_file(path)
+    assert result.format == "md"
+    assert [q.prompt for q in result.questions] == ["What is a list?", "What is a dict?"]

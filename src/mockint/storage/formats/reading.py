@@ -125,7 +125,17 @@ def detect_format(path: Path, data: bytes | None = None) -> str:
         return _sniff_text(text)
     from mockint.storage.formats.csv_table import has_header
 
-    return "csv" if has_header(text) else "anki"
+    if has_header(text):
+        return "csv"
+    return "anki" if path.suffix.lower() == ".tsv" or _looks_like_anki(text) else "md"
+
+
+def _looks_like_anki(text: str) -> bool:
+    """Anki's header lines, or a tab on most lines (a .txt of plain notes is read as Markdown)."""
+    if re.match(r"#(separator|html|tags|deck|notetype|columns|guid column)\b", text, re.IGNORECASE):
+        return True
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    return bool(lines) and sum("\t" in line for line in lines) * 2 >= len(lines)
 
 
 def _sniff_text(text: str) -> str:
@@ -136,7 +146,7 @@ def _sniff_text(text: str) -> str:
         return "json"
     if has_header(text):
         return "csv"
-    if text.startswith("#separator:") or text.startswith("#html:"):
+    if _looks_like_anki(text):
         return "anki"
     return "md"
 
