@@ -74,7 +74,8 @@ def _deck(questions: list[dict]) -> Deck:
     for number, question in enumerate(questions):
         question["id"] = f"q-{number}"
         taken.add(question["id"])
-    return Deck.model_validate({"schema": 1, "id": "hostile", "title": "Hostile `deck` ---", "description": "```\n# not a heading\n---",
+    return Deck.model_validate({"schema": 1, "id": "hostile", "title": "Hostile `deck` ---",
+                                "description": "```\n# not a heading\n---",
                                 "questions": questions})
 
 
