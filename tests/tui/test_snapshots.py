@@ -77,6 +77,7 @@ def test_summary(snap_compare, app):
     async def run_before(pilot) -> None:
         await reveal_of(PRACTICE, ("3", "n"))(pilot)
         await pilot.press("ctrl+n", "n", "ctrl+n", "n")
+        await pilot.app.workers.wait_for_complete()  # the comparison with last time
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
