@@ -233,3 +233,12 @@ def test_form_key_points_round_trip_any_text():
     points = [KeyPoint(point="|starts with a pipe", cues=["a, b", "c\\"]),
               KeyPoint(point="C:\\tmp | and a pipe", cues=[])]
     assert [KeyPoint.model_validate(p) for p in parse_key_points(key_points_text(points))] == points
+
+
+def test_a_readme_s_own_sections_are_not_questions():
+    result = parse_file(SHAPES / "readme_sections.md")
+    assert pairs("readme_sections.md") == [
+        ("What is the JVM?", "It runs bytecode."),
+        ("Explain garbage collection", "It frees unused objects."),
+    ]
+    assert result.problems == []

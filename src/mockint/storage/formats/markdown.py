@@ -71,7 +71,12 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|"
                    r"!?\[([^\]\n]*)\]\[[^\]\n]*\]|<(https?://[^>\s]+)>")
-_LABELS = ("Key points", "STAR", "Framework", "Follow-ups")
+# Headings of a README's own sections: never questions (unless they ask).
+_README_SECTION = re.compile(
+    r"^\W*(introduction|intro|about( this( repo(sitory)?| project| guide)?)?|contents|"
+    r"table of contents|toc|contribut(e|ing|ors)|licen[cs]e|credits|acknowledg(e)?ments|"
+    r"references|resources|further reading|see also|links|translations|support|sponsors?|"
+    r"authors?|changelog|installation|usage|getting started|disclaimer|faq)\W*$", re.IGNORECASE)
 
 
 # --- blocks -------------------------------------------------------------------------------
@@ -581,7 +586,8 @@ class _Reader:
             category = next((c for _, _, c in reversed(stack) if c), None)
             before = len(self.builder.questions) + len(self.builder.problems)
             self.loose(blocks[index + 1:end], topics, category)
-            if before == len(self.builder.questions) + len(self.builder.problems) and any(
+            if before == len(self.builder.questions) + len(self.builder.problems) and (
+                    not _README_SECTION.match(text)) and any(
                     b.kind in ("paragraph", "code") or (b.kind == "list" and not all(
                         _link_only(item.blocks) for item in b.items))
                     for b in blocks[index + 1:end]):
@@ -641,6 +647,8 @@ class _Reader:
                           >= len(by_level[lv])), None)
         if level is None:
             return set()
+        mostly_asking = {lv: sum(1 for i in ids if i in asking) * 2 > len(ids)
+                         for lv, ids in by_level.items()}
         found: set[int] = set()
         inside = 0  # headings up to this block index belong to an answer
         for i in headings:
@@ -649,7 +657,12 @@ class _Reader:
             heading = blocks[i]
             if i in sections:
                 continue
-            if (heading.level == level and (i in asking or i in has_text or not heading.text.strip())) or (
+            if _README_SECTION.match(heading.text) and i not in asking:
+                continue
+            # Where most headings of the level ask, one that does not ("Introduction") is a
+            # section; where few do, a heading with text under it is a question ("Closures").
+            plain_ones = mostly_asking[level] is False and i in has_text
+            if (heading.level == level and (i in asking or plain_ones or not heading.text.strip())) or (
                     heading.level != level and i in asking and i in has_text):
                 found.add(i)
                 inside = _next_heading(blocks, i + 1, heading.level)
