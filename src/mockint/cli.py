@@ -117,14 +117,17 @@ def _add_plan_command(commands: argparse._SubParsersAction) -> None:
 
 def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
+    import textwrap
+
     from mockint.storage.formats import registry
 
     imp = commands.add_parser(
         "import", help="import questions from Markdown, CSV, JSON or Anki files into your decks",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Import questions into a new deck in your decks folder, or add them to "
-        "your deck --deck-id. Questions already in that deck are skipped, so importing a "
-        "file again adds only what is new. --dry-run shows what would be imported.",
+        description=textwrap.fill(
+            "Import questions into a new deck in your decks folder, or add them to your deck "
+            "--deck-id. Questions already in that deck are skipped, so importing a file again "
+            "adds only what is new. --dry-run shows what would be imported.", 80),
         epilog=registry.help_text())
     imp.add_argument("file", type=Path, metavar="FILE", help="a file, or a folder of files")
     imp.add_argument("--format", choices=registry.NAMES,
