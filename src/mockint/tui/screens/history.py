@@ -149,7 +149,8 @@ answer. More rows load as you scroll.
 
     @work(thread=True, exclusive=True, group="history-decks")
     def _load_deck_choices(self) -> None:
-        titles = {deck.id: deck.title for deck in self.app.decks.decks}  # type: ignore[attr-defined]
+        entries = self.app.decks.entries  # type: ignore[attr-defined]
+        titles = {e.deck_id: e.title for e in entries if e.ok and e.deck_id}  # validates none
         choices = [(visible(titles.get(i, i)), i) for i in self.history.deck_ids()]
         self.app.call_from_thread(self.query_one("#deck", Select).set_options, choices)
 
