@@ -336,7 +336,8 @@ class MockintApp(App[None]):
 
     @work(thread=True, exclusive=True, group="import")
     def _import(self, path: Path) -> None:
-        from mockint.storage.importers import ImportFailed, import_file
+        from mockint.storage.formats.base import ImportFailed
+        from mockint.storage.formats.importing import import_file
 
         try:
             report = import_file(path)
@@ -375,7 +376,7 @@ class MockintApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_deck(self, deck: Deck, fmt: str) -> None:
-        from mockint.storage.deck_export import write_deck_export
+        from mockint.storage.formats.export import write_deck_export
 
         fmt = "md" if fmt == "markdown" else fmt
         path = paths.data_dir() / "exports" / f"{deck.id}.{fmt}"
@@ -438,13 +439,21 @@ class MockintApp(App[None]):
         if self.history is None:
             raise InterviewError("practice sessions need the history, which is unavailable")
         limit = config.count or self.settings.practice_size
-        questions = choose(config.kind, self.history, decks, config, self.now(), limit,
-                           self.settings.new_share)
+        if config.kind == "plan":
+            from mockint.storage.plan import plan_questions
+
+            questions = plan_questions(self.history, self.decks.decks, self.now(),
+                                       self.settings.daily_minutes)
+        else:
+            questions = choose(config.kind, self.history, decks, config, self.now(), limit,
+                               self.settings.new_share)
         if not questions:
-            empty = {"due": "Nothing is due: well done. Try weak or new questions.",
+            empty = {"due": "Nothing is due today: well done. Try weak or new questions.",
                      "weak": "No weak questions yet: rate a few answers first.",
                      "new": "You have answered every question in these decks.",
-                     "mixed": "Nothing to practise in these decks yet."}
+                     "mixed": "Nothing to practise in these decks yet.",
+                     "cram": "No questions match these filters.",
+                     "plan": "Today's plan is done (or there is no interview ahead)."}
             raise InterviewError(empty.get(config.kind, "no questions"))
         return questions
 
@@ -456,13 +465,14 @@ class MockintApp(App[None]):
                                                   count=self.settings.practice_size))
 
     def due_today(self) -> int:
-        from mockint.core.practice import due_keys
+        """What storage.practice.due_count says, counted from the deck summaries: the home
+        screen asks at start-up, and validating every deck for it cost most of that."""
+        from mockint.core.practice import due_keys, end_of_local_day
 
         if self.history is None:
             return 0
-        end_of_day = self.now().replace(hour=23, minute=59, second=59)
-        # From the deck summaries: counting must not validate every deck.
-        return len(due_keys(self.history.due_cards(), end_of_day, self.decks.question_keys()))
+        return len(due_keys(self.history.due_cards(), end_of_local_day(self.now()),
+                            self.decks.question_keys()))
 
     def resume_interview(self, record: SessionRecord) -> None:
         self.interview = Interview(record, clock=self.clock, wall_clock=self.now)
@@ -579,11 +589,14 @@ class MockintApp(App[None]):
         if self._writer is None or answer.rating is None:
             return
         from mockint.core.scheduling import scheduler
+        from mockint.storage.plan import record_rating
 
-        history, session_id = self.history, self._current().record.id
+        history, record = self.history, self._current().record
+        session_id, kind = record.id, record.config.kind
         fsrs = scheduler(self.settings.desired_retention, fuzz=self.fuzz)
         copy = answer.model_copy(deep=True)
-        self._writer.submit(lambda: history.record_review(session_id, copy, fsrs))
+        moves = self.settings.cram_moves_cards
+        self._writer.submit(lambda: record_rating(history, session_id, kind, copy, fsrs, moves))
 
     def flush_saves(self) -> None:
         """Wait for queued saves (tests, and before reading the history back)."""
