@@ -271,28 +271,25 @@ def _first_deck_title() -> str:
     return tomllib.loads(first.read_text(encoding="utf-8"))["title"]
 
 
-def _home_session(app: App, ready: tuple[str, ...], then: str | None) -> tuple[float, float, float | None]:
+def _home_session(app: App, home: Path, ready: tuple[str, ...],
+                  then: str | None) -> tuple[float, float, float | None]:
     """Start `app` on a fresh pty until all of `ready` is on screen; then (optionally) until
     `then` is, settle, and read the process's peak RSS. (startup, peak MiB, time to `then`)."""
-    home = Path(tempfile.mkdtemp(prefix="mockint-bench-"))
-    try:
-        with PtySession(app.argv, bench_env(home)) as session:
-            screen = session.screen
-            seen = session.wait_until(lambda: all(screen.contains(t) for t in ready), READY_TIMEOUT)
-            if seen is None:
-                raise BenchError(f"{app.name}: {' + '.join(map(repr, ready))} not on screen within "
+    with PtySession(app.argv, bench_env(home)) as session:
+        screen = session.screen
+        seen = session.wait_until(lambda: all(screen.contains(t) for t in ready), READY_TIMEOUT)
+        if seen is None:
+            raise BenchError(f"{app.name}: {' + '.join(map(repr, ready))} not on screen within "
+                             f"{READY_TIMEOUT:.0f} s; {session.describe()}")
+        later = None
+        if then is not None:
+            at = session.wait_until(lambda: screen.contains(then), READY_TIMEOUT)
+            if at is None:
+                raise BenchError(f"{app.name}: {then!r} not on screen within "
                                  f"{READY_TIMEOUT:.0f} s; {session.describe()}")
-            later = None
-            if then is not None:
-                at = session.wait_until(lambda: screen.contains(then), READY_TIMEOUT)
-                if at is None:
-                    raise BenchError(f"{app.name}: {then!r} not on screen within "
-                                     f"{READY_TIMEOUT:.0f} s; {session.describe()}")
-                later = at - session.started
-            session.pump(RSS_SETTLE)
-            return seen - session.started, peak_rss_mib(session.proc.pid), later
-    finally:
-        shutil.rmtree(home, ignore_errors=True)
+            later = at - session.started
+        session.pump(RSS_SETTLE)
+        return seen - session.started, peak_rss_mib(session.proc.pid), later
 
 
 def bench_home(runs: int, wanted: set[str]) -> list[Result]:
@@ -308,15 +305,23 @@ def bench_home(runs: int, wanted: set[str]) -> list[Result]:
     }
     mockint = App("mockint", [MOCKINT], "Start interview")
     opened: list[float] = []
+    # One MOCKINT_HOME for every mockint session, as for someone who opens mockint several
+    # times a day: the first (untimed) start creates the history and the deck index.
+    home = Path(tempfile.mkdtemp(prefix="mockint-bench-home-"))
     try:
         for i in range(runs + 1):  # the first round is a warm-up
             order = [mockint, BARE_APP] if i % 2 == 0 else [BARE_APP, mockint]
             for app in order:
                 if app is mockint:
-                    took, peak, later = _home_session(app, ("Start interview", title), HISTORY_OPEN)
+                    took, peak, later = _home_session(app, home, ("Start interview", title),
+                                                      HISTORY_OPEN)
                 else:
-                    took, peak, later = _home_session(app, (app.ready_text,), None)
+                    took, peak, later = _home_session(app, home / "bare", (app.ready_text,), None)
                 if i == 0:
+                    if app is mockint:
+                        rows["startup-home"].notes.append(
+                            f"the first start in a new MOCKINT_HOME (no history, no deck "
+                            f"index yet; untimed warm-up): {fmt_s(took)}, peak {peak:.1f} MiB")
                     continue
                 side = "samples" if app is mockint else "baseline"
                 getattr(rows["startup-home"], side).append(took)
@@ -326,6 +331,8 @@ def bench_home(runs: int, wanted: set[str]) -> list[Result]:
     except (BenchError, OSError) as error:
         for row in rows.values():
             row.error = row.error or str(error)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
     if opened:
         rows["startup-home"].notes.append(
             f"spawn to `{HISTORY_OPEN}` in the footer (the history, opened in the background, "
