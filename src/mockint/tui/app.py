@@ -34,7 +34,6 @@ from mockint.core.session import (
 from mockint.storage.decks import DeckStore
 from mockint.storage.history import BackgroundWriter, HistoryStore, HistoryUnavailable
 from mockint.storage.settings import Settings, SettingsProblem, load_settings_or_defaults
-from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.themes import DEFAULT_THEME, register_themes
@@ -163,7 +162,7 @@ class MockintApp(App[None]):
         if self.edit_deck is not None:
             self.open_editor(self.edit_deck)
         if self.history is None and self.history_problem is None and self.open_history_later:
-            self._open_history()
+            self.call_after_refresh(self._open_history)  # not competing with the first frame
         else:
             self._history_ready()
 
@@ -499,6 +498,8 @@ class MockintApp(App[None]):
                 history = self.history
                 self._writer.submit(lambda: history.abandon(record.id))
                 self.notify("Kept in your history as left early.")
+
+        from mockint.tui.screens.confirm import ConfirmScreen
 
         self.push_screen(ConfirmScreen(question, yes="Resume", no="Not now"), decided)
 

@@ -46,6 +46,7 @@ and any given with --deck-path. A deck marked ⚠ has errors; select it to see
 them. Press s to set up an interview, or Enter on a deck to start from it.
 """
     can_resume = False
+    _filled = False  # on_mount fills the tables; the first ScreenResume has nothing to redo
     due = 0
     ready = False
     recent: list = []
@@ -160,6 +161,9 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         self.app.open_decks()  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
+        if not self._filled:
+            self._filled = True
+            return
         self.show_recent()
         self.show_decks()
 
