@@ -38,7 +38,7 @@ async def test_a_deck_failing_validation_gets_its_flag_after_the_first_frame(dec
 
 async def test_a_start_with_a_warm_index_validates_nothing_until_a_deck_is_used():
     DeckStore.discover(index=True).check_pending()  # an earlier start validated them all
-    app = make_app(use_history=False)
+    app = make_app()  # with the history: the due count and recent sessions are shown too
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -471,14 +471,12 @@ class MockintApp(App[None]):
                                                   count=self.settings.practice_size))
 
     def due_today(self) -> int:
-        """What storage.practice.due_count says, counted from the deck summaries: the home
-        screen asks at start-up, and validating every deck for it cost most of that."""
-        from mockint.core.practice import due_keys, end_of_local_day
+        from mockint.storage.practice import due_count
 
         if self.history is None:
             return 0
-        return len(due_keys(self.history.due_cards(), end_of_local_day(self.now()),
-                            self.decks.question_keys()))
+        # The deck summaries' keys: home asks at start-up, and must not validate every deck.
+        return due_count(self.history, self.decks.question_keys(), self.now())
 
     def resume_interview(self, record: SessionRecord) -> None:
         self.interview = Interview(record, clock=self.clock, wall_clock=self.now)

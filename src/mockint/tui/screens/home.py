@@ -137,7 +137,8 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         from mockint.core.practice import due_text
         from mockint.storage.practice import next_due
 
-        now, decks = self.app.now(), self.app.decks.decks  # type: ignore[attr-defined]
+        now = self.app.now()  # type: ignore[attr-defined]
+        decks = self.app.decks.question_keys()  # type: ignore[attr-defined]  # validates none
         return due_text(self.due, next_due(history, decks, now) if history else None, now)
 
     next_interview = None  # the next interview ahead, from the plan headline
