@@ -162,7 +162,7 @@ class MockintApp(App[None]):
         if self.edit_deck is not None:
             self.open_editor(self.edit_deck)
         if self.history is None and self.history_problem is None and self.open_history_later:
-            self.call_after_refresh(self._open_history)  # not competing with the first frame
+            self._open_history()
         else:
             self._history_ready()
 
