@@ -57,6 +57,30 @@ class AnswerHit:
     rating: int | None
     used: float
     text: str
+    # Search only: the words around the match, matched words between MATCH_START
+    # and MATCH_END (SQLite FTS5 snippet()); "" on a timeline.
+    match: str = ""
+
+    def match_parts(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, matched) runs, in order."""
+        parts: list[tuple[str, bool]] = []
+        for i, chunk in enumerate(self.match.split(MATCH_START)):
+            if i == 0:
+                parts.append((chunk, False))
+                continue
+            matched, _, rest = chunk.partition(MATCH_END)
+            parts += [(matched, True), (rest, False)]
+        return [(text, matched) for text, matched in parts if text]
+
+    def marked_match(self, start: str = "«", end: str = "»") -> str:
+        """The snippet on one line with the matched words between `start` and `end`."""
+        return " ".join("".join(f"{start}{t}{end}" if m else t
+                                for t, m in self.match_parts()).split())
+
+
+# Control characters no typed answer holds, so they can mark the match unambiguously.
+MATCH_START, MATCH_END = "\x02", "\x03"
+SNIPPET_WORDS = 16
 
 
 @dataclass
@@ -150,6 +174,7 @@ def hit_from_row(row: dict) -> AnswerHit:
         session_id=row["session_id"], started_at=dt(row["session_started"]), index=row["idx"],
         deck_id=row["deck_id"], question_id=row["question_id"], prompt=row["prompt"],
         rating=row["rating"], used=row["used"], text=row["text"],
+        match=row.get("match") or "",
     )
 
 

@@ -22,7 +22,10 @@ from mockint.storage.history.cards import CardQueries
 from mockint.storage.history.rows import (
     ANSWERED_SQL,
     HIT_COLUMNS,
+    MATCH_END,
+    MATCH_START,
     SKIPPED_SQL,
+    SNIPPET_WORDS,
     SUMMARY_COLUMNS,
     AnswerHit,
     HistoryFilter,
@@ -261,11 +264,13 @@ class HistoryStore(CardQueries, StoryQueries):
             return []
         rows = self.query(
             f"""
-            SELECT {HIT_COLUMNS} FROM answers_fts f
+            SELECT {HIT_COLUMNS},
+                snippet(answers_fts, -1, ?, ?, '…', {SNIPPET_WORDS}) AS match
+            FROM answers_fts f
             JOIN answers a ON a.id = f.rowid JOIN sessions s ON s.id = a.session_id
             WHERE answers_fts MATCH ? ORDER BY s.started_at DESC LIMIT ?
             """,
-            (query, limit),
+            (MATCH_START, MATCH_END, query, limit),
         )
         return [hit_from_row(r) for r in rows]
 
