@@ -107,10 +107,13 @@ def _rx() -> SimpleNamespace:
         sentence_end=re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n+|(?<=[.!?])\s+$|\s+[-*•]\s+"),
         clause=re.compile(r";\s+|,\s+(?:and\s+)?(?=so\b|then\b|which\b|after\b|but\b|"
                           r"because\b)|\s+and\s+then\s+|\s+so\s+(?=i\b)"),
+        # "I'd never written Go" is "I had": only "I'd" + a plain verb is a plan.
         hypothetical=re.compile(
-            r"^(?:if|when(?:ever)?|once)\b|\b(?:i|we|you)(?: would| will|'d|'ll| might| could|"
-            r" should| can| am going to|'m going to)\b|\bi'd\b|^(?:first|then|next|after that|"
-            r"and)?,? ?(?:i'd|i would|i will|i'll|we'd|we would)\b"),
+            r"^if\b|\b(?:i|we|you)(?: would| will|'ll| might| could| should| am going to|"
+            r"'m going to)\b|\b(?:i|we|you)'d (?!never\b|been\b|already\b|just\b|always\b|"
+            r"\w+ed\b|\w+en\b|had\b|done\b|gone\b|made\b|run\b|built\b|set up\b)"),
+        denial=re.compile(r"\b(?:can't|cannot|can not|don't|do not|haven't|have not) (?:really )?"
+                          r"(?:think of|remember|recall|have (?:an|a) (?:example|story))\b"),
         habit=re.compile(r"\b(?:i|we) (?:usually|always|normally|generally|typically|often|"
                          r"tend to)\b|^(?:usually|normally|generally|typically)\b"),
         situation=re.compile(
@@ -149,46 +152,65 @@ def _rx() -> SimpleNamespace:
             r"i had (?:\w+ )?(?:weeks?|days?|months?) to|done meant|(?:my )?role:)")
         ,
         action=re.compile(
-            r"(?:^|\b(?:i|we|so i|then i|first i|next i|i also|i then|and i|and we|so we|"
-            r"then we|we also|we then)\s+)"
-            r"(?:\w+ly\s+|just\s+|also\s+|then\s+|first\s+|quickly\s+)?"
+            r"(?:^|\b(?:i|we)\s+)(?:\w+ly\s+|just\s+|also\s+|then\s+|first\s+|quickly\s+|"
+            r"immediately\s+|personally\s+)?"
             r"(?!was\b|were\b|had\b|needed\b|owned\b|wanted\b|liked\b|loved\b|hoped\b|"
-            r"felt\b|seemed\b|used to\b|tried to\b|learned\b|learnt\b|realised\b|realized\b)"
-            r"(\w+ed|built|wrote|set|ran|made|took|went|led|put|found|sat|met|spoke|drew|split|"
-            r"broke|brought|began|chose|kept|got|sent|read|taught|gave|paired|dug|killed|"
-            r"started|proposed|asked|talked|pulled|pushed|rolled|shipped|fixed|cut|"
-            r"traced|profiled|measured|reproduced|told|showed|moved|wrote|did|tried|"
-            r"rewrote|redid|caught|held|hit|ran|fed|let|saw|knew|spent|sought|drove|"
-            r"check|roll|look|run|ask|tell|post|open|stop|split|add|write|build|talk|list|"
-            r"use|try|move|restart|reproduce|measure|profile|wrap|lock|pause|freeze|"
-            r"propose|suggest|explain|test|deploy|review|rehearse|pin|clarify|draft|show|"
-            r"make|go|find|fix|put|scale|isolate|purge|notify|inform|update|revert|"
-            r"assess|confirm|determine|decide|restore|protect|start|begin|identify|"
-            r"avoid|listen|bring|commit|own|fetch|do|contact)\b")
-        ,
+            r"felt\b|seemed\b|used to\b|tried\b|learned\b|learnt\b|realised\b|realized\b|"
+            r"worked\b|jumped\b|figured\b|handled\b|dealt\b|fixed it\b(?! by)|"
+            r"looked at (?:a bunch|things|it)\b|enjoyed\b|joined\b|started (?:at|in|as)\b|"
+            r"remember|thought\b|guessed\b|believed\b|expected\b|assumed\b|supposed\b)"
+            r"(\w+ed|built|wrote|set up|set|ran|made|took|went|led|put|found|sat|met|spoke|drew|"
+            r"split|broke|brought|began|chose|kept|got|sent|read|taught|gave|dug|killed|cut|"
+            r"told|showed|did|rewrote|redid|caught|held|hit|fed|let|saw|spent|sought|drove|"
+            r"shut|undid|stood up|wound up)\b"),
+        # Present-tense steps: in a plan ("I'd check…", "I will roll back…") or told
+        # as a sequence ("First I make rollback…").
+        plan_action=re.compile(
+            r"\b(?:(?:i|we)(?:'d|'ll| would| will| might| could| can)|"
+            r"(?:first|then|after(?: that)?|next),? (?:i|we))\s+(?:\w+ly\s+|just\s+|also\s+|"
+            r"then\s+|first\s+|immediately\s+|start by\s+|begin by\s+)?"
+            r"(check|roll|look|run|ask|tell|post|open|stop|split|add|write|build|talk|list|use|"
+            r"try|move|restart|reproduce|measure|profile|wrap|lock|pause|freeze|propose|suggest|"
+            r"explain|test|deploy|review|rehearse|pin|clarify|draft|show|make|go|find|fix|put|"
+            r"scale|isolate|purge|notify|inform|update|revert|assess|confirm|determine|decide|"
+            r"restore|protect|start|begin|identify|avoid|listen|bring|commit|own|fetch|do|"
+            r"contact|install|set|read|split|switch|turn|call|dig|trace|narrow|bisect|"
+            r"inspect|search|create|send|compare|send|learn|prototype|break|keep|give|take|"
+            r"validate|handle|catch|document|escalate|communicate|prioriti[sz]e|cut|defer|"
+            r"schedule|announce|backfill|migrate|implement|refactor|plan|think|step|"
+            r"block|disable|enable|raise|return|retry|limit|alert|monitor|let|write|"
+            r"investigate|analy[sz]e|verify|ensure|agree|pair|coach|mentor|delegate|"
+            r"bump|increase|reduce|replace|remove|drop|wait|watch|ping|page|apologi[sz]e|"
+            r"clean|fire|grab|pull|push|ship|release|merge|open|reach|sit|spin|spike|"
+            r"write|ask)\b"),
         bullet_action=re.compile(
-            r"^(?:\d+\.\s*)?(?:[a-z]+ed|built|wrote|set up|ran|made|took|put|found|split|read|"
-            r"asked|posted|rolled|added|moved|went|gave|paired|told|sent|cut|kept|did)\b")
-        ,
+            r"^(?:\d+[.)]\s*)?(?:[a-z]+ed|built|wrote|set up|ran|made|took|put|found|split|read|"
+            r"went|gave|told|sent|cut|kept|did|shipped|redid|undid|drew|brought|taught|"
+            r"rewrote|caught|held|spent|began)\b"),
         result=re.compile(
             r"\b(as a result|in the end|the result|result(?:ed)? in|result:|outcome|ended up|"
             r"eventually|finally|since then|afterwards|after that|which (?:cut|reduced|improved|"
             r"increased|dropped|brought|saved|meant|let|made|got)|(?:cut|reduced|improved|"
-            r"increased|dropped|decreased|saved|sped up|shipped|launched|delivered|resolved|"
-            r"went down|went up|fell|rose|halved|doubled|merged|approved|agreed|worked|"
-            r"signed|matched|cleared|picked|chose|disappeared)\b|went from|from \S+ to \S+|"
-            r"on time|ahead of|the team (?:adopted|now)|still (?:use|in use)|promoted|"
-            r"learned|learnt|lesson|taught me|feedback was|never happened again|"
-            r"no (?:more|further|repeat)|haven't had|has(?:n't| not) (?:happened|come back)|"
+            r"increased|decreased|saved|sped up|shipped|launched|delivered|resolved|"
+            r"halved|doubled|merged|approved|agreed|signed|matched|cleared|disappeared)\b|"
+            r"(?:dropped|fell|rose|went down|went up) (?:from|to|by|below|under)\b|"
+            r"went from|from \S+ to \S+|on time|ahead of|the team (?:adopted|now)|"
+            r"still (?:use|in use)|promoted|learned|learnt|lesson|taught me|feedback was|"
+            r"never happened again|no (?:more|further|repeat)|haven't had|have not had|"
+            r"has(?:n't| not) (?:happened|come back)|(?:happen|happened) again|"
             r"got (?:a lot |much )?(?:better|faster)|went away|no longer|stopped "
             r"(?:failing|happening|crashing|timing out)|back to normal|recovered|"
-            r"(?:now|these days|nowadays) (?:i |we |she |he |they |it |our )?\w+|paid off|"
+            r"(?:now|these days|nowadays) (?:i |we |she |he |they |it |our |the )?\w+|paid off|"
             r"was adopted|we kept|agreed to|went live|went fine|went smoothly|went well|"
             r"(?:it|that|this) (?:fixed|solved)|zero|impact was|total impact|"
-            r"(?:later|after) (?:she|he|they) |was fine|worked out|were fine|"
+            r"(?:was|were|got) (?:fixed|resolved|solved|done|back)|it worked|worked out|"
+            r"was fine|were fine|got done|with no (?:errors|downtime|incidents?|issues)|"
+            r"without (?:errors|downtime|an incident|incident|issues|a hitch)|"
+            r"\b(?:\d+|one|two|three|four|five|six|a few|several) (?:days?|weeks?|months?|"
+            r"years?) later|since\W*$|since (?:then|that)|"
             r"\b(?:she|he|they) (?:picked|chose|agreed|got|led|was|is|now)\b|"
-            r"(?:shipped|delivered|finished|merged|loaded|loads|took) (?:it )?(?:in|within)\b)")
-        ,
+            r"(?:shipped|delivered|finished|merged|loaded|loads|took) (?:it )?(?:in|within)\b|"
+            r"\btook (?:about |around |only |just )?\S+ (?:minutes|seconds|hours|days)\b)"),
         figure=re.compile(
             r"(" + number + r"\s*(?:%|percent|x\b|times\b|ms\b|milliseconds|seconds?|secs?|s\b|"
             r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|k\b|gb|mb|requests|queries|"
@@ -197,8 +219,9 @@ def _rx() -> SimpleNamespace:
             r"from \$?\d[\d.,]*\s*\S* to \$?\d|\$\d|€\d|\d+\s*→|"
             r"\b(?:half|halved|doubled|tripled|twice|zero)\b)")
         ,
-        version=re.compile(r"\b(?:v|version\s*)\d+(?:\.\d+)*\b|\b[A-Za-z][\w-]* \d+\.\d+(?:\.\d+)?"
-                           r"\b|\bfrom \d+(?:\.\d+)? to \d+(?:\.\d+)?(?= (?:and|in|of|,|\.|$))|"
+        version=re.compile(r"\b(?:v|version\s*)\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+\b|"
+                           r"\b(?:\d+|one|two|three|four|five|six|a few|several) (?:days?|weeks?|"
+                           r"months?|years?) (?:later|after|in)\b|"
                            r"(?:python|django|postgres(?:ql)?|mysql|node|java|go|rails|php|"
                            r"react|vue|angular|ubuntu|debian|celery|redis|ios|android) "
                            r"(?:from )?\d+(?:\.\d+)*(?: to \d+(?:\.\d+)*)?", re.I),
@@ -329,7 +352,8 @@ class _Answer:
 
     def __init__(self, text: str) -> None:
         rx = _rx()
-        self.lowered = " ".join(normalise(text).split())
+        self.lowered = "\n".join(" ".join(line.split())
+                                 for line in normalise(text).splitlines())
         words: list[str] = []
         clause = 0
         clauses: list[int] = []
@@ -359,6 +383,7 @@ class _Answer:
         """Which words sit inside a denial or a contrast, to the end of its clause."""
         words, clauses = self.words, self.clauses
         denied = [False] * len(words)
+        self.trigger = [-1] * len(words)
         i = 0
         while i < len(words):
             word = words[i]
@@ -381,6 +406,7 @@ class _Answer:
                 while (j < len(words) and j - start < reach and clauses[j] == clauses[i]
                        and not (words[j] in _SCOPE_STOP and j > start)):
                     denied[j] = True
+                    self.trigger[j] = i
                     j += 1
             i += 1
         return denied
@@ -443,7 +469,7 @@ def _code_atoms(text: str) -> tuple[set[str], set[str]]:
 @dataclass(frozen=True)
 class _Cue:
     text: str
-    kind: str  # "literal" | "call" | "identifier" | "words"
+    kind: str  # "literal" | "call" | "prefix" | "identifier" | "words"
     name: str = ""
     words: tuple[str, ...] = ()
     stems: tuple[str, ...] = ()
@@ -473,12 +499,16 @@ def _cue(cue: str) -> _Cue:
     if not words or (set(raw) & _LITERAL_CHARS) or "--" in raw:
         return _Cue(raw, "literal", name=lowered, words=words, stems=stems,
                     self_negating=negating)
+    if raw.endswith("_") and not raw.startswith("_") and " " not in raw:
+        # "validate_" stands for validate_<field>: met by such an identifier only.
+        return _Cue(raw, "prefix", name=lowered, words=words, stems=stems)
     if is_identifier(raw):
-        name = lowered.rstrip("()").rstrip("(")
+        name = lowered.strip(".").removesuffix("()").removesuffix("(")
         if raw.endswith(("()", "(")) and "." not in name and "_" not in name:
             return _Cue(raw, "call", name=name, words=words, stems=stems)
         first = ""
-        if len(words) == 2 and len(words[0]) >= 6 and words[0] not in _COMMON:
+        if ("_" in name and "." not in name and len(words) == 2 and len(words[0]) >= 6
+                and words[0] not in _COMMON):
             first = stem(words[0])
         return _Cue(raw, "identifier", name=name, words=words, stems=stems, first_alone=first)
     return _Cue(raw, "words", words=words, stems=stems, self_negating=negating)
@@ -490,12 +520,20 @@ def _cue_hits(cue: _Cue, answer: _Answer) -> tuple[list[str], list[str]]:
         if cue.name and cue.name in answer.lowered:
             return [cue.text], []
         return [], []
-    if cue.kind == "call":
-        return ([cue.text], []) if cue.name in answer.calls else ([], [])
     positions: list[int] = []
-    if cue.kind == "identifier":
+    shown: str | None = None
+    if cue.kind in ("call", "prefix"):
+        if cue.kind == "call":
+            shown = cue.text if cue.name in answer.calls else None
+        else:
+            shown = next((c for c in sorted(answer.code) if c.startswith(cue.name)), None)
+        if shown is None:
+            return [], []
+        # Where its words are, to see whether it was named inside a denial.
+        positions = answer.phrase_at(cue.stems) or [-1]
+    elif cue.kind == "identifier":
         if cue.name in answer.code or cue.name.replace(".", "_") in answer.code:
-            positions = _identifier_positions(cue, answer) or [-1]
+            positions = answer.phrase_at(cue.stems) or [-1]
         else:
             positions = answer.phrase_at(cue.stems)
             if not positions and cue.first_alone:
@@ -506,18 +544,21 @@ def _cue_hits(cue: _Cue, answer: _Answer) -> tuple[list[str], list[str]]:
         positions = _words_phrase(cue, answer)
     if not positions:
         return [], []
-    shown = cue.text if cue.kind == "identifier" else None
+    if cue.kind == "identifier":
+        shown = cue.text
     free = [p for p in positions if p < 0 or cue.self_negating or not answer.denied[p]]
     if free:
         p = free[0]
         return [shown or _surface(answer, p, len(cue.words))], []
     p = positions[0]
-    return [], [shown or _surface(answer, p, len(cue.words))]
-
-
-def _identifier_positions(cue: _Cue, answer: _Answer) -> list[int]:
-    """Word positions of an identifier written as code, to check for denial."""
-    return answer.phrase_at(cue.stems)
+    if p >= 0:
+        # The denial with its words: "never used select related".
+        start = answer.trigger[p]
+        if answer.words[start - 1:start] and answer.words[start - 1] in ("do", "have", "had",
+                                                                          "am", "is", "did"):
+            start -= 1
+        return [], [_surface(answer, start, p - start + max(1, len(cue.words)))]
+    return [], [shown or cue.text]
 
 
 def _words_phrase(cue: _Cue, answer: _Answer) -> list[int]:
@@ -548,21 +589,55 @@ def _surface(answer: _Answer, start: int, length: int) -> str:
     return " ".join(answer.words[start:start + max(1, length)])
 
 
+_ADVICE_AGAINST = re.compile(r"\b(?:avoid|never|don't|do not)\b([^;,.]*)", re.I)
+
+
+@lru_cache(maxsize=2048)
+def _advised_against(point: str) -> frozenset[str]:
+    """Stems of what a point advises against ("avoid bare except and silent pass")."""
+    return frozenset(stem(w) for m in _ADVICE_AGAINST.finditer(point)
+                     for w in tokens(m.group(1)) if w not in STOPWORDS)
+
+
 def key_point_evidence(point: KeyPoint, answer: _Answer) -> Evidence:
     negated: list[str] = []
+    # "Avoid bare except" is met by "I never use a bare except": no denial here.
+    against = _advised_against(point.point)
     for text in point.cues:
-        shown, denied = _cue_hits(_cue(text), answer)
-        if shown:
-            return Evidence(covered=True, words=shown)
+        cue = _cue(text)
+        shown, denied = _cue_hits(cue, answer)
+        if shown or (denied and against and set(cue.stems) <= against):
+            return Evidence(covered=True, words=shown or denied)
         negated += [w for w in denied if w not in negated]
-    own = [stem(w) for w in tokens(point.point) if w not in STOPWORDS and len(w) > 2]
-    own = list(dict.fromkeys(own))
+    # No cue met: most of the point's own words will do; an identifier in the
+    # point counts as one term, met only as an identifier.
+    identifiers, own = _point_terms(point.point)
     hits = [s for s in own if any(not answer.denied[p] for p in answer.positions.get(s, ()))]
-    needed = max(2, math.ceil(len(own) * 0.6))
     words = [answer.words[answer.positions[s][0]] for s in hits]
+    for name in identifiers:
+        shown, _denied = _cue_hits(_cue(name), answer)
+        if shown:
+            hits.append(name)
+            words += shown
+    own = own + identifiers
+    needed = max(2, math.ceil(len(own) * 0.5))
     if own and len(hits) >= min(needed, len(own)) and len(hits) >= 2:
         return Evidence(covered=True, words=words)
     return Evidence(covered=False, words=words if not negated else [], negated=negated)
+
+
+@lru_cache(maxsize=2048)
+def _point_terms(point: str) -> tuple[list[str], list[str]]:
+    """(identifiers, stems of the other significant words) of a key point's text."""
+    identifiers: list[str] = []
+    words: list[str] = []
+    for raw in point.split():
+        clean = raw.strip(",;:[]'\"`")
+        if is_identifier(clean) and len(clean) > 2:
+            identifiers.append(clean.rstrip(").,"))
+        else:
+            words += [stem(w) for w in tokens(clean) if w not in STOPWORDS and len(w) > 2]
+    return list(dict.fromkeys(identifiers)), list(dict.fromkeys(words))
 
 
 def key_point_coverage(points: Sequence[KeyPoint], text: str,
@@ -624,6 +699,8 @@ def _read_sentence(text: str) -> _Sentence:
     lowered = " ".join(text.lower().replace("’", "'").split())
     s = _Sentence(text, lowered, bool(rx.hypothetical.search(lowered)),
                   bool(rx.habit.search(lowered)))
+    if rx.denial.search(lowered):
+        return s
     story = not s.hypothetical and not s.habit
     if story and rx.situation.search(lowered):
         s.parts.add("situation")
@@ -631,11 +708,12 @@ def _read_sentence(text: str) -> _Sentence:
     if task:
         s.parts.add("task")
     rest = rx.task.sub(" ", lowered) if task else lowered
-    action = rx.action.search(rest)
-    if action and not s.habit and (story or s.hypothetical):
+    action = (rx.action.search(rest) if story else None) or (
+        rx.plan_action.search(rest) if not s.habit else None)
+    if action:
         subject = rest[action.start():action.end()]
         s.parts.add("action")
-        s.we_action = bool(re.match(r"\s*(?:and |so |then )?we\b", subject))
+        s.we_action = bool(re.search(r"\bwe\b", subject)) and not re.search(r"\bi\b", subject)
         s.i_action = not s.we_action
     elif story and rx.bullet_action.search(lowered):
         s.parts.add("action")
