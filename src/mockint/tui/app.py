@@ -320,7 +320,8 @@ class MockintApp(App[None]):
 
     @work(thread=True, exclusive=True, group="import")
     def _import(self, path: Path) -> None:
-        from mockint.storage.importers import ImportFailed, import_file
+        from mockint.storage.formats.base import ImportFailed
+        from mockint.storage.formats.importing import import_file
 
         try:
             report = import_file(path)
@@ -359,7 +360,7 @@ class MockintApp(App[None]):
 
     @work(thread=True, exclusive=True, group="export")
     def _export_deck(self, deck: Deck, fmt: str) -> None:
-        from mockint.storage.deck_export import write_deck_export
+        from mockint.storage.formats.export import write_deck_export
 
         fmt = "md" if fmt == "markdown" else fmt
         path = paths.data_dir() / "exports" / f"{deck.id}.{fmt}"
@@ -422,13 +423,21 @@ class MockintApp(App[None]):
         if self.history is None:
             raise InterviewError("practice sessions need the history, which is unavailable")
         limit = config.count or self.settings.practice_size
-        questions = choose(config.kind, self.history, decks, config, self.now(), limit,
-                           self.settings.new_share)
+        if config.kind == "plan":
+            from mockint.storage.plan import plan_questions
+
+            questions = plan_questions(self.history, self.decks.decks, self.now(),
+                                       self.settings.daily_minutes)
+        else:
+            questions = choose(config.kind, self.history, decks, config, self.now(), limit,
+                               self.settings.new_share)
         if not questions:
-            empty = {"due": "Nothing is due: well done. Try weak or new questions.",
+            empty = {"due": "Nothing is due today: well done. Try weak or new questions.",
                      "weak": "No weak questions yet: rate a few answers first.",
                      "new": "You have answered every question in these decks.",
-                     "mixed": "Nothing to practise in these decks yet."}
+                     "mixed": "Nothing to practise in these decks yet.",
+                     "cram": "No questions match these filters.",
+                     "plan": "Today's plan is done (or there is no interview ahead)."}
             raise InterviewError(empty.get(config.kind, "no questions"))
         return questions
 
@@ -444,8 +453,7 @@ class MockintApp(App[None]):
 
         if self.history is None:
             return 0
-        end_of_day = self.now().replace(hour=23, minute=59, second=59)
-        return due_count(self.history, self.decks.decks, end_of_day)
+        return due_count(self.history, self.decks.decks, self.now())
 
     def resume_interview(self, record: SessionRecord) -> None:
         self.interview = Interview(record, clock=self.clock, wall_clock=self.now)
@@ -562,11 +570,14 @@ class MockintApp(App[None]):
         if self._writer is None or answer.rating is None:
             return
         from mockint.core.scheduling import scheduler
+        from mockint.storage.plan import record_rating
 
-        history, session_id = self.history, self._current().record.id
+        history, record = self.history, self._current().record
+        session_id, kind = record.id, record.config.kind
         fsrs = scheduler(self.settings.desired_retention, fuzz=self.fuzz)
         copy = answer.model_copy(deep=True)
-        self._writer.submit(lambda: history.record_review(session_id, copy, fsrs))
+        moves = self.settings.cram_moves_cards
+        self._writer.submit(lambda: record_rating(history, session_id, kind, copy, fsrs, moves))
 
     def flush_saves(self) -> None:
         """Wait for queued saves (tests, and before reading the history back)."""
