@@ -141,7 +141,7 @@ def derived_figures() -> tuple[int, int, int, int]:
     return covered, authored, unmatched, derived_total
 
 
-def speed() -> tuple[float, int]:
+def speed() -> tuple[float, float, int]:
     bank = questions()
     question = bank[("behavioral", "critical-production-issue")]
     text = " ".join([question.sample_answer] * 5)
@@ -155,7 +155,7 @@ def speed() -> tuple[float, int]:
         start = time.process_time()
         analyse(question, text, vocabulary=vocabulary)
         runs.append(time.process_time() - start)
-    return statistics.median(runs) * 1000 * 1000 / words, words
+    return statistics.median(runs) * 1000 * 1000 / words, min(runs) * 1000 * 1000 / words, words
 
 
 def main(argv: list[str]) -> int:
@@ -184,9 +184,10 @@ def main(argv: list[str]) -> int:
           f"recall {covered}/{authored} = {covered / authored:.2f}; "
           f"{unmatched} of {derived} derived points match no authored point "
           f"({unmatched / derived:.0%})")
-    per_thousand, words = speed()
-    print(f"analysis time: {per_thousand:.1f} ms per 1,000 words (CPU time, median of 30 runs "
-          f"on {words} words, with the bundled decks' vocabulary; target < 10 ms)")
+    per_thousand, best, words = speed()
+    print(f"analysis time: {per_thousand:.1f} ms per 1,000 words (best {best:.1f}; CPU time, "
+          f"median of 30 runs on {words} words, with the bundled decks' vocabulary; "
+          f"target < 10 ms)")
     return 0
 
 

@@ -353,7 +353,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
         return 1
     if args.search:
         for hit in store.search_answers(args.search, limit=args.limit):
-            snippet = " ".join(hit.text.split())[:70]
+            snippet = hit.snippet(args.search)
             print(f"{hit.session_id}  {hit.started_at:%Y-%m-%d %H:%M}  Q{hit.index + 1}  "
                   f"{hit.prompt[:50]}\n    {snippet}")
         return 0

@@ -144,3 +144,27 @@ async def test_an_imported_question_gets_key_points_from_its_sample_answer(clock
         assert 3 <= checklist.option_count <= 5
         assert ticked(screen, "#key-points")
         assert len(app.interview.answer.key_points_checked) == checklist.option_count
+
+
+async def test_the_question_form_accepts_key_points_suggested_from_the_sample_answer(clock):
+    from mockint.tui.screens.question_form import QuestionFormScreen
+
+    imported = bundled("python-fundamentals", "context-managers").model_copy(
+        update={"key_points": [], "id": "imported"})
+    app = one_question_app(imported, clock)
+    saved = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(QuestionFormScreen(imported, imported.id), saved.append)
+        await pilot.pause()
+        await pilot.press("ctrl+g")
+        area = app.screen.query_one("#key_points", TextArea)
+        suggested = area.text.splitlines()
+        assert 3 <= len(suggested) <= 5 and all(" | " in line for line in suggested)
+        area.text = area.text.replace(suggested[0], "My own point | my cue")  # editable
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (question,) = saved
+    assert len(question.key_points) == len(suggested)
+    assert question.key_points[0].point == "My own point"
+    assert question.key_points[0].cues == ["my cue"]

@@ -100,7 +100,7 @@ def _rx() -> SimpleNamespace:
         stream=re.compile(r"[a-z0-9]+|[!?;:,\n]|\.(?=\s|$)|\s[-–—]\s"),
         # Only what looks like code: dotted names, snake_case, CamelCase, calls.
         code=re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+|[A-Za-z0-9]*[A-Za-z0-9]_\w*|"
-                        r"_\w*[A-Za-z0-9]|[a-z][a-z0-9]*[A-Z]\w*|[A-Z][a-z0-9]+[A-Z]\w*|"
+                        r"_\w+|[a-z][a-z0-9]*[A-Z]\w*|[A-Z][a-z0-9]+[A-Z]\w*|"
                         r"[A-Za-z_]\w*(?=\())(\()?"),
         camel=re.compile(r"[a-z0-9][A-Z]"),
         contraction=re.compile(r"\b(can|won|ain|shan|[a-z]+)n't\b|'(re|ve|m|ll|d|s)\b"),
@@ -224,7 +224,7 @@ def _rx() -> SimpleNamespace:
                            r"months?|years?) (?:later|after|in)\b|"
                            r"(?:python|django|postgres(?:ql)?|mysql|node|java|go|rails|php|"
                            r"react|vue|angular|ubuntu|debian|celery|redis|ios|android) "
-                           r"(?:from )?\d+(?:\.\d+)*(?: to \d+(?:\.\d+)*)?", re.I),
+                           r"(?:from )?\d+(?:\.\d+)*(?: to \d+(?:\.\d+)*)?"),
         example=re.compile(r"\b(for example|for instance|e\.g\.|such as|at my (?:last|previous|"
                            r"current)|in one project|one time|last (?:year|month|week)|"
                            r"when i (?:was|worked|joined)|in my (?:last|previous|current) "
@@ -347,6 +347,9 @@ class AnswerAnalysis(Model):
 # --- the answer, read once ----------------------------------------------------------
 
 
+_STEMS: dict[str, str] = {}  # word → stem, for the hot loop (lru_cache costs a call)
+
+
 class _Answer:
     """The answer's words, stems, identifiers and denied stretches, read once."""
 
@@ -366,7 +369,16 @@ class _Answer:
                 clause += 1
         self.words = words
         self.clauses = clauses
-        self.stems = [stem(w) for w in words]
+        known = _STEMS
+        if len(known) > 50_000:
+            known.clear()
+        stems = []
+        for w in words:
+            s = known.get(w)
+            if s is None:
+                s = known[w] = stem(w)
+            stems.append(s)
+        self.stems = stems
         self.stem_set = set(self.stems)
         self.positions: dict[str, list[int]] = {}
         for index, s in enumerate(self.stems):
@@ -454,6 +466,8 @@ def _code_atoms(text: str) -> tuple[set[str], set[str]]:
         call = match.group(1) is not None
         lowered = name.lower()
         parts = lowered.split(".")
+        if len(parts) > 1 and all(len(part) <= 2 for part in parts):
+            continue  # "a.m.", "e.g." are abbreviations, not code
         for i in range(len(parts)):
             for j in range(i + 1, len(parts) + 1):
                 code.add(".".join(parts[i:j]))
@@ -694,12 +708,21 @@ class _Sentence:
     i_action: bool = False
 
 
+_HYPOTHETICAL_HINTS = ("if", "would", "will", "'d", "'ll", "might", "could", "should",
+                       "going to")
+_HABIT_HINTS = ("usually", "always", "normally", "generally", "typically", "often", "tend to")
+_DENIAL_HINTS = ("think of", "remember", "recall", "have a", "have an")
+
+
 def _read_sentence(text: str) -> _Sentence:
     rx = _rx()
     lowered = " ".join(text.lower().replace("’", "'").split())
-    s = _Sentence(text, lowered, bool(rx.hypothetical.search(lowered)),
-                  bool(rx.habit.search(lowered)))
-    if rx.denial.search(lowered):
+    # Cheap substring checks first: most sentences have none of these words.
+    s = _Sentence(text, lowered,
+                  any(k in lowered for k in _HYPOTHETICAL_HINTS) and
+                  bool(rx.hypothetical.search(lowered)),
+                  any(k in lowered for k in _HABIT_HINTS) and bool(rx.habit.search(lowered)))
+    if any(k in lowered for k in _DENIAL_HINTS) and rx.denial.search(lowered):
         return s
     story = not s.hypothetical and not s.habit
     if story and rx.situation.search(lowered):
@@ -728,6 +751,14 @@ def star_parts(text: str) -> tuple[dict[str, StarPart], bool]:
     return _star(text, [_read_sentence(s) for s in sentences(text)])
 
 
+def _without_versions(lowered: str) -> str:
+    """The sentence with version numbers ("Django 4.2", "v2") taken out."""
+    if not any(c.isdigit() for c in lowered) and " later" not in lowered and \
+            " after" not in lowered:
+        return lowered
+    return _rx().version.sub(" ", lowered)
+
+
 def _star(text: str, read: list[_Sentence]) -> tuple[dict[str, StarPart], bool]:
     rx = _rx()
     found: dict[str, list[_Sentence]] = {part: [] for part in STAR_PARTS}
@@ -736,7 +767,7 @@ def _star(text: str, read: list[_Sentence]) -> tuple[dict[str, StarPart], bool]:
             found[part].append(s)
     # The action quoted is a sentence where the person acts, not the task sentence.
     found["action"].sort(key=lambda s: "task" in s.parts)
-    quantified = any(rx.figure.search(rx.version.sub(" ", s.lowered))
+    quantified = any(rx.figure.search(_without_versions(s.lowered))
                      for s in found["result"] if s.parts & {"result"} and
                      not (s.parts & {"situation"} and not s.parts & {"action"} and
                           found["result"].index(s) == 0 and len(found["result"]) > 1))
@@ -778,7 +809,7 @@ def _has_example(text: str, answer: _Answer, read: list[_Sentence] | None = None
     if read is None:
         read = [_read_sentence(s) for s in sentences(text)]
     return any(not s.hypothetical and "result" in s.parts
-               and rx.figure.search(rx.version.sub(" ", s.lowered)) for s in read)
+               and rx.figure.search(_without_versions(s.lowered)) for s in read)
 
 
 def delivery(text: str, category: str, wpm: int = DEFAULT_WPM,
@@ -848,7 +879,10 @@ class Vocabulary:
     def terms_in(self, answer: _Answer, limit: int = 8) -> list[str]:
         """The job terms the answer uses, rarest first."""
         found: list[tuple[float, str]] = []
-        candidates = [pair for s in answer.stem_set for pair in self._by_stem.get(s, ())]
+        stems = answer.stem_set
+        candidates = [(term, cue) for s in stems for term, cue in self._by_stem.get(s, ())
+                      if (cue.kind == "identifier" and cue.name in answer.code)
+                      or all(x in stems for x in cue.stems)]
         for term, cue in candidates:
             shown, _denied = _cue_hits(cue, answer)
             if shown:
@@ -944,6 +978,10 @@ first second third last next each same different because while until since throu
 want need needs needed know knows think thinks mean means give gives given take takes
 say says said tell tells come comes goes going keep keeps kept call calls called
 back down over around again instead already really actually simply example something
+normally usually end start day days week weeks time times year years report reported number
+own case cases part place point lot kind sort bit able sure fine whole half small large big
+little long short high low new old early late local previous following across within
+without enough quite rather almost later finally once twice means meant become becomes
 """.split())
 
 

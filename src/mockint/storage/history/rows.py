@@ -50,6 +50,15 @@ class AnswerHit:
     rating: int | None
     used: float
     text: str
+    follow_up_text: str = ""
+
+    def snippet(self, query: str, width: int = 70) -> str:
+        """One line of the answer; of the follow-up answer when only it matches."""
+        words = [w.lower() for w in query.split() if w.strip()]
+        main = self.text.lower()
+        if self.follow_up_text and words and not all(w.strip('"*') in main for w in words):
+            return "follow-up: " + " ".join(self.follow_up_text.split())[:width - 11]
+        return " ".join(self.text.split())[:width]
 
 
 @dataclass
@@ -118,6 +127,7 @@ def where(filters: HistoryFilter) -> tuple[str, list[object]]:
 SUMMARY_COLUMNS = ("s.id, s.started_at, s.ended_at, s.status, s.mode, s.deck_titles, "
                    "s.question_count, s.answered_count, s.avg_rating, s.total_used, s.note")
 HIT_COLUMNS = ("a.session_id, a.idx, a.deck_id, a.question_id, a.rating, a.used, a.text, "
+               "a.follow_up_text, "
                "json_extract(a.asked, '$.question.prompt') AS prompt, "
                "s.started_at AS session_started")
 
@@ -136,6 +146,7 @@ def hit_from_row(row: dict) -> AnswerHit:
         session_id=row["session_id"], started_at=dt(row["session_started"]), index=row["idx"],
         deck_id=row["deck_id"], question_id=row["question_id"], prompt=row["prompt"],
         rating=row["rating"], used=row["used"], text=row["text"],
+        follow_up_text=row.get("follow_up_text") or "",
     )
 
 
@@ -167,6 +178,7 @@ def answer_values(session_id: str, answer: AnswerRecord) -> tuple[object, ...]:
         iso(answer.started_at), iso(answer.submitted_at),
         answer.analysis.model_dump_json() if answer.analysis else None,
         iso(answer.rated_at), " ".join(question.topics),
+        "\n".join(f.text for f in answer.follow_ups),
     )
 
 

@@ -46,8 +46,9 @@ SESSION_UPSERT = """
 ANSWER_UPSERT = """
     INSERT INTO answers (session_id, idx, deck_id, question_id, category, asked, text,
         used, paused, overtime, skipped, peeks, key_points_checked, star_checked,
-        rating, follow_ups, started_at, submitted_at, analysis, rated_at, topics)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        rating, follow_ups, started_at, submitted_at, analysis, rated_at, topics,
+        follow_up_text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (session_id, idx) DO UPDATE SET
         text = excluded.text, used = excluded.used, paused = excluded.paused,
         overtime = excluded.overtime, skipped = excluded.skipped,
@@ -55,7 +56,7 @@ ANSWER_UPSERT = """
         star_checked = excluded.star_checked, rating = excluded.rating,
         follow_ups = excluded.follow_ups, started_at = excluded.started_at,
         submitted_at = excluded.submitted_at, analysis = excluded.analysis,
-        rated_at = excluded.rated_at
+        rated_at = excluded.rated_at, follow_up_text = excluded.follow_up_text
 """
 
 

@@ -52,11 +52,11 @@ def session_cells(s: SessionSummary) -> tuple[Text, ...]:
     )
 
 
-def hit_cells(h: AnswerHit) -> tuple[Text, ...]:
+def hit_cells(h: AnswerHit, query: str = "") -> tuple[Text, ...]:
     return (
         Text(f"{h.started_at.astimezone():%Y-%m-%d %H:%M}"),
         Text(visible(one_line(h.prompt, 40))),
-        Text(visible(one_line(h.text, 50))),
+        Text(visible(one_line(h.snippet(query, 60), 50))),
     )
 
 
@@ -187,7 +187,7 @@ answer. More rows load as you scroll.
         table = self.query_one("#hits", DataTable)
         table.display = True
         table.clear()
-        table.add_rows(hit_cells(hit) for hit in hits)
+        table.add_rows(hit_cells(hit, query) for hit in hits)
         self.query_one("#history-count", Plain).update(
             f"{len(hits)} answer{'s' if len(hits) != 1 else ''} contain “{query}”")
 
