@@ -19,8 +19,8 @@ from mockint.core.analysis import (
     delivery,
     derive_key_points,
     key_point_coverage,
-    stem,
     star_parts,
+    stem,
 )
 from mockint.core.deck import KeyPoint, Question
 from mockint.storage.decks import read_deck
