@@ -257,7 +257,7 @@ def count_words(text: str) -> int:
 
 @cache
 def _stemmer():  # noqa: ANN202 - snowballstemmer ships no type hints
-    import snowballstemmer  # imported on first use: not on the start-up path
+    import snowballstemmer  # type: ignore[import-untyped]  # first use, not at start-up
 
     return snowballstemmer.stemmer("english")
 
