@@ -88,6 +88,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--shuffle", action="store_true", help="shuffle (a seed is chosen)")
     run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
     _add_deck_file_commands(commands)
+    _add_stories_command(commands)
     _add_plan_command(commands)
     return parser
 
@@ -158,6 +159,19 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("name", metavar="NAME", help="the deck's title; its id is made from it")
 
 
+def _add_stories_command(commands: argparse._SubParsersAction) -> None:
+    """`stories` lists the STAR story bank; `stories export` writes it out. No Textual."""
+    stories = commands.add_parser(
+        "stories", help="list your STAR stories and the competencies without one",
+        description="Your STAR stories (add and edit them in the app: b on home, or the "
+        "command palette). `mockint stories export` writes them as Markdown or JSON.")
+    which = stories.add_subparsers(dest="stories_command", metavar="export")
+    export = which.add_parser("export", help="export every story as Markdown or JSON")
+    export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
+
+
 def _deck_id(text: str) -> str:
     import re
 
@@ -192,12 +206,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _cmd_import,
         "export-deck": _cmd_export_deck,
         "new-deck": _cmd_new_deck,
+        "stories": _cmd_stories,
         "plan": _cmd_plan,
     }
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+    except Exception as error:
+        problem = _history_problem(error)
+        if problem is None:
+            raise
+        print(f"mockint: history unavailable: {problem}", file=sys.stderr)
+        return 1
+
+
+def _reader_went_away() -> int:
+    """`mockint decks | head -1`: the reader closed the pipe; stop quietly, as `cat` does."""
+    try:  # what is still buffered for stdout must not fail again at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, what the shell reports for a program stopped by the pipe
+
+
+def _history_problem(error: Exception) -> str | None:
+    """The user message of a damaged or unusable history met while reading, else None.
+
+    Looked up lazily: commands that never open the history do not import it.
+    """
+    history = sys.modules.get("mockint.storage.history")
+    if history is not None and isinstance(error, history.HistoryUnavailable):
+        return error.user_message  # type: ignore[attr-defined]
+    return None
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
@@ -331,7 +376,20 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         return 1
     store = DeckStore.discover(args.deck_path)
     print(stats_text(compute_stats(history, store.decks, utcnow())))
+    _print_plan_stats(history, store.decks)
     return 0
+
+
+def _print_plan_stats(history, decks) -> None:
+    """The plan, true retention and the 14-day workload (issue 18), after the stats."""
+    from mockint.core.session import utcnow
+    from mockint.storage.plan import plan_stats_text
+    from mockint.storage.settings import load_settings_or_defaults
+
+    settings, _ = load_settings_or_defaults()
+    print()
+    print(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
+                          settings.desired_retention))
 
 
 def _open_history():
@@ -341,7 +399,7 @@ def _open_history():
     try:
         return HistoryStore.open(paths.history_db_path())
     except HistoryUnavailable as problem:
-        print(f"mockint: history unavailable: {problem}", file=sys.stderr)
+        print(f"mockint: history unavailable: {problem.user_message}", file=sys.stderr)
         return None
 
 
@@ -587,6 +645,39 @@ def _cmd_new_deck(args: argparse.Namespace) -> int:
         print(f"mockint new-deck: cannot write the deck: {error.strerror}", file=sys.stderr)
         return 1
     print(path)
+    return 0
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    from mockint.core.display import visible
+    from mockint.core.stories import coverage
+
+    history = _open_history()
+    if history is None:
+        return 1
+    stories = history.list_stories()
+    if getattr(args, "stories_command", None) == "export":
+        from mockint.storage.story_export import render
+
+        text = render(stories, args.format)
+        if args.output is None and sys.stdout.isatty():
+            text = visible(text)  # a terminal shows the text; a pipe or file gets it exact
+        return _write_out("stories export", text, args.output)
+    if not stories:
+        print("No stories yet. Open mockint and press b on home to write your first one.")
+        return 0
+    for story in stories:
+        competencies = ", ".join(story.competencies) or "no competencies"
+        print(visible(f"{story.id}  {' '.join(story.title.split())}  [{competencies}]"))
+        if story.summary:
+            print(visible(f"    {story.summary[:100]}"))
+    grid = coverage(stories)
+    if grid.uncovered:
+        print(f"\nNo story yet for: {', '.join(grid.uncovered)}")
+    titles = {s.id: s.title for s in stories}
+    for story_id in grid.everything:
+        print(visible(f"“{titles[story_id]}” is claimed for half the competencies or more: "
+                      "an interviewer who hears it twice stops believing it."))
     return 0
 
 

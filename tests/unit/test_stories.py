@@ -135,6 +135,14 @@ def test_the_deck_field_round_trips_and_is_left_out_when_empty(deck_data):
     assert "competencies" not in data["questions"][0]
 
 
+def test_every_behavioral_and_situational_bundled_question_names_its_competencies():
+    for path in (REPO_ROOT / "decks").glob("*.toml"):
+        deck = Deck.model_validate(tomllib.loads(path.read_text("utf-8")))
+        for question in deck.questions:
+            if question.category in ("behavioral", "situational"):
+                assert question.competencies, f"{path.name}: {question.id}"
+
+
 def test_matching_stories_rank_by_shared_competencies():
     a = story("A", "conflict")
     b = story("B", "conflict", "communication")
@@ -246,3 +254,23 @@ def test_the_week_counts_across_sessions_and_older_uses_do_not():
     uses.append(use(s.id, ["ambiguity"], session="d", when=NOW))
     (warning,) = overuse_warnings(uses, [s], session_id="d", now=NOW)
     assert "in the last week" in warning
+
+
+# --- imports ------------------------------------------------------------------------------
+
+
+def test_a_csv_competencies_column_is_read_and_an_unknown_one_left_out_with_a_reason(tmp_path):
+    from mockint.storage.formats.reading import parse_file
+
+    path = tmp_path / "mine.csv"
+    path.write_text("prompt,category,competencies\n"
+                    '"Tell me about a conflict.",behavioral,"Conflict; failure and learning; '
+                    'bravery"\n"A vague ask: what now?",situational,\n', encoding="utf-8")
+    result = parse_file(path)
+    named, unnamed = result.questions
+    assert named.competencies == ["conflict", "failure-and-learning"]
+    (problem,) = result.problems
+    assert problem.line == 2 and '"bravery" left out' in problem.reason
+    # Left empty in the deck (a round trip keeps it so), inferred where it is used.
+    assert unnamed.competencies == []
+    assert question_competencies(unnamed) == ["ambiguity", "communication"]

@@ -17,7 +17,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mockint.core.deck import CATEGORIES, ID_PATTERN, LEVELS, Question, problems_from_validation, slugify
+from mockint.core.deck import (
+    CATEGORIES,
+    COMPETENCIES,
+    ID_PATTERN,
+    LEVELS,
+    Question,
+    problems_from_validation,
+    slugify,
+)
 from mockint.core.keypoints import parse_key_point
 
 _ID_RE = re.compile(ID_PATTERN)
@@ -126,6 +134,7 @@ class Builder:
         self._choose("level", self.options.level, LEVELS, _LEVEL_SYNONYMS,
                      self.options.map_level, data, line, where)
         note = self._fix_id(data)
+        self._competencies(data, line, where)
         try:
             question = Question.model_validate(data)
         except ValidationError as error:
@@ -160,6 +169,21 @@ class Builder:
             data.pop(name, None)
         else:
             data[name] = value
+
+    def _competencies(self, data: dict[str, Any], line: int, where: str) -> None:
+        """Unknown competencies are left out, with a problem, rather than the question.
+
+        A question that names none is kept that way, so a deck survives a round
+        trip: mockint infers them from the wording where they are used
+        (`mockint.core.stories.question_competencies`)."""
+        given = data.get("competencies")
+        if isinstance(given, list):
+            unknown = [c for c in given if c not in COMPETENCIES]
+            if unknown:
+                listed = ", ".join(_show(c) for c in unknown)
+                self.problem(line, f"{where}unknown competenc{'y' if len(unknown) == 1 else 'ies'} "
+                                   f"{listed} left out; known: {', '.join(COMPETENCIES)}")
+                data["competencies"] = [c for c in given if c in COMPETENCIES]
 
     def _fix_id(self, data: dict[str, Any]) -> str:
         given = data.get("id")
@@ -241,8 +265,14 @@ def parse_key_points_cell(cell: str) -> list[Any]:
     return [parse_key_point(part) for part in cell.split(";") if part.strip()]
 
 
+def parse_competencies_cell(cell: str) -> list[str]:
+    """Competencies: `conflict, communication`; "Failure and learning" reads as failure-and-learning."""
+    return [re.sub(r"[\s_]+", "-", c.strip().lower()) for c in parse_topics_cell(cell)]
+
+
 LIST_CELLS: dict[str, Callable[[str], list[Any]]] = {
     "topics": parse_topics_cell,
+    "competencies": parse_competencies_cell,
     "key_points": parse_key_points_cell,
     "follow_ups": parse_list_cell,
     "framework": parse_list_cell,

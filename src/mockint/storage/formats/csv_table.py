@@ -5,7 +5,8 @@ the delimiter (comma, tab or semicolon) is sniffed from it. Columns, all
 optional except the prompt: prompt (question, front), sample_answer (answer,
 back), category, level, topics (tags; ``;`` or ``,`` separated), why_asked, tip,
 key_points (``point | cue, cue; point two``), follow_ups and framework (``;``
-separated), star_situation/task/action/result, time_limit (seconds), id.
+separated), star_situation/task/action/result, time_limit (seconds),
+competencies (``;`` or ``,`` separated, from the deck format's vocabulary), id.
 
 List cells may hold a JSON array instead, which is how `write` keeps a list
 whose text contains a separator, so any deck survives a round trip. In a
@@ -39,7 +40,7 @@ from mockint.storage.formats.base import (
 COLUMN_NAMES: tuple[str, ...] = (
     "prompt", "sample_answer", "category", "level", "topics", "why_asked", "tip", "key_points",
     "follow_ups", "framework", "star_situation", "star_task", "star_action", "star_result",
-    "time_limit", "id")
+    "time_limit", "competencies", "id")
 """The columns `write` writes, in order."""
 
 COLUMNS = {name: name for name in COLUMN_NAMES} | {
@@ -208,6 +209,7 @@ def _row(question: Question) -> dict[str, str]:
         "follow_ups": _list_cell(question.follow_ups, parse_list_cell),
         "framework": _list_cell(question.framework, parse_list_cell),
         "time_limit": str(question.time_limit or ""),
+        "competencies": ", ".join(question.competencies),
         "id": question.id,
     }
     for part in STAR_PARTS:

@@ -3,6 +3,7 @@
 - `schema`: migrations, opening, and why a file is refused (`HistoryUnavailable`)
 - `store`: `HistoryStore`, sessions and answers, the list, search and stats queries
 - `cards`: FSRS cards and reviews
+- `stories`: the STAR story bank and which story was told to which answer
 - `writer`: `BackgroundWriter`, the ordered writer thread
 - `rows`: rows as Python values and back
 """
@@ -12,7 +13,9 @@ from mockint.storage.history.schema import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS,
     SCHEMA_VERSION,
+    HistoryCorrupt,
     HistoryUnavailable,
+    HistoryWriteFailed,
 )
 from mockint.storage.history.store import STALE_AFTER, HistoryStore
 from mockint.storage.history.writer import BackgroundWriter
@@ -26,7 +29,9 @@ __all__ = [
     "BackgroundWriter",
     "HistoryFilter",
     "HistoryStore",
+    "HistoryCorrupt",
     "HistoryUnavailable",
+    "HistoryWriteFailed",
     "SessionSummary",
     "fts_query",
 ]
