@@ -73,7 +73,11 @@ index indexes result results default content type status code file files path se
 display inline raw execute cursor check max min new old first last next full partial
 """.split())
 
-_NEGATORS = frozenset({"not", "never", "nobody", "neither", "nor", "cannot"})
+_NEGATORS = frozenset({"not", "never", "nobody", "neither", "nor", "cannot", "unfamiliar",
+                       "unsure", "unaware"})
+# "select_related I have never used": these words after a denial reach back too.
+_KNOWING = frozenset({"used", "use", "heard", "know", "known", "sure", "idea", "tried",
+                      "seen", "familiar", "remember", "clue", "touched", "worked"})
 _NO_PHRASES = frozenset({"idea", "clue", "experience", "knowledge"})
 _CONTRAST_PARTS = (["instead", "of"], ["rather", "than"], ["unlike"], ["as", "opposed", "to"])
 _CONTRAST_FIRST = frozenset(parts[0] for parts in _CONTRAST_PARTS)
@@ -210,7 +214,10 @@ def _rx() -> SimpleNamespace:
             r"years?) later|since\W*$|since (?:then|that)|"
             r"\b(?:she|he|they) (?:picked|chose|agreed|got|led|was|is|now)\b|"
             r"(?:shipped|delivered|finished|merged|loaded|loads|took) (?:it )?(?:in|within)\b|"
-            r"\btook (?:about |around |only |just )?\S+ (?:minutes|seconds|hours|days)\b)"),
+            r"\btook (?:about |around |only |just )?\S+ (?:minutes|seconds|hours|days)\b|"
+            r"has been running|still running|has stayed|stayed (?:flat|under|below|at|stable)|"
+            r"(?:was|were) able to|managed to|happy with|thanked|praised|works fine|"
+            r"the (?:fix|change) (?:worked|held))"),
         figure=re.compile(
             r"(" + number + r"\s*(?:%|percent|x\b|times\b|ms\b|milliseconds|seconds?|secs?|s\b|"
             r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|k\b|gb|mb|requests|queries|"
@@ -413,6 +420,18 @@ class _Answer:
                     if words[i:i + len(parts)] == parts:
                         start, reach = i + len(parts), 5
                         break
+            if start is not None and word != "no" and start < len(words) and (
+                    words[start] in _KNOWING or words[start:start + 2] == ["really", "know"]):
+                # Back over the few words before it in the clause, up to a subject.
+                j = i - 1
+                while j >= 0 and i - j <= 5 and clauses[j] == clauses[i]:
+                    if words[j] in _SCOPE_STOP or words[j] in ("have", "do", "did", "am",
+                                                                "had", "is", "was"):
+                        j -= 1
+                        continue
+                    denied[j] = True
+                    self.trigger[j] = j
+                    j -= 1
             if start is not None:
                 j = start
                 while (j < len(words) and j - start < reach and clauses[j] == clauses[i]
@@ -513,6 +532,9 @@ def _cue(cue: str) -> _Cue:
     if not words or (set(raw) & _LITERAL_CHARS) or "--" in raw:
         return _Cue(raw, "literal", name=lowered, words=words, stems=stems,
                     self_negating=negating)
+    if raw.startswith("__") and raw.endswith("__") and " " not in raw:
+        # A dunder (__wrapped__) is met only as written, never by "wrapped".
+        return _Cue(raw, "prefix", name=lowered, words=words, stems=stems)
     if raw.endswith("_") and not raw.startswith("_") and " " not in raw:
         # "validate_" stands for validate_<field>: met by such an identifier only.
         return _Cue(raw, "prefix", name=lowered, words=words, stems=stems)
