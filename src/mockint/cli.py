@@ -8,21 +8,23 @@ terminal.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
+    import argparse
+    from collections.abc import Sequence
+
     from mockint.storage.formats.base import Options
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="mockint",
         description="A full-screen terminal mock interviewer. Run with no command to open it.",
@@ -117,6 +119,8 @@ def _add_plan_command(commands: argparse._SubParsersAction) -> None:
 
 def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
+    import argparse
+
     from mockint.storage.formats import registry
 
     imp = commands.add_parser(
@@ -173,6 +177,7 @@ def _add_stories_command(commands: argparse._SubParsersAction) -> None:
 
 
 def _deck_id(text: str) -> str:
+    import argparse
     import re
 
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text):
@@ -181,6 +186,8 @@ def _deck_id(text: str) -> str:
 
 
 def _positive(text: str) -> int:
+    import argparse
+
     if not text.isdigit() or int(text) <= 0:
         raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {text!r}")
     return int(text)
@@ -190,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # mockint uses no pydantic plugins; skipping the entry-point scan saves ~15 ms
     # of every start (bench/). An explicit setting by the user still wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"mockint {__version__}")  # the one answer that needs no parser (bench: version)
+        raise SystemExit(0)  # as argparse's version action does
     args = _parser().parse_args(argv)
     handlers = {
         None: _cmd_app,
@@ -301,9 +311,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
         order="shuffled" if args.shuffle or args.seed is not None else "deck",
         time_limit=args.seconds,
     )
-    store = DeckStore.discover(args.deck_path)
+    store = DeckStore.discover(args.deck_path, index=True)  # validates only the decks it runs
     try:
-        if not select_questions(decks_by_id(store.decks, config.deck_ids), config):
+        if not select_questions(decks_by_id(store.decks_with(config.deck_ids), config.deck_ids),
+                                config):
             raise InterviewError("no questions match these filters; widen them")
     except InterviewError as error:
         print(f"mockint run: {error}", file=sys.stderr)
@@ -467,6 +478,8 @@ def _write_out(command: str, text: str, output: Path | None) -> int:
 
 
 def _cmd_decks(args: argparse.Namespace) -> int:
+    from collections import Counter
+
     from mockint.storage.decks import DeckStore, display_name
 
     store = DeckStore.discover(args.deck_path)
