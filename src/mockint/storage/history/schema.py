@@ -171,7 +171,22 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_uses_by_time ON story_uses (used_at);
     """,
-    # 7 → 8: follow-up answers are searched too: their text in a column of its own,
+    # 7 → 8: honest counts (core/counts.py). answered_count counted skipped questions
+    # as answered; now answered and skipped are kept apart, and a session with
+    # neither is "empty". The stats index carries `skipped` so the stats can tell a
+    # skip from an answer and still read only the index.
+    """
+    ALTER TABLE sessions ADD COLUMN skipped_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE sessions SET
+        answered_count = (SELECT COUNT(*) FROM answers a WHERE a.session_id = sessions.id
+                          AND a.submitted_at IS NOT NULL AND a.skipped = 0),
+        skipped_count = (SELECT COUNT(*) FROM answers a WHERE a.session_id = sessions.id
+                         AND a.skipped = 1);
+    DROP INDEX answers_stats;
+    CREATE INDEX answers_stats ON answers
+        (session_id, submitted_at, skipped, rating, overtime, category, topics);
+    """,
+    # 8 → 9: follow-up answers are searched too: their text in a column of its own,
     # indexed by full-text search beside the main answer.
     """
     ALTER TABLE answers ADD COLUMN follow_up_text TEXT NOT NULL DEFAULT '';
