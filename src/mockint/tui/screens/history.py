@@ -59,7 +59,7 @@ def match_text(hit: AnswerHit) -> Text:
     (so they show without colour too); the answer's start if there is no snippet."""
     if not hit.match:
         return Text(visible(one_line(hit.text, 50)))
-    text = Text()
+    text = Text("follow-up: " if hit.match_in_follow_up else "", style="italic")
     for part, matched in hit.match_parts():
         part = visible(" ".join(part.split()) if not matched else part)
         if matched:
