@@ -41,6 +41,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False,
         tmp.unlink(missing_ok=True)
         if previous_bak is not None:  # undo: the backup before this save comes back
             os.replace(previous_bak, bak)
+            previous_bak.unlink(missing_ok=True)  # rename between two links of one file keeps both
         raise
     if previous_bak is not None:
         previous_bak.unlink(missing_ok=True)
