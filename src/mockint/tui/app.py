@@ -250,6 +250,8 @@ class MockintApp(App[None]):
             ("Decks", "Edit, copy, create, import and export decks", self.open_decks),
             ("History", "Past sessions, search inside answers, export", self._open_history_screen),
             ("Stats", "Progress over the last weeks and what is due", self._open_stats),
+            ("Story bank", "Your STAR stories, the competencies they cover, practise one",
+             self._open_stories),
             ("Practise due questions", "A session of the questions FSRS says are due",
              lambda: self.start_practice("due")),
             ("Practise weak questions", "Lowest recent ratings, missed points, overtime",
@@ -264,6 +266,11 @@ class MockintApp(App[None]):
         from mockint.tui.screens.history import HistoryScreen
 
         self.push_screen(HistoryScreen())
+
+    def _open_stories(self) -> None:
+        from mockint.tui.screens.stories import StoriesScreen
+
+        self.push_screen(StoriesScreen())
 
     def _open_stats(self) -> None:
         from mockint.tui.screens.stats import StatsScreen

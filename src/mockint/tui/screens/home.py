@@ -60,6 +60,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         Binding("c", "cram", "Practise now", tooltip="Anything in your next interview, due or not"),
         Binding("i", "interviews", "Interviews", tooltip="Interview dates and the daily plan"),
         Binding("t", "stats", "Stats", tooltip="Progress over the last weeks"),
+        Binding("b", "stories", "Stories", tooltip="Your STAR story bank and its coverage"),
         Binding("o", "app.settings", "Settings", tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
@@ -212,6 +213,11 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         from mockint.tui.screens.stats import StatsScreen
 
         self.app.push_screen(StatsScreen())
+
+    def action_stories(self) -> None:
+        from mockint.tui.screens.stories import StoriesScreen
+
+        self.app.push_screen(StoriesScreen())
 
     def action_history(self) -> None:
         from mockint.tui.screens.history import HistoryScreen
