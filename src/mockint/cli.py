@@ -318,7 +318,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         if not select_questions(decks_by_id(store.decks, config.deck_ids), config):
             raise InterviewError("no questions match these filters; widen them")
     except InterviewError as error:
-        print(f"mockint run: {error}", file=sys.stderr)
+        _say(f"mockint run: {error}", err=True)
         return 2
     from mockint.tui.app import make_app
 
@@ -342,7 +342,7 @@ def _cmd_practice(args: argparse.Namespace) -> int:
     try:
         decks = decks_by_id(store.decks, deck_ids)
     except InterviewError as error:
-        print(f"mockint practice: {error}", file=sys.stderr)
+        _say(f"mockint practice: {error}", err=True)
         return 2
     config = SessionConfig(deck_ids=deck_ids, kind=kind, mode=args.mode or settings.default_mode,
                            count=args.limit or settings.practice_size)
@@ -367,14 +367,14 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
     path = paths.settings_path()
     if args.what == "path":
-        print(path)
+        _say(str(path))
         return 0
     settings, problem = load_settings_or_defaults(path)
     if problem is not None:
-        print(f"mockint: {problem}; showing the defaults in force", file=sys.stderr)
+        _say(f"mockint: {problem}; showing the defaults in force", err=True)
     source = "defaults" if not path.exists() or problem else str(path)
-    print(f"# settings in force (from {source})")
-    print(tomli_w.dumps(settings.model_dump(exclude_none=True)), end="")
+    _say(f"# settings in force (from {source})")
+    _say(tomli_w.dumps(settings.model_dump(exclude_none=True)).rstrip("\n"))
     return 1 if problem else 0
 
 
@@ -387,7 +387,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     if history is None:
         return 1
     store = DeckStore.discover(_deck_paths(args))
-    print(stats_text(compute_stats(history, store.decks, utcnow())))
+    _say(stats_text(compute_stats(history, store.decks, utcnow())))
     _print_plan_stats(history, store.decks)
     return 0
 
@@ -419,7 +419,7 @@ def _open_history():
     try:
         return HistoryStore.open(paths.history_db_path())
     except HistoryUnavailable as problem:
-        print(f"mockint: history unavailable: {problem.user_message}", file=sys.stderr)
+        _say(f"mockint: history unavailable: {problem.user_message}", err=True)
         return None
 
 

@@ -67,6 +67,11 @@ def config_dir() -> Path:
     return _user_dir("config")
 
 
+def exports_dir() -> Path:
+    """Where the app writes exports (sessions, decks, stories) when no path is given."""
+    return data_dir() / "exports"
+
+
 def history_db_path() -> Path:
     return data_dir() / "history.sqlite3"
 
