@@ -8,22 +8,24 @@ terminal.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
 from mockint.core.display import visible
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
+    import argparse
+    from collections.abc import Sequence
+
     from mockint.storage.formats.base import Options
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="mockint",
         description="A full-screen terminal mock interviewer. Run with no command to open it.",
@@ -70,7 +72,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="only these decks (repeatable; default all)")
     practice.add_argument("--mode", choices=["practice", "mock"])
 
-    commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+    stats = commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+    stats.add_argument("--include-empty", action="store_true",
+                       help="count sessions left before any answer too")
 
     config = commands.add_parser("config", help="where the settings file is, and what is in force")
     config.add_argument("what", choices=["path", "show"])
@@ -119,14 +123,18 @@ def _add_plan_command(commands: argparse._SubParsersAction) -> None:
 
 def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
+    import argparse
+    import textwrap
+
     from mockint.storage.formats import registry
 
     imp = commands.add_parser(
         "import", help="import questions from Markdown, CSV, JSON or Anki files into your decks",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Import questions into a new deck in your decks folder, or add them to "
-        "your deck --deck-id. Questions already in that deck are skipped, so importing a "
-        "file again adds only what is new. --dry-run shows what would be imported.",
+        description=textwrap.fill(
+            "Import questions into a new deck in your decks folder, or add them to your deck "
+            "--deck-id. Questions already in that deck are skipped, so importing a file again "
+            "adds only what is new. --dry-run shows what would be imported.", 80),
         epilog=registry.help_text())
     imp.add_argument("file", type=Path, metavar="FILE", help="a file, or a folder of files")
     imp.add_argument("--format", choices=registry.NAMES,
@@ -177,6 +185,7 @@ def _add_stories_command(commands: argparse._SubParsersAction) -> None:
 
 
 def _deck_id(text: str) -> str:
+    import argparse
     import re
 
     from mockint.core.deck import ID_PATTERN
@@ -187,6 +196,8 @@ def _deck_id(text: str) -> str:
 
 
 def _positive(text: str) -> int:
+    import argparse
+
     if not text.isdigit() or int(text) <= 0:
         raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {text!r}")
     return int(text)
@@ -196,6 +207,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # mockint uses no pydantic plugins; skipping the entry-point scan saves ~15 ms
     # of every start (bench/). An explicit setting by the user still wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"mockint {__version__}")  # the one answer that needs no parser (bench: version)
+        raise SystemExit(0)  # as argparse's version action does
     args = _parser().parse_args(argv)
     handlers = {
         None: _cmd_app,
@@ -313,9 +327,11 @@ def _cmd_run(args: argparse.Namespace) -> int:
         order="shuffled" if args.shuffle or args.seed is not None else "deck",
         time_limit=args.seconds,
     )
-    store = DeckStore.discover(_deck_paths(args))
+    # validates only the decks it runs
+    store = DeckStore.discover(_deck_paths(args), index=True)
     try:
-        if not select_questions(decks_by_id(store.decks, config.deck_ids), config):
+        if not select_questions(decks_by_id(store.decks_with(config.deck_ids), config.deck_ids),
+                                config):
             raise InterviewError("no questions match these filters; widen them")
     except InterviewError as error:
         _say(f"mockint run: {error}", err=True)
@@ -387,7 +403,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     if history is None:
         return 1
     store = DeckStore.discover(_deck_paths(args))
-    _say(stats_text(compute_stats(history, store.decks, utcnow())))
+    _say(stats_text(compute_stats(history, store.decks, utcnow(),
+                                  include_empty=args.include_empty)))
     _print_plan_stats(history, store.decks)
     return 0
 
@@ -440,8 +457,9 @@ def _cmd_history(args: argparse.Namespace) -> int:
         _say("No sessions yet. Run `mockint` and press s to start one.")
     for s in sessions:
         average = f"{s.avg_rating:.1f}" if s.avg_rating else "-"
-        _say(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {s.status:<9} "
-             f"{s.answered_count:>2}/{s.question_count:<2} avg {average:<3} "
+        status = "empty" if s.counts.empty and s.status != "in_progress" else s.status
+        _say(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<9} "
+             f"{s.counts.label()}  avg {average:<3} "
              f"{format_duration(s.total_used):>6}  {s.deck_titles}")
     return 0
 
@@ -495,6 +513,8 @@ def _write_out(command: str, text: str, output: Path | None, *, mkdir: bool = Fa
 
 
 def _cmd_decks(args: argparse.Namespace) -> int:
+    from collections import Counter
+
     from mockint.storage.decks import DeckStore, display_name
 
     store = DeckStore.discover(_deck_paths(args))

@@ -68,6 +68,9 @@ class SessionConfig(Model):
     seed: int | None = None
     time_limit: int | None = Field(default=None, gt=0)
     warning_fraction: float = WARNING_FRACTION
+    # Exactly these questions, in this order (the summary's "practise the weak ones");
+    # the filters above are ignored when it is set.
+    questions: list[tuple[str, str]] = Field(default_factory=list)
 
 
 class AskedQuestion(Model):
@@ -156,6 +159,8 @@ class SessionRecord(Model):
 def select_questions(decks: Sequence[Deck], config: SessionConfig,
                      default_interviewer: Interviewer | None = None) -> list[AskedQuestion]:
     """The questions of a session: filtered, ordered (a shuffle always has a seed), capped."""
+    if config.questions:
+        return questions_for(decks, config.questions, config.time_limit)
     chosen: list[AskedQuestion] = []
     wanted_topics = {t.lower() for t in config.topics}
     for deck in decks:

@@ -34,7 +34,6 @@ from mockint.core.session import (
 from mockint.storage.decks import DeckStore
 from mockint.storage.history import BackgroundWriter, HistoryStore, HistoryUnavailable
 from mockint.storage.settings import Settings, SettingsProblem, load_settings_or_defaults
-from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.themes import DEFAULT_THEME, register_themes
@@ -162,6 +161,7 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._check_size(*self.size)
+        self.call_after_refresh(self._check_decks)
         if self.start_with is not None:
             self.start_interview(self.start_with)
         if self.edit_deck is not None:
@@ -299,7 +299,22 @@ class MockintApp(App[None]):
 
     def reload_decks(self) -> None:
         """Read the decks again after one was saved, copied, created or imported."""
-        self.decks = DeckStore.discover(self.deck_paths)
+        self.decks = DeckStore.discover(self.deck_paths, index=True)
+        self._check_decks()
+
+    @work(thread=True, exclusive=True, group="check-decks")
+    def _check_decks(self) -> None:
+        """Validate, after the first frame, the decks the index has no verdict for."""
+        store = self.decks
+        if store.check_pending():
+            self.call_from_thread(self._decks_checked, store)
+
+    def _decks_checked(self, store: DeckStore) -> None:
+        if store is not self.decks:
+            return
+        for screen in self.screen_stack:  # a deck found broken gets its ⚠
+            if hasattr(screen, "show_decks"):
+                screen.show_decks()
 
     def open_decks(self) -> None:
         from mockint.tui.screens.decks import DecksScreen
@@ -317,39 +332,27 @@ class MockintApp(App[None]):
                         markup=False)
 
     def import_deck_file(self) -> None:
-        """Ask for a file and import its questions into a deck of the user's."""
-        from mockint.tui.screens.ask_text import AskTextScreen
+        """The import dialog: a path, a preview, then the questions into a deck of the user's."""
+        from mockint.storage.formats.importing import ImportReport
+        from mockint.tui.screens.import_dialog import ImportScreen
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self._import(Path(path).expanduser())
+        def done(reports: list[ImportReport] | None) -> None:
+            if not reports:
+                return
+            lines = []
+            for report in reports:
+                lines.append(f"{report.added} question(s) added to {report.deck_path.name}"
+                             + (f", {report.updated} updated" if report.updated else "")
+                             + f", {report.skipped_duplicates} already there.")
+                problems = [f"line {p.line}: {p.reason}" for p in report.problems[:6]]
+                if problems:
+                    lines += ["Not imported:", *problems]
+                if len(report.problems) > 6:
+                    lines.append(f"…and {len(report.problems) - 6} more "
+                                 "(mockint import FILE lists them all)")
+            self._imported("\n".join(lines), any(r.problems for r in reports))
 
-        self.push_screen(AskTextScreen(
-            "Import questions from a file (CSV / TSV, Anki text export, Markdown or JSON)",
-            "~/Downloads/questions.csv",
-            hint="Enter imports into a new deck of yours (again: only new questions are "
-                 "added) · Esc cancels"), chosen)
-
-    @work(thread=True, exclusive=True, group="import")
-    def _import(self, path: Path) -> None:
-        from mockint.storage.formats.base import ImportFailed
-        from mockint.storage.formats.importing import import_file
-
-        try:
-            report = import_file(path)
-        except ImportFailed as error:
-            lines = [f"{path.name}:{p.line}: {p.reason}" if p.line else p.reason
-                     for p in error.problems[:8]]
-            self.call_from_thread(self.notify, "\n".join(lines), title="Nothing imported",
-                                  severity="error", timeout=15, markup=False)
-            return
-        problems = [f"line {p.line}: {p.reason}" for p in report.problems[:6]]
-        more = len(report.problems) - len(problems)
-        text = (f"{report.added} question(s) added to {report.deck_path.name}, "
-                f"{report.skipped_duplicates} already there."
-                + ("\nNot imported:\n" + "\n".join(problems) if problems else "")
-                + (f"\n…and {more} more (mockint import FILE lists them all)" if more > 0 else ""))
-        self.call_from_thread(self._imported, text, bool(report.problems))
+        self.push_screen(ImportScreen(), done)
 
     def _imported(self, text: str, had_problems: bool) -> None:
         self.reload_decks()
@@ -413,7 +416,7 @@ class MockintApp(App[None]):
         config = prepare_config(config).model_copy(
             update={"warning_fraction": self.settings.warning_fraction})
         try:
-            decks = decks_by_id(self.decks.decks, config.deck_ids)
+            decks = decks_by_id(self.decks.decks_with(config.deck_ids), config.deck_ids)
             questions = (select_questions(decks, config, self._default_interviewer())
                          if config.kind == "custom" else self._practice_questions(decks, config))
             self.interview = Interview.start(questions, config, clock=self.clock,
@@ -455,7 +458,7 @@ class MockintApp(App[None]):
 
     def start_practice(self, kind: str) -> bool:
         """One key from home: a practice session of `kind` over every deck."""
-        deck_ids = [deck.id for deck in self.decks.decks]
+        deck_ids = [e.deck_id for e in self.decks.entries if e.ok and e.deck_id]
         return self.start_interview(SessionConfig(deck_ids=deck_ids, kind=kind,
                                                   mode=self.settings.default_mode,
                                                   count=self.settings.practice_size))
@@ -465,7 +468,8 @@ class MockintApp(App[None]):
 
         if self.history is None:
             return 0
-        return due_count(self.history, self.decks.decks, self.now())
+        # The deck summaries' keys: home asks at start-up, and must not validate every deck.
+        return due_count(self.history, self.decks.question_keys(), self.now())
 
     def resume_interview(self, record: SessionRecord) -> None:
         self.interview = Interview(record, clock=self.clock, wall_clock=self.now)
@@ -492,6 +496,8 @@ class MockintApp(App[None]):
                 history = self.history
                 self._writer.submit(lambda: history.abandon(record.id))
                 self.notify("Kept in your history as left early.")
+
+        from mockint.tui.screens.confirm import ConfirmScreen
 
         self.push_screen(ConfirmScreen(question, yes="Resume", no="Not now"), decided)
 
@@ -631,7 +637,7 @@ def make_app(
     if settings is None:
         settings, settings_problem = load_settings_or_defaults()
     deck_paths = [*deck_paths, *(Path(p).expanduser() for p in settings.deck_folders)]
-    store = decks if decks is not None else DeckStore.discover(deck_paths)
+    store = decks if decks is not None else DeckStore.discover(deck_paths, index=True)
     problem = None
     if history is None and use_history and not history_in_background:
         history, problem = open_history()

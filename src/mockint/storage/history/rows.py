@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from mockint.core.analysis import AnswerAnalysis
+from mockint.core.counts import AnswerCounts
 from mockint.core.session import AnswerRecord, AskedQuestion
 
 if TYPE_CHECKING:
@@ -35,6 +36,12 @@ class SessionSummary:
     avg_rating: float | None
     total_used: float
     note: str
+    skipped_count: int = 0
+
+    @property
+    def counts(self) -> AnswerCounts:
+        """Answered, skipped and unanswered, as stored from `SessionRecord.counts`."""
+        return AnswerCounts(self.answered_count, self.skipped_count, self.question_count)
 
 
 @dataclass(frozen=True)
@@ -114,9 +121,15 @@ def where(filters: HistoryFilter) -> tuple[str, list[object]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+# core/counts.py's answer_state in SQL, over an `answers` row: answered is submitted
+# and not skipped; skipped is skipped (submitted or not); the rest is unanswered.
+ANSWERED_SQL = "submitted_at IS NOT NULL AND skipped = 0"
+SKIPPED_SQL = "skipped = 1"
+
 # Only what the lists show: whole rows carry the question snapshots (kilobytes each).
 SUMMARY_COLUMNS = ("s.id, s.started_at, s.ended_at, s.status, s.mode, s.deck_titles, "
-                   "s.question_count, s.answered_count, s.avg_rating, s.total_used, s.note")
+                   "s.question_count, s.answered_count, s.skipped_count, s.avg_rating, s.total_used, "
+                   "s.note")
 HIT_COLUMNS = ("a.session_id, a.idx, a.deck_id, a.question_id, a.rating, a.used, a.text, "
                "json_extract(a.asked, '$.question.prompt') AS prompt, "
                "s.started_at AS session_started")
@@ -128,6 +141,7 @@ def summary_from_row(row: dict) -> SessionSummary:
         status=row["status"], mode=row["mode"], deck_titles=row["deck_titles"],
         question_count=row["question_count"], answered_count=row["answered_count"],
         avg_rating=row["avg_rating"], total_used=row["total_used"], note=row["note"],
+        skipped_count=row["skipped_count"],
     )
 
 

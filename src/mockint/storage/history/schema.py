@@ -171,6 +171,21 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_uses_by_time ON story_uses (used_at);
     """,
+    # 7 → 8: honest counts (core/counts.py). answered_count counted skipped questions
+    # as answered; now answered and skipped are kept apart, and a session with
+    # neither is "empty". The stats index carries `skipped` so the stats can tell a
+    # skip from an answer and still read only the index.
+    """
+    ALTER TABLE sessions ADD COLUMN skipped_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE sessions SET
+        answered_count = (SELECT COUNT(*) FROM answers a WHERE a.session_id = sessions.id
+                          AND a.submitted_at IS NOT NULL AND a.skipped = 0),
+        skipped_count = (SELECT COUNT(*) FROM answers a WHERE a.session_id = sessions.id
+                         AND a.skipped = 1);
+    DROP INDEX answers_stats;
+    CREATE INDEX answers_stats ON answers
+        (session_id, submitted_at, skipped, rating, overtime, category, topics);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
