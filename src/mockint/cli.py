@@ -447,8 +447,10 @@ def _cmd_history(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     if args.search:
+
         for hit in store.search_answers(args.search, limit=args.limit):
-            snippet = " ".join(hit.text.split())[:70]
+            # The words around the match, matched words «like this».
+            snippet = hit.marked_match()
             _say(f"{hit.session_id}  {hit.started_at:%Y-%m-%d %H:%M}  Q{hit.index + 1}  "
                  f"{' '.join(hit.prompt.split())[:50]}\n    {snippet}")
         return 0
