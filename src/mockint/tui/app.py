@@ -156,7 +156,8 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._check_size(*self.size)
-        self.call_after_refresh(self._check_decks)
+        if self.start_with is None:  # `mockint run` shows no deck list: no need yet
+            self.call_after_refresh(self._check_decks)
         if self.start_with is not None:
             self.start_interview(self.start_with)
         if self.edit_deck is not None:
@@ -289,6 +290,7 @@ class MockintApp(App[None]):
                 self.pop_screen()
         else:
             self.switch_screen(HomeScreen())
+            self._check_decks()
 
     # --- decks ------------------------------------------------------------------
 
