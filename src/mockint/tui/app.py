@@ -184,6 +184,11 @@ class MockintApp(App[None]):
             if hasattr(screen, "show_recent"):
                 screen.show_recent()
 
+    @property
+    def history_opening(self) -> bool:
+        """Whether the history is still being opened in the background (the CLI's way)."""
+        return self.history is None and self.history_problem is None and self.open_history_later
+
     def _history_ready(self) -> None:
         if self.theme_problems:
             self.notify("\n".join(self.theme_problems) + "\nFix or remove those files; the "
