@@ -746,7 +746,13 @@ def read(text: str, builder: Builder) -> None:
                     builder.deck.setdefault("description", reader.source.answer(intro))
             reader.cards(rules, title_end)
             return
-    reader.outline(_blocks(_MD.parse("\n".join(body))))
+    blocks = _blocks(_MD.parse("\n".join(body)))
+    reader.outline(blocks)
+    if not builder.questions and not builder.problems and not ours:
+        # One card per file (a folder of cards): the first paragraph asks, the rest answers.
+        first = next((b for b in blocks if b.kind != "html" and not _link_only([b])), None)
+        if first is not None and first.kind == "paragraph" and _asks(first.text.split("\n")[0]):
+            reader.card([b for b in blocks if b.kind != "hr"])
 
 
 def _title_chunk_end(lines: list[str], rules: list[int]) -> int:
