@@ -340,3 +340,10 @@ def test_a_folder_of_one_card_per_file(mockint_home):
     ]
     assert any("notes.md" in p.reason and "no questions found" in p.reason
                for p in plan.result.problems)
+
+
+def test_a_folder_with_a_symlink_loop_is_read_once(mockint_home, tmp_path):
+    (tmp_path / "q.md").write_text("## What is a loop?\n\nA cycle.\n", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    (plan,) = plan_import(tmp_path)
+    assert [q.prompt for q in plan.added] == ["What is a loop?"]
