@@ -70,7 +70,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="only these decks (repeatable; default all)")
     practice.add_argument("--mode", choices=["practice", "mock"])
 
-    commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+    stats = commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+    stats.add_argument("--include-empty", action="store_true",
+                       help="count sessions left before any answer too")
 
     config = commands.add_parser("config", help="where the settings file is, and what is in force")
     config.add_argument("what", choices=["path", "show"])
@@ -120,15 +122,17 @@ def _add_plan_command(commands: argparse._SubParsersAction) -> None:
 def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
     import argparse
+    import textwrap
 
     from mockint.storage.formats import registry
 
     imp = commands.add_parser(
         "import", help="import questions from Markdown, CSV, JSON or Anki files into your decks",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Import questions into a new deck in your decks folder, or add them to "
-        "your deck --deck-id. Questions already in that deck are skipped, so importing a "
-        "file again adds only what is new. --dry-run shows what would be imported.",
+        description=textwrap.fill(
+            "Import questions into a new deck in your decks folder, or add them to your deck "
+            "--deck-id. Questions already in that deck are skipped, so importing a file again "
+            "adds only what is new. --dry-run shows what would be imported.", 80),
         epilog=registry.help_text())
     imp.add_argument("file", type=Path, metavar="FILE", help="a file, or a folder of files")
     imp.add_argument("--format", choices=registry.NAMES,
@@ -386,7 +390,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     if history is None:
         return 1
     store = DeckStore.discover(args.deck_path)
-    print(stats_text(compute_stats(history, store.decks, utcnow())))
+    print(stats_text(compute_stats(history, store.decks, utcnow(),
+                                   include_empty=args.include_empty)))
     _print_plan_stats(history, store.decks)
     return 0
 
@@ -421,8 +426,11 @@ def _cmd_history(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     if args.search:
+        from mockint.core.display import visible
+
         for hit in store.search_answers(args.search, limit=args.limit):
-            snippet = " ".join(hit.text.split())[:70]
+            # The words around the match, matched words «like this».
+            snippet = visible(hit.marked_match())
             print(f"{hit.session_id}  {hit.started_at:%Y-%m-%d %H:%M}  Q{hit.index + 1}  "
                   f"{hit.prompt[:50]}\n    {snippet}")
         return 0
@@ -431,8 +439,9 @@ def _cmd_history(args: argparse.Namespace) -> int:
         print("No sessions yet. Run `mockint` and press s to start one.")
     for s in sessions:
         average = f"{s.avg_rating:.1f}" if s.avg_rating else "-"
-        print(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {s.status:<9} "
-              f"{s.answered_count:>2}/{s.question_count:<2} avg {average:<3} "
+        status = "empty" if s.counts.empty and s.status != "in_progress" else s.status
+        print(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<9} "
+              f"{s.counts.label()}  avg {average:<3} "
               f"{format_duration(s.total_used):>6}  {s.deck_titles}")
     return 0
 

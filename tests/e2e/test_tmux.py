@@ -59,8 +59,9 @@ def test_interview_from_the_command_line(tmux: Tmux) -> None:
     tmux.send_keys("n")
 
     screen = tmux.wait_for("Finished")
-    if "2 of 2 questions" not in screen or "average rating 3.0" not in screen:
-        tmux.fail("the summary should count both questions and the Good rating")
+    if "1 answered · 1 skipped · 0 unanswered of 2" not in screen \
+            or "average rating 3.0" not in screen:
+        tmux.fail("the summary should count the answer, the skip and the Good rating")
 
     tmux.send_keys("C-q")
     assert_clean_exit(tmux)
@@ -238,7 +239,7 @@ def test_two_processes_finish_interviews_into_one_history(tmux: Tmux, mockint_sc
         window.send_keys("n")  # the last question: finish
     for window in windows.values():
         screen = window.wait_for("Finished")
-        if "1 of 1 question" not in screen:
+        if "1 answered · 0 skipped · 0 unanswered of 1" not in screen:
             window.fail("the summary should count the one question")
     for window in windows.values():
         window.send_keys("C-q")
@@ -259,3 +260,27 @@ def test_two_processes_finish_interviews_into_one_history(tmux: Tmux, mockint_sc
         assert found.returncode == 0, found.stderr
         hits = [line for line in found.stdout.splitlines() if line and not line.startswith(" ")]
         assert len(hits) == 1, f"one answer should contain {answer.split()[0]!r}:\n{found.stdout}"
+
+
+def test_import_dialog_previews_then_imports_a_markdown_file(tmux: Tmux, mockint_home: Path) -> None:
+    source = Path(__file__).resolve().parents[1] / "data" / "import" / "shapes" / "qa_pairs.md"
+    tmux.start()
+    tmux.wait_for("Django & DRF: technical")
+    tmux.send_keys("d")
+    tmux.wait_for("Import")
+    tmux.send_keys("i")
+    tmux.wait_for("Import questions from a file or a folder")
+    tmux.type_text(str(source))
+    tmux.send_keys("Enter")
+    screen = tmux.wait_for("3 questions read (as md)")
+    if "What is a transaction?" not in screen:
+        tmux.fail("the preview should list the questions")
+    if (mockint_home / "decks" / "qa-pairs.toml").exists():
+        tmux.fail("a preview must not write the deck")
+    tmux.send_keys("Enter")
+    tmux.wait_for("3 question(s) added to qa-pairs.toml")
+    deck = read_deck(mockint_home / "decks" / "qa-pairs.toml")
+    if [q.prompt for q in deck.questions][:1] != ["What is an index?"]:
+        tmux.fail("the imported deck should hold the file's questions")
+    tmux.send_keys("C-q")
+    assert_clean_exit(tmux)

@@ -259,9 +259,16 @@ class MockintApp(App[None]):
              lambda: self.start_practice("weak")),
             ("Practise new questions", "Questions you have never answered",
              lambda: self.start_practice("new")),
+            ("Interviews and daily plan", "Interview dates, countdown, the plan toward them",
+             self._open_plan),
         ]
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)
+
+    def _open_plan(self) -> None:
+        from mockint.tui.screens.plan import PlanScreen
+
+        self.push_screen(PlanScreen())
 
     def _open_history_screen(self) -> None:
         from mockint.tui.screens.history import HistoryScreen
