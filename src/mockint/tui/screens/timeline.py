@@ -9,7 +9,9 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Sparkline
 
 from mockint.core.session import RATINGS
@@ -79,7 +81,7 @@ S compares the highlighted attempt with the sample answer.
 
     def _show_story(self, story: QuestionStory, due: datetime | None) -> None:
         box = self.query_one("#timeline-trends", Vertical)
-        rows = []
+        rows: list[Widget] = []
         for trend in story.trends:
             rows.append(Horizontal(
                 Plain(trend.name, classes="trend-name"),
@@ -126,7 +128,7 @@ S compares the highlighted attempt with the sample answer.
         else:
             self.marked = (self.marked + [row])[-2:]
         for i, hit in enumerate(self.hits):
-            table.update_cell_at((i, 0), self._cells(hit, i in self.marked)[0])
+            table.update_cell_at(Coordinate(i, 0), self._cells(hit, i in self.marked)[0])
         self._hint()
 
     def action_compare(self) -> None:
