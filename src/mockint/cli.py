@@ -416,9 +416,9 @@ def _print_plan_stats(history, decks) -> None:
     from mockint.storage.settings import load_settings_or_defaults
 
     settings, _ = load_settings_or_defaults()
-    print()
-    print(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
-                          settings.desired_retention))
+    _say()
+    _say(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
+                         settings.desired_retention))
 
 
 def _deck_paths(args: argparse.Namespace) -> list[Path]:
