@@ -102,7 +102,8 @@ class MockintApp(App[None]):
         self.start_with = start_with
         self.interview: Interview | None = None
         self.bell_enabled = self.settings.bell
-        self._writer = BackgroundWriter(history, self._save_failed) if history else None
+        self._writer = BackgroundWriter(history, self._save_failed,
+                                        on_recovered=self._saved_again) if history else None
         self._last_draft = 0.0
         self._said_small = False
         self._draft_pending = False
@@ -183,7 +184,8 @@ class MockintApp(App[None]):
                         problem: HistoryUnavailable | None) -> None:
         self.history, self.history_problem = history, problem
         if history is not None:
-            self._writer = BackgroundWriter(history, self._save_failed)
+            self._writer = BackgroundWriter(history, self._save_failed,
+                                            on_recovered=self._saved_again)
         self._history_ready()
         for screen in self.screen_stack:  # home was drawn before the history was open
             if hasattr(screen, "show_recent"):
@@ -618,7 +620,12 @@ class MockintApp(App[None]):
 
     def _save_failed(self, error: Exception) -> None:
         self.call_from_thread(self.notify, f"Could not save to the history: {error}",
-                              title="Not saved", severity="error", timeout=10)
+                              title="Not saved", severity="error", timeout=10, markup=False)
+
+    def _saved_again(self) -> None:
+        """The writer got the held-back saves onto the disk (space was freed)."""
+        self.call_from_thread(self.notify, "Everything is saved to the history again.",
+                              title="Saved", timeout=5)
 
 
 def open_history(path: Path | None = None) -> tuple[HistoryStore | None, HistoryUnavailable | None]:
