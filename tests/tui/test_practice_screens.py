@@ -76,3 +76,20 @@ async def test_stats_screen_shows_the_figures(tui_store, clock, history, tui_dec
         text = shown(app.screen.query_one("#stats-text"))
         assert "Last 28 days: 2 sessions, 4 answers" in text
         assert "TUI test deck" in text
+
+
+async def test_stats_of_a_history_damaged_since_it_opened_say_so_and_the_app_runs_on(
+        tui_store, clock, history, tui_deck):
+    """Issue 11 item 5: a damaged row met by the stats is the history's message, not a crash."""
+    seed(history, tui_deck, [1, 3], days_ago=2)
+    history._db.execute("UPDATE answers SET topics = CAST(x'c328ff61' AS TEXT)")
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert isinstance(app.screen, StatsScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = shown(app.screen.query_one("#stats-text"))
+        assert str(history.path) in text and ".recover" in text
+        await pilot.press("escape")
+        assert app.is_running and not isinstance(app.screen, StatsScreen)

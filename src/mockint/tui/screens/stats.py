@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline
 
 from mockint.core.stats import DAYS, Stats, compute_stats, stats_text
+from mockint.storage.history import HistoryUnavailable
 from mockint.tui.widgets.plain import Plain
 
 
@@ -60,8 +61,12 @@ retention you asked for in settings, and the reviews due in the next 14 days.
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
         app = self.app
-        stats = compute_stats(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
-                              include_empty=self.include_empty)
+        try:
+            stats = compute_stats(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
+                                  include_empty=self.include_empty)
+        except HistoryUnavailable as problem:  # damaged since it was opened: say so, run on
+            app.call_from_thread(self.query_one("#stats-text", Plain).update, problem.user_message)
+            return
         app.call_from_thread(self._show, stats)
 
     @work(thread=True, exclusive=True, group="stats-plan")
@@ -70,8 +75,11 @@ retention you asked for in settings, and the reviews due in the next 14 days.
 
         app = self.app
         settings = app.settings  # type: ignore[attr-defined]
-        text = plan_stats_text(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
-                               settings.daily_minutes, settings.desired_retention)
+        try:
+            text = plan_stats_text(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
+                                   settings.daily_minutes, settings.desired_retention)
+        except HistoryUnavailable:
+            return  # the figures above say what is wrong
         app.call_from_thread(self.query_one("#plan-stats", Plain).update, text)
 
     def _show(self, stats: Stats) -> None:
