@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
-from mockint.core.display import visible
 
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
@@ -248,6 +247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _say(text: str = "", *, err: bool = False) -> None:
     """Print a line of the CLI's own output: deck, answer and path text shown through
     `visible`, so no escape sequence in them reaches the terminal."""
+    from mockint.core.display import visible
+
     print(visible(text), file=sys.stderr if err else sys.stdout)
 
 
@@ -495,6 +496,7 @@ def _write_out(command: str, text: str, output: Path | None, *, mkdir: bool = Fa
     """Print an export, or write it atomically to `output`: a regular file or a new name
     (a symlink is followed to its file; devices, FIFOs and folders are refused), in a
     folder that exists unless `mkdir`; created 0600 when `private`."""
+    from mockint.core.display import visible
     from mockint.storage.files import OutputRefused, atomic_write_text, output_target
 
     if output is None:
