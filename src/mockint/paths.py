@@ -63,6 +63,11 @@ def data_dir() -> Path:
     return _user_dir("data")
 
 
+def exports_dir() -> Path:
+    """Where the app writes exported sessions and decks."""
+    return data_dir() / "exports"
+
+
 def config_dir() -> Path:
     return _user_dir("config")
 

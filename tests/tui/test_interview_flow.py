@@ -11,6 +11,7 @@ from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.screens.setup import SetupScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.answer_timer import AnswerTimer
+from tests.helpers import advance
 
 SIZE = (120, 40)
 
@@ -27,7 +28,7 @@ async def type_answer(pilot, text: str) -> None:
 
 
 async def start(pilot, mode: str = "practice", **config) -> None:
-    pilot.app.start_interview(SessionConfig(deck_ids=["tui"], mode=mode, **config))
+    pilot.app.flow.start(SessionConfig(deck_ids=["tui"], mode=mode, **config))
     await pilot.pause()
 
 
@@ -169,11 +170,9 @@ async def test_timer_warns_then_counts_overtime_and_pause_stops_it(app, clock):
         await start(pilot)
         timer = app.screen.query_one(AnswerTimer)
         assert shown(timer) == "2:00 left"
-        clock.advance(95)
-        await pilot.pause(0.3)
+        await advance(pilot, 95)
         assert timer.has_class("-warning") and shown(timer) == "0:25 left"
-        clock.advance(37)
-        await pilot.pause(0.3)
+        await advance(pilot, 37)
         assert timer.has_class("-overtime") and shown(timer) == "+0:12 over"
         await pilot.press("ctrl+t")
         assert app.interview.phase is Phase.PAUSED
@@ -199,7 +198,7 @@ async def test_word_count_follows_typing(app):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await type_answer(pilot, "one two three\nfour")
-        await pilot.pause(0.6)
+        await advance(pilot, 0.5)
         assert shown(app.screen.query_one("#words")) == "4 words"
 
 

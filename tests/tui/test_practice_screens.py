@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tests.tui.conftest import seed_reviews
 from textual.widgets import Sparkline, TextArea
 
 from mockint.tui.app import make_app
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.stats import StatsScreen
+from tests.helpers import seed_reviews
 
 SIZE = (120, 40)
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,27 +10,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mockint.storage.decks import DeckEntry, display_name
+from mockint.storage.decks import DeckEntry
+from mockint.tui import messages
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import deck_summary
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
-
-
-def deck_summary(entry: DeckEntry) -> str:
-    """A plain-text description of a deck, or its problems if it is broken."""
-    if entry.deck is None or not entry.ok:
-        lines = [f"{display_name(entry.path)} cannot be used:"]
-        lines += [f"  • {p.place + ': ' if p.place else ''}{p.message}" for p in entry.problems]
-        lines.append("Fix the file (mockint validate PATH shows the same list).")
-        return "\n".join(lines)
-    deck = entry.deck
-    categories = Counter(q.category for q in deck.questions)
-    counts = ", ".join(f"{n} {c}" for c, n in sorted(categories.items()))
-    persona = deck.interviewer.name if deck.interviewer else "default interviewer"
-    return (
-        f"{deck.title}\n{deck.description}\n\n{len(deck.questions)} questions: {counts}\n"
-        f"{deck.time_limit}s per question · asked by {persona}\n{display_name(entry.path)}"
-    )
-
 
 RECENT = 8
 
@@ -86,7 +69,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         table = self.query_one("#decks", DataTable)
         row = table.cursor_row
         table.clear()
-        entries = self.app.decks.entries  # type: ignore[attr-defined]
+        entries = mockint_app(self).decks.entries
         for index, entry in enumerate(entries):
             if entry.ok and entry.deck is not None:
                 cells = (Text(visible(entry.deck.title)),
@@ -103,7 +86,8 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         """The last sessions, newest first (after each interview too)."""
         if not self.ready:  # the history may open before this screen is mounted
             return
-        history = self.app.history  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        history = app.history
         table = self.query_one("#recent", DataTable)
         table.clear()
         self.recent = history.list_sessions(limit=RECENT) if history else []
@@ -114,7 +98,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                           Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—"))
         table.display = bool(self.recent)
         self.can_resume = history is not None and history.unfinished() is not None
-        self.due = self.app.due_today()  # type: ignore[attr-defined]
+        self.due = app.due_today()
         self.query_one("#due", Static).update(
             f"{self.due} question{'s' if self.due != 1 else ''} due today · p to practise"
             if self.due else "Nothing due today")
@@ -125,7 +109,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         self.refresh_bindings()
 
     def _entry(self, index: int) -> DeckEntry | None:
-        entries = self.app.decks.entries  # type: ignore[attr-defined]
+        entries = mockint_app(self).decks.entries
         return entries[index] if 0 <= index < len(entries) else None
 
     def _show_details(self, index: int) -> None:
@@ -140,14 +124,12 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
 
     @on(DataTable.RowSelected, "#recent")
     def _open_recent(self, event: DataTable.RowSelected) -> None:
-        from mockint.tui.screens.session import SessionScreen
-
-        history = self.app.history  # type: ignore[attr-defined]
-        record = history.load_session(self.recent[event.cursor_row].id)
-        self.app.push_screen(SessionScreen(record))
+        app = mockint_app(self)
+        if app.history is not None:
+            app.nav.session(app.history.load_session(self.recent[event.cursor_row].id))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        history = self.app.history  # type: ignore[attr-defined]
+        history = mockint_app(self).history
         if action == "resume":
             return self.can_resume
         if action == "history":
@@ -157,29 +139,32 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         return True
 
     def action_decks(self) -> None:
-        self.app.open_decks()  # type: ignore[attr-defined]
+        mockint_app(self).nav.decks()
 
     def on_screen_resume(self) -> None:
         self.show_recent()
         self.show_decks()
 
+    def on_history_opened(self, _: messages.HistoryOpened) -> None:
+        self.show_recent()
+
+    def on_decks_changed(self, _: messages.DecksChanged) -> None:
+        self.show_decks()
+
     def action_practice_due(self) -> None:
-        self.app.start_practice("due")  # type: ignore[attr-defined]
+        mockint_app(self).flow.start_practice("due")
 
     def action_stats(self) -> None:
-        from mockint.tui.screens.stats import StatsScreen
-
-        self.app.push_screen(StatsScreen())
+        mockint_app(self).nav.stats()
 
     def action_history(self) -> None:
-        from mockint.tui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen())
+        mockint_app(self).nav.history()
 
     def action_resume(self) -> None:
-        record = self.app.history.unfinished()  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        record = app.history.unfinished() if app.history is not None else None
         if record is not None:
-            self.app.resume_interview(record)  # type: ignore[attr-defined]
+            app.flow.resume(record)
 
     @on(DataTable.RowSelected, "#decks")
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -193,4 +178,4 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         self.start_setup([])
 
     def start_setup(self, deck_ids: list[str]) -> None:
-        self.app.open_setup(deck_ids)  # type: ignore[attr-defined]
+        mockint_app(self).nav.setup(deck_ids)

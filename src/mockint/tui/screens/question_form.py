@@ -107,7 +107,7 @@ your history and practice schedule keep pointing at this question.
             elif isinstance(widget, Select):
                 values[name] = str(widget.value)
             else:
-                values[name] = widget.value  # type: ignore[attr-defined]
+                values[name] = self.query_one(f"#{name}", Input).value
         return values
 
     def _check(self) -> Question | None:

@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Switch, TextArea
 
 from mockint.storage.settings import Settings
+from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
 
 INPUTS = {
@@ -67,7 +68,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
     ]
 
     def compose(self) -> ComposeResult:
-        s: Settings = self.app.settings  # type: ignore[attr-defined]
+        s: Settings = mockint_app(self).settings
         values = {
             "default_seconds": str(s.default_seconds or ""),
             "warning_percent": f"{s.warning_fraction * 100:g}",
@@ -122,16 +123,16 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
     @on(Switch.Changed)
     @on(TextArea.Changed)
     def _check(self) -> None:
-        settings, problem = settings_from_form(self.app.settings, self.form())  # type: ignore[attr-defined]
+        settings, problem = settings_from_form(mockint_app(self).settings, self.form())
         self.query_one("#settings-status", Plain).update(problem or "")
         self.query_one("#save", Button).disabled = settings is None
 
     def action_save(self) -> None:
-        settings, problem = settings_from_form(self.app.settings, self.form())  # type: ignore[attr-defined]
+        settings, problem = settings_from_form(mockint_app(self).settings, self.form())
         if settings is None:
             self.notify(problem, severity="error", markup=False)
             return
-        self.app.update_settings(settings)  # type: ignore[attr-defined]
+        mockint_app(self).update_settings(settings)
         self.notify("Settings saved; they apply to the next interview.")
         self.app.pop_screen()
 

@@ -13,7 +13,7 @@ from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck
 from mockint.core.session import SessionConfig, select_questions
-from mockint.storage.practice import KIND_LABELS
+from mockint.tui.formatting import KIND_LABELS
 from mockint.tui.literal import visible
 from mockint.tui.widgets.checklists import TickList
 

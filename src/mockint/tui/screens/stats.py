@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline
 
 from mockint.storage.stats import DAYS, Stats, compute_stats, stats_text
+from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
 
 
@@ -39,16 +40,17 @@ review. `mockint stats` prints the same in the shell.
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.app.history is None:  # type: ignore[attr-defined]
+        if mockint_app(self).history is None:
             self.query_one("#stats-text", Plain).update("The history is unavailable.")
             return
         self._compute()
 
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
-        app = self.app
-        stats = compute_stats(app.history, app.decks.decks, app.now())  # type: ignore[attr-defined]
-        app.call_from_thread(self._show, stats)
+        app = mockint_app(self)
+        if app.history is not None:
+            stats = compute_stats(app.history, app.decks.decks, app.now())
+            app.call_from_thread(self._show, stats)
 
     def _show(self, stats: Stats) -> None:
         self.query_one("#sessions-title", Plain).update(

@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from mockint.core.session import RATINGS, SessionRecord
+from mockint.core.session import SessionRecord
 from mockint.core.timing import format_duration
-from mockint.tui.literal import one_line, visible
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import fill_answers_table
 from mockint.tui.widgets.plain import Plain
-
-PROMPT_WIDTH = 60  # a DataTable column grows to its longest cell: keep Time and Rating in view
-
-
-def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
-    rows = []
-    for answer in record.answers:
-        question = answer.asked.question
-        over = f"+{format_duration(answer.overtime)}" if answer.overtime else ""
-        rating = RATINGS.get(answer.rating or 0, "skipped" if answer.skipped else "—")
-        points = f"{answer.key_points_covered}/{len(question.key_points)}"
-        star = f"{answer.star_covered}/4" if answer.star_checked else ""
-        rows.append((
-            Text(str(answer.index + 1), justify="right"),
-            Text(visible(one_line(question.prompt, PROMPT_WIDTH))),
-            Text(f"{format_duration(answer.used)}/{format_duration(answer.time_limit)}"),
-            Text(over, style="bold red" if over else ""),
-            Text(rating),
-            Text(points),
-            Text(star),
-        ))
-    return rows
-
-
-def fill_answers_table(table: DataTable, record: SessionRecord) -> DataTable:
-    """A session's answers, one row each (the summary and the session screen)."""
-    table.add_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
-    for row in summary_rows(record):
-        table.add_row(*row)
-    return table
 
 
 class SummaryScreen(Screen[None]):
@@ -81,9 +51,7 @@ covered. R opens the session to review each answer; H goes home.
         fill_answers_table(self.query_one(DataTable), self.record).focus()
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        mockint_app(self).nav.home()
 
     def action_review(self) -> None:
-        from mockint.tui.screens.session import SessionScreen
-
-        self.app.push_screen(SessionScreen(self.record))
+        mockint_app(self).nav.session(self.record)

@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header
 from mockint.core.session import RATINGS
 from mockint.core.timing import format_duration
 from mockint.storage.history import AnswerHit
+from mockint.tui.access import mockint_app
 from mockint.tui.literal import one_line, visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.side_by_side import SideBySide
@@ -71,7 +72,7 @@ attempts and C shows them side by side (with none marked, the last two).
         yield Footer()
 
     def on_mount(self) -> None:
-        history = self.app.history  # type: ignore[attr-defined]
+        history = mockint_app(self).history
         self.hits = history.question_timeline(self.deck_id, self.question_id) if history else []
         table = self.query_one(DataTable)
         table.add_columns(" ", "Date", "Rating", "Time", "Words", "Answer")
@@ -117,15 +118,11 @@ attempts and C shows them side by side (with none marked, the last two).
             self.notify("Answer this question at least twice to compare attempts.")
             return
         older, newer = (self.hits[i] for i in chosen)
-        self.app.push_screen(CompareScreen(self.prompt, older, newer))
+        mockint_app(self).nav.compare(self.prompt, older, newer)
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
-        from mockint.tui.screens.answer import AnswerScreen
-
-        hit = self.hits[event.cursor_row]
-        answer = self.app.history.load_answer(hit.session_id, hit.index)  # type: ignore[attr-defined]
-        self.app.push_screen(AnswerScreen(answer, f"{hit.started_at:%Y-%m-%d %H:%M}"))
+        mockint_app(self).nav.answer_hit(self.hits[event.cursor_row])
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -1,0 +1,158 @@
+"""Navigation: the one way to open any screen, by name.
+
+Screens and the app call `app.nav.history()`, `app.nav.session(record)` and so
+on; nothing else pushes a full screen. (Small dialogs, such as a confirmation,
+are still pushed by the screen that asks.) Screen modules are imported when a
+screen is first opened, so start-up only pays for the first one, and screens
+never import each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from mockint.core.session import AnswerRecord, Interview, SessionConfig, SessionRecord
+
+if TYPE_CHECKING:
+    from mockint.storage.history import AnswerHit
+    from mockint.tui.app import MockintApp
+
+
+class Navigator:
+    """Opens screens for the app; each method is one named place."""
+
+    def __init__(self, app: MockintApp) -> None:
+        self.app = app
+
+    def _push(self, screen: Screen, callback: Callable | None = None) -> None:
+        self.app.push_screen(screen, callback)
+
+    def back(self) -> None:
+        self.app.pop_screen()
+
+    # --- places anyone can go ---------------------------------------------------
+
+    def home(self) -> None:
+        """Back to the home screen, building it if the app started on an interview."""
+        from mockint.tui.screens.home import HomeScreen
+
+        app = self.app
+        if any(isinstance(screen, HomeScreen) for screen in app.screen_stack):
+            while not isinstance(app.screen, HomeScreen):
+                app.pop_screen()
+        else:
+            app.switch_screen(HomeScreen())
+
+    def leave_blank_start(self) -> None:
+        """Home, if the app started on a blank screen waiting for an interview that
+        could not start (`mockint run` / `practice` with nothing to ask)."""
+        if type(self.app.screen) is Screen:
+            self.home()
+
+    def settings(self) -> None:
+        from mockint.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.app.screen, SettingsScreen):
+            self._push(SettingsScreen())
+
+    def help(self) -> None:
+        from mockint.tui.screens.help import HelpScreen
+
+        if not isinstance(self.app.screen, HelpScreen):
+            self._push(HelpScreen(self.app.screen))
+
+    def decks(self) -> None:
+        from mockint.tui.screens.decks import DecksScreen
+
+        self._push(DecksScreen())
+
+    def editor(self, path: Path) -> None:
+        from mockint.storage.decks import DeckLoadError
+        from mockint.tui.screens.deck_editor import DeckEditorScreen
+
+        try:
+            self._push(DeckEditorScreen(path))
+        except DeckLoadError as error:
+            self.app.notify(str(error), title="Cannot open the deck", severity="error",
+                            markup=False)
+
+    def history(self) -> None:
+        from mockint.tui.screens.history import HistoryScreen
+
+        self._push(HistoryScreen())
+
+    def stats(self) -> None:
+        from mockint.tui.screens.stats import StatsScreen
+
+        self._push(StatsScreen())
+
+    def setup(self, deck_ids: list[str]) -> None:
+        """The setup form; what it returns starts the interview."""
+        from mockint.tui.screens.setup import SetupScreen
+
+        app = self.app
+
+        def chosen(config: SessionConfig | None) -> None:
+            if config is not None:
+                app.flow.start(config)
+
+        settings = app.settings
+        defaults = SessionConfig(deck_ids=[], count=5, mode=settings.default_mode,
+                                 time_limit=settings.default_seconds)
+        self._push(SetupScreen(app.decks.decks, deck_ids, defaults), chosen)
+
+    def session(self, record: SessionRecord,
+                closed: Callable[[bool | None], None] | None = None) -> None:
+        """One past session; `closed(True)` when the user deleted it."""
+        from mockint.tui.screens.session import SessionScreen
+
+        self._push(SessionScreen(record), closed)
+
+    def answer(self, answer: AnswerRecord, when: str = "") -> None:
+        from mockint.tui.screens.answer import AnswerScreen
+
+        self._push(AnswerScreen(answer, when))
+
+    def answer_hit(self, hit: AnswerHit) -> None:
+        """The recorded answer a search or timeline row stands for."""
+        history = self.app.history
+        if history is not None:
+            self.answer(history.load_answer(hit.session_id, hit.index),
+                        f"{hit.started_at:%Y-%m-%d %H:%M}")
+
+    def timeline(self, deck_id: str, question_id: str, prompt: str) -> None:
+        from mockint.tui.screens.timeline import TimelineScreen
+
+        self._push(TimelineScreen(deck_id, question_id, prompt))
+
+    def compare(self, prompt: str, older: AnswerHit, newer: AnswerHit) -> None:
+        from mockint.tui.screens.timeline import CompareScreen
+
+        self._push(CompareScreen(prompt, older, newer))
+
+    # --- the interview's screens (the interview flow moves between them) --------
+
+    def interview(self, interview: Interview, *, replace: bool) -> None:
+        from mockint.tui.screens.interview import InterviewScreen
+
+        self._show(InterviewScreen(interview), replace)
+
+    def reveal(self, interview: Interview, *, replace: bool) -> None:
+        from mockint.tui.screens.reveal import RevealScreen
+
+        self._show(RevealScreen(interview), replace)
+
+    def summary(self, record: SessionRecord) -> None:
+        from mockint.tui.screens.summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(record))
+
+    def _show(self, screen: Screen, replace: bool) -> None:
+        if replace:
+            self.app.switch_screen(screen)
+        else:
+            self._push(screen)
