@@ -49,10 +49,10 @@ def measure(home: Path) -> dict[str, float]:
     os.environ["MOCKINT_HOME"] = str(home)
     from mockint import paths
     from mockint.core.session import SessionConfig
+    from mockint.core.stats import compute_stats
     from mockint.storage.decks import DeckStore
     from mockint.storage.history import HistoryStore
     from mockint.storage.practice import choose, due_count
-    from mockint.storage.stats import compute_stats
 
     store = HistoryStore.open(paths.history_db_path())
     give_cards(store)

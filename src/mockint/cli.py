@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="export a session as Markdown or JSON")
     export.add_argument("session", metavar="SESSION", help="session id (or its first letters)")
     export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("--diff", action="store_true",
+                        help="with each answer, what changed since the previous attempt at "
+                             "that question (Markdown only)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
 
@@ -275,8 +278,8 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
 def _cmd_stats(args: argparse.Namespace) -> int:
     from mockint.core.session import utcnow
+    from mockint.core.stats import compute_stats, stats_text
     from mockint.storage.decks import DeckStore
-    from mockint.storage.stats import compute_stats, stats_text
 
     history = _open_history()
     if history is None:
@@ -332,7 +335,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
         print(f"mockint export: no single session matches {args.session!r}; "
               "see `mockint history`", file=sys.stderr)
         return 2
-    return _write_out("export", render(record, args.format), args.output)
+    previous = None
+    if args.diff:
+        if args.format != "md":
+            print("mockint export: --diff goes with the Markdown report (--format md)",
+                  file=sys.stderr)
+            return 2
+        from mockint.storage.progress import previous_attempts
+
+        previous = previous_attempts(store, record)
+    return _write_out("export", render(record, args.format, previous), args.output)
 
 
 def _write_out(command: str, text: str, output: Path | None) -> int:

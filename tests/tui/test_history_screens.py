@@ -11,13 +11,14 @@ from mockint.core.session import SessionConfig
 from mockint.storage.export import read_json
 from mockint.tui.app import make_app
 from mockint.tui.screens.answer import AnswerScreen
+from mockint.tui.screens.compare import CompareScreen
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.history import PAGE, HistoryScreen
 from mockint.tui.screens.home import HomeScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.screens.session import SessionScreen
-from mockint.tui.screens.timeline import CompareScreen, TimelineScreen
+from mockint.tui.screens.timeline import TimelineScreen
 from tests.helpers import advance, make_record
 
 SIZE = (120, 40)
@@ -167,9 +168,27 @@ async def test_session_answer_timeline_and_compare(app, filled_history):
         assert "first try" in str(attempts.get_row_at(0)[5])
         await pilot.press("space", "down", "down", "space", "c")
         assert isinstance(app.screen, CompareScreen)
-        left = shown(app.screen.query_one(".left Plain"))
-        right = shown(app.screen.query_one(".right Plain"))
-        assert "first try" in left and "third try" in right
+        # Headers: date, time of day and session of each attempt.
+        assert shown(app.screen.query_one("#compare-old")).startswith(
+            "Older: Fri 20 Nov 2026 ")
+        assert "Sun 22 Nov 2026" in shown(app.screen.query_one("#compare-new"))
+        assert f"session {filled_history.list_sessions()[0].id[:8]}" in shown(
+            app.screen.query_one("#compare-new"))
+        # The words, with their markers as text (they read without colour).
+        diff = shown(app.screen.query_one("#compare-diff"))
+        assert diff.replace("\n", " ") == (
+            "[-first try at slicing-] {+third try: LIMIT, OFFSET, lazy evaluation+}")
+        table = app.screen.query_one("#compare-table", DataTable)
+        rows = {str(table.get_row_at(i)[0]): [str(c) for c in table.get_row_at(i)[1:]]
+                for i in range(table.row_count)}
+        assert rows["Rating"] == ["Again", "Easy", "+3"]
+        assert rows["Words"] == ["4", "6", "+2"]
+        # S: the older attempt against the sample answer instead, and back.
+        await pilot.press("s")
+        assert shown(app.screen.query_one("#compare-new")).startswith("Sample answer")
+        assert "Rating" not in [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        await pilot.press("s")
+        assert "Sun 22 Nov 2026" in shown(app.screen.query_one("#compare-new"))
 
 
 async def test_note_delete_and_export_from_the_session_screen(app, filled_history,

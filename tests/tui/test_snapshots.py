@@ -99,6 +99,21 @@ def test_recorded_answer(snap_compare, app, filled_history):
     assert snap_compare(app, terminal_size=(120, 40), press=["h", "enter", "enter"])
 
 
+@pytest.fixture
+def fixed_ids(monkeypatch):
+    """Session ids in order instead of random ones: the compare headers show them."""
+    import itertools
+    import uuid
+
+    counter = itertools.count(1)
+    monkeypatch.setattr(uuid, "uuid4", lambda: uuid.UUID(int=next(counter) * 0x1111 << 96))
+
+
+def test_compare_attempts(snap_compare, fixed_ids, app, filled_history):
+    """The last two attempts at a question: headers, the marked word diff, the change table."""
+    assert snap_compare(app, terminal_size=(120, 40), press=["h", "enter", "enter", "t", "c"])
+
+
 def test_decks_screen(snap_compare, app):
     assert snap_compare(app, terminal_size=(120, 40), press=["d"])
 

@@ -92,6 +92,7 @@ def test_json_round_trip_keeps_everything(record):
     assert back.note == "Mentor: look at [bold]answer 2[/]"
     data = json.loads(text)  # plain JSON a script can read
     assert data["id"] == record.id and len(data["answers"]) == 3
+    assert data["counts"] == {"questions": 3, "answered": 2, "skipped": 1, "unanswered": 0}
     assert render(record, "json") == text
 
 
@@ -183,7 +184,8 @@ def test_markdown_summary_and_sample_answers(record, deck_data):
     assert summary[0] == "# Mock interview — 2024-05-06 14:30 UTC"
     assert "- Decks: Sample backend deck" in summary
     assert "- Mode: practice · status: finished" in summary
-    assert "- Questions answered: 3 of 3" in summary
+    # The skipped third question is not counted as answered.
+    assert "- Questions: 2 answered · 1 skipped · 0 unanswered of 3" in summary
     assert "- Total time: 3:01" in summary  # 55 + 21 + 100 + 5 seconds
     assert "- Average rating: 2.5 / 4" in summary
     assert "**Note:** Mentor: look at [bold]answer 2[/]" in summary

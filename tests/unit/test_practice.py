@@ -10,10 +10,10 @@ from mockint.core.deck import Deck
 from mockint.core.practice import QuestionRecord, due_keys, mixed_keys, new_keys, weak_keys
 from mockint.core.scheduling import new_card, review, scheduler
 from mockint.core.session import Interview, SessionConfig, select_questions
+from mockint.core.stats import compute_stats, stats_text
 from mockint.core.timing import FakeClock
 from mockint.storage.history import HistoryStore
 from mockint.storage.practice import choose
-from mockint.storage.stats import compute_stats, stats_text
 
 T0 = datetime(2026, 11, 1, 18, 0, tzinfo=UTC)
 

@@ -24,6 +24,7 @@ from typing import Literal
 from pydantic import Field
 
 from mockint.core.analysis import AnswerAnalysis
+from mockint.core.counts import AnswerCounts, answer_counts
 from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
 from mockint.core.model import Model
 from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock
@@ -139,6 +140,11 @@ class SessionRecord(Model):
     @property
     def total_used(self) -> float:
         return sum(a.used + sum(f.used for f in a.follow_ups) for a in self.answers)
+
+    @property
+    def counts(self) -> AnswerCounts:
+        """Answered, skipped and unanswered questions (see core/counts.py)."""
+        return answer_counts(len(self.plan), self.answers)
 
     @property
     def average_rating(self) -> float | None:

@@ -5,6 +5,10 @@ JSON is the `SessionRecord` itself, so `read_json(session_to_json(r)) == r`.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from mockint.core.deck import STAR_PARTS
@@ -16,7 +20,11 @@ FORMATS = ("md", "json")
 
 
 def session_to_json(record: SessionRecord) -> str:
-    return record.model_dump_json(indent=2)
+    """The record, plus its answered/skipped/unanswered counts for a script to read
+    (`read_json` ignores them: they are worked out from the answers)."""
+    data = record.model_dump(mode="json")
+    data["counts"] = record.counts.as_dict()
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def read_json(text: str) -> SessionRecord:
@@ -29,7 +37,25 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" if line.strip() else ">" for line in lines)
 
 
-def _answer_section(answer: AnswerRecord) -> list[str]:
+@dataclass(frozen=True)
+class PreviousAttempt:
+    """The attempt at the same question before this one, for "what changed"."""
+
+    answer: AnswerRecord
+    started_at: datetime
+
+
+def _changes_section(answer: AnswerRecord, previous: PreviousAttempt) -> list[str]:
+    from mockint.core.diff import answer_side, change_table, change_text, diff_text, word_diff
+
+    rows = change_table(answer.asked.question, answer_side(previous.answer), answer_side(answer))
+    words = diff_text(word_diff(previous.answer.text, answer.text))
+    return [f"**Since the previous attempt** ({previous.started_at:%Y-%m-%d %H:%M} UTC; "
+            "words removed [-like this-], added {+like this+})", "",
+            "````text", change_text(rows), "````", "", _quote(words), ""]
+
+
+def _answer_section(answer: AnswerRecord, previous: PreviousAttempt | None = None) -> list[str]:
     question = answer.asked.question
     rating = RATINGS.get(answer.rating or 0, "not rated")
     time = f"{format_duration(answer.used)} of {format_duration(answer.time_limit)}"
@@ -58,13 +84,17 @@ def _answer_section(answer: AnswerRecord) -> list[str]:
         lines += [f"**STAR:** {marks}", ""]
     for follow_up in answer.follow_ups:
         lines += [f"**Follow-up:** {follow_up.prompt}", "", _quote(follow_up.text), ""]
+    if previous is not None:
+        lines += _changes_section(answer, previous)
     if question.sample_answer:
         lines += ["<details><summary>Sample answer</summary>", "",
                   question.sample_answer.strip(), "", "</details>", ""]
     return lines
 
 
-def session_to_markdown(record: SessionRecord) -> str:
+def session_to_markdown(record: SessionRecord,
+                        previous: Mapping[int, PreviousAttempt] | None = None) -> str:
+    """The report; `previous` (answer index → the attempt before it) adds what changed."""
     decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
     average = record.average_rating
     missed = sum(a.key_points_checked.count(False) for a in record.answers)
@@ -74,7 +104,7 @@ def session_to_markdown(record: SessionRecord) -> str:
         "",
         f"- Decks: {decks}",
         f"- Mode: {record.config.mode} · status: {record.status.replace('_', ' ')}",
-        f"- Questions answered: {len(record.answers)} of {len(record.plan)}",
+        f"- Questions: {record.counts.label()}",
         f"- Total time: {format_duration(record.total_used)}",
         f"- Average rating: {average:.1f} / 4" if average else "- Average rating: —",
         f"- Key points covered: {covered} of {covered + missed}",
@@ -83,13 +113,14 @@ def session_to_markdown(record: SessionRecord) -> str:
         lines += ["", f"**Note:** {record.note}"]
     lines.append("")
     for answer in record.answers:
-        lines += _answer_section(answer)
+        lines += _answer_section(answer, (previous or {}).get(answer.index))
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render(record: SessionRecord, fmt: str) -> str:
+def render(record: SessionRecord, fmt: str,
+           previous: Mapping[int, PreviousAttempt] | None = None) -> str:
     if fmt == "md":
-        return session_to_markdown(record)
+        return session_to_markdown(record, previous)
     if fmt == "json":
         return session_to_json(record)
     raise ValueError(f"unknown export format {fmt!r}; choose md or json")

@@ -146,6 +146,6 @@ def session_heading(record: SessionRecord) -> str:
     decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
     average = record.average_rating
     return (f"{record.started_at:%a %d %b %Y %H:%M} UTC · {decks} · {record.config.mode} · "
-            f"{STATUS[record.status]} · {len(record.answers)}/{len(record.plan)} questions · "
+            f"{STATUS[record.status]} · {record.counts.label()} · "
             f"{format_duration(record.total_used)}"
             + (f" · average {average:.1f}" if average else ""))

@@ -20,6 +20,7 @@ from mockint.core.session import AnswerRecord, Interview, SessionConfig, Session
 if TYPE_CHECKING:
     from mockint.storage.history import AnswerHit
     from mockint.tui.app import MockintApp
+    from mockint.tui.screens.compare import Attempt
 
 
 class Navigator:
@@ -129,10 +130,11 @@ class Navigator:
 
         self._push(TimelineScreen(deck_id, question_id, prompt))
 
-    def compare(self, prompt: str, older: AnswerHit, newer: AnswerHit) -> None:
-        from mockint.tui.screens.timeline import CompareScreen
+    def compare(self, older: Attempt, newer: Attempt | None) -> None:
+        """Two attempts word by word (`newer` None: the attempt against the sample)."""
+        from mockint.tui.screens.compare import CompareScreen
 
-        self._push(CompareScreen(prompt, older, newer))
+        self._push(CompareScreen(older, newer))
 
     # --- the interview's screens (the interview flow moves between them) --------
 

@@ -9,7 +9,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline
 
-from mockint.storage.stats import DAYS, Stats, compute_stats, stats_text
+from mockint.core.stats import DAYS, Stats, compute_stats, stats_text
 from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
 

@@ -38,7 +38,9 @@ covered. R opens the session to review each answer; H goes home.
         average = record.average_rating
         yield Header()
         yield Plain(
-            f"{status[record.status]} · {len(record.answers)} of {len(record.plan)} questions · "
+            f"{status[record.status]}"
+            + (" (empty session)" if record.counts.empty and record.status != "in_progress" else "")
+            + f" · {record.counts.label()} · "
             f"total {format_duration(record.total_used)} · mode {record.config.mode}"
             + (f" · average rating {average:.1f}" if average else "")
             + (f" · seed {record.config.seed}" if record.config.seed is not None else ""),

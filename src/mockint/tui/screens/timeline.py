@@ -1,4 +1,4 @@
-"""A question's timeline: every past answer to it, and two of them side by side."""
+"""A question's timeline: every past answer to it, and two of them compared."""
 
 from __future__ import annotations
 
@@ -14,34 +14,8 @@ from mockint.core.timing import format_duration
 from mockint.storage.history import AnswerHit
 from mockint.tui.access import mockint_app
 from mockint.tui.literal import one_line, visible
+from mockint.tui.screens.compare import Attempt
 from mockint.tui.widgets.plain import Plain
-from mockint.tui.widgets.side_by_side import SideBySide
-
-
-class CompareScreen(Screen[None]):
-    """Two attempts at one question, older on the left."""
-
-    HELP_TITLE = "Two attempts side by side"
-    HELP = "The older attempt on the left, the newer on the right. Esc goes back."
-    BINDINGS = [Binding("escape,b", "back", "Back")]
-
-    def __init__(self, prompt: str, older: AnswerHit, newer: AnswerHit) -> None:
-        super().__init__()
-        self.prompt, self.older, self.newer = prompt, older, newer
-
-    def compose(self) -> ComposeResult:
-        def side(hit: AnswerHit) -> tuple[str, list[tuple[str, str]]]:
-            rating = RATINGS.get(hit.rating or 0, "not rated")
-            title = f"{hit.started_at:%Y-%m-%d} · {rating} · {format_duration(hit.used)}"
-            return title, [("text", hit.text or "(no answer typed)")]
-
-        yield Header()
-        yield Plain(self.prompt, classes="section-title")
-        yield SideBySide(side(self.older), side(self.newer))
-        yield Footer()
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
 
 
 class TimelineScreen(Screen[None]):
@@ -50,11 +24,14 @@ class TimelineScreen(Screen[None]):
     HELP = """
 Every time you answered this question, oldest first, with the rating, the time
 and the start of your answer. Enter opens an attempt. Space marks up to two
-attempts and C shows them side by side (with none marked, the last two).
+attempts and C compares them word by word (with none marked, the last two);
+S compares the highlighted attempt with the sample answer.
 """
     BINDINGS = [
         Binding("space", "mark", "Mark", tooltip="Mark an attempt to compare"),
-        Binding("c", "compare", "Compare", tooltip="Two attempts side by side"),
+        Binding("c", "compare", "Compare", tooltip="Two attempts compared word by word"),
+        Binding("s", "compare_sample", "Vs sample",
+                tooltip="The highlighted attempt against the sample answer"),
         Binding("escape,b", "back", "Back"),
     ]
 
@@ -117,8 +94,20 @@ attempts and C shows them side by side (with none marked, the last two).
         if min(chosen) < 0:
             self.notify("Answer this question at least twice to compare attempts.")
             return
-        older, newer = (self.hits[i] for i in chosen)
-        mockint_app(self).nav.compare(self.prompt, older, newer)
+        older, newer = (self._attempt(self.hits[i]) for i in chosen)
+        mockint_app(self).nav.compare(older, newer)
+
+    def action_compare_sample(self) -> None:
+        if not self.hits:
+            return
+        row = min(self.query_one(DataTable).cursor_row, len(self.hits) - 1)
+        mockint_app(self).nav.compare(self._attempt(self.hits[row]), None)
+
+    def _attempt(self, hit: AnswerHit) -> Attempt:
+        history = mockint_app(self).history
+        assert history is not None  # the timeline is only filled from an open history
+        answer = history.load_answer(hit.session_id, hit.index)
+        return Attempt(answer, hit.session_id, hit.started_at)
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

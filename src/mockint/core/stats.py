@@ -1,7 +1,8 @@
-"""Progress figures from the history: activity, ratings, weak spots, what is coming due.
+"""Progress figures: activity, ratings, weak spots, what is coming due.
 
-Every query reads a bounded window (the last weeks) through an index, so the
-figures stay quick on a history of 10,000 sessions (bench/).
+Pure aggregation over what a `StatsSource` (the history store) supplies. Every
+figure reads a bounded window (the last weeks), which the store serves through
+an index, so they stay quick on a history of 10,000 sessions (bench/).
 """
 
 from __future__ import annotations
@@ -10,13 +11,35 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Protocol
 
 from mockint.core.deck import Deck
-from mockint.storage.history import HistoryStore
 
 DAYS = 28
 WEEKS = 8
 WINDOW_DAYS = 90  # over-limit counts and weak spots: the last three months
+
+QuestionKey = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class StatsAnswer:
+    """One submitted answer, as much of it as the stats count."""
+
+    started_at: datetime  # when its session started
+    rating: int | None
+    overtime: float
+    category: str
+    topics: tuple[str, ...]
+
+
+class StatsSource(Protocol):
+    """What the stats read from the history."""
+
+    def session_starts_since(self, since: datetime) -> list[datetime]: ...
+    def answers_since(self, since: datetime) -> list[StatsAnswer]: ...
+    def due_before(self, horizon: datetime) -> list[datetime]: ...
+    def card_states(self) -> dict[QuestionKey, int]: ...
 
 
 @dataclass
@@ -46,57 +69,57 @@ class Stats:
         return self.over_limit / self.answers_total if self.answers_total else 0.0
 
 
-def _local_day(iso: str) -> date:
-    return datetime.fromisoformat(iso).astimezone().date()
+def _local_day(when: datetime) -> date:
+    return when.astimezone().date()
 
 
-def compute_stats(history: HistoryStore, decks: Sequence[Deck], now: datetime) -> Stats:
+def compute_stats(history: StatsSource, decks: Sequence[Deck], now: datetime) -> Stats:
     today = now.astimezone().date()
     days = [today - timedelta(days=DAYS - 1 - i) for i in range(DAYS)]
     window = max(DAYS, WEEKS * 7, WINDOW_DAYS)
-    since = (now - timedelta(days=window)).isoformat()
+    since = now - timedelta(days=window)
     stats = Stats(days=days, sessions_per_day=[0] * DAYS, answers_per_day=[0] * DAYS,
                   weekly_rating=[], answers_total=0, over_limit=0)
-    sessions = history.query("SELECT started_at FROM sessions WHERE started_at >= ?", (since,))
+    sessions = history.session_starts_since(since)
     answers = history.answers_since(since)
     _activity(stats, sessions, answers)
     _weak_spots(stats, answers)
     stats.answers_total = len(answers)
-    stats.over_limit = sum(1 for a in answers if a["overtime"] > 0)
+    stats.over_limit = sum(1 for a in answers if a.overtime > 0)
     _coming_due(history, stats, today)
-    stats.decks = deck_progress(history, decks)
+    stats.decks = deck_progress(history.card_states(), decks)
     return stats
 
 
-def _activity(stats: Stats, sessions: list[dict], answers: list[dict]) -> None:
+def _activity(stats: Stats, sessions: list[datetime], answers: list[StatsAnswer]) -> None:
     index = {day: i for i, day in enumerate(stats.days)}
-    for row in sessions:
-        i = index.get(_local_day(row["started_at"]))
+    for started in sessions:
+        i = index.get(_local_day(started))
         if i is not None:
             stats.sessions_per_day[i] += 1
     first_week = stats.days[-1] - timedelta(days=WEEKS * 7 - 1)
     weekly: dict[int, list[int]] = defaultdict(list)
-    for row in answers:
-        day = _local_day(row["started_at"])
+    for answer in answers:
+        day = _local_day(answer.started_at)
         i = index.get(day)
         if i is not None:
             stats.answers_per_day[i] += 1
-        if row["rating"] is not None and day >= first_week:
-            weekly[(day - first_week).days // 7].append(row["rating"])
+        if answer.rating is not None and day >= first_week:
+            weekly[(day - first_week).days // 7].append(answer.rating)
     stats.weekly_rating = [
         (first_week + timedelta(weeks=w), sum(weekly[w]) / len(weekly[w]) if weekly[w] else None)
         for w in range(WEEKS)]
 
 
-def _weak_spots(stats: Stats, answers: list[dict]) -> None:
+def _weak_spots(stats: Stats, answers: list[StatsAnswer]) -> None:
     topics: dict[str, list[int]] = defaultdict(list)
     categories: dict[str, list[int]] = defaultdict(list)
-    for row in answers:
-        if row["rating"] is None:
+    for answer in answers:
+        if answer.rating is None:
             continue
-        categories[row["category"]].append(row["rating"])
-        for topic in row["topics"].split():
-            topics[topic].append(row["rating"])
+        categories[answer.category].append(answer.rating)
+        for topic in answer.topics:
+            topics[topic].append(answer.rating)
 
     def weakest(groups: dict[str, list[int]], least: int) -> list[tuple[str, float, int]]:
         rows = [(name, sum(r) / len(r), len(r)) for name, r in groups.items() if len(r) >= least]
@@ -106,17 +129,16 @@ def _weak_spots(stats: Stats, answers: list[dict]) -> None:
     stats.weakest_categories = weakest(categories, 1)
 
 
-def _coming_due(history: HistoryStore, stats: Stats, today: date) -> None:
+def _coming_due(history: StatsSource, stats: Stats, today: date) -> None:
     horizon = datetime.combine(today + timedelta(days=7), datetime.min.time()).astimezone()
-    rows = history.query("SELECT due FROM cards WHERE due < ?", (horizon.isoformat(),))
-    counts = Counter(max(_local_day(r["due"]), today) for r in rows)  # overdue counts today
+    counts = Counter(max(_local_day(due), today)  # overdue counts today
+                     for due in history.due_before(horizon))
     stats.due_next_days = [(today + timedelta(days=i), counts[today + timedelta(days=i)])
                            for i in range(7)]
 
 
-def deck_progress(history: HistoryStore, decks: Sequence[Deck]) -> list[DeckProgress]:
+def deck_progress(states: dict[QuestionKey, int], decks: Sequence[Deck]) -> list[DeckProgress]:
     """Per deck: questions never reviewed (new), still being learned, and in review."""
-    states = history.card_states()
     progress = []
     for deck in decks:
         counts = Counter(states.get((deck.id, q.id), 0) for q in deck.questions)

@@ -1,0 +1,32 @@
+"""The history of every session, in SQLite.
+
+- `schema`: migrations, opening, and why a file is refused (`HistoryUnavailable`)
+- `store`: `HistoryStore`, sessions and answers, the list, search and stats queries
+- `cards`: FSRS cards and reviews
+- `writer`: `BackgroundWriter`, the ordered writer thread
+- `rows`: rows as Python values and back
+"""
+
+from mockint.storage.history.rows import AnswerHit, HistoryFilter, SessionSummary, fts_query
+from mockint.storage.history.schema import (
+    BUSY_TIMEOUT_MS,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    HistoryUnavailable,
+)
+from mockint.storage.history.store import STALE_AFTER, HistoryStore
+from mockint.storage.history.writer import BackgroundWriter
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "STALE_AFTER",
+    "AnswerHit",
+    "BackgroundWriter",
+    "HistoryFilter",
+    "HistoryStore",
+    "HistoryUnavailable",
+    "SessionSummary",
+    "fts_query",
+]

@@ -1,0 +1,304 @@
+"""The history's schema: migrations, opening, and what is wrong with a file we refuse.
+
+One file (``history.sqlite3`` in the data folder), WAL mode so a reader never
+blocks the writer and two mockint processes can both save, foreign keys on, a
+busy timeout for the moments two writers meet, and the schema versioned with
+``PRAGMA user_version``: `MIGRATIONS[n]` takes a database from version n to
+n + 1 inside one transaction.
+
+A file that is not a mockint history (corrupt, another program's database, a
+newer schema, a folder we cannot write) is never changed or deleted: opening
+it raises `HistoryUnavailable` with the file, what is wrong and what to do.
+
+`Database` owns the connection (one lock, so workers may save while the UI
+reads); the store and the card queries build on it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Self
+
+BUSY_TIMEOUT_MS = 5000
+
+MIGRATIONS: list[str] = [
+    # 0 → 1: sessions and their answers.
+    """
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        updated_at TEXT NOT NULL,
+        status TEXT NOT NULL,
+        mode TEXT NOT NULL,
+        kind TEXT NOT NULL DEFAULT 'custom',
+        deck_ids TEXT NOT NULL,
+        deck_titles TEXT NOT NULL DEFAULT '',
+        config TEXT NOT NULL,
+        plan TEXT NOT NULL,
+        note TEXT NOT NULL DEFAULT '',
+        question_count INTEGER NOT NULL DEFAULT 0,
+        answered_count INTEGER NOT NULL DEFAULT 0,
+        avg_rating REAL,
+        total_used REAL NOT NULL DEFAULT 0,
+        owner_pid INTEGER,
+        owner_host TEXT
+    );
+    CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        category TEXT NOT NULL,
+        asked TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        used REAL NOT NULL DEFAULT 0,
+        paused REAL NOT NULL DEFAULT 0,
+        overtime REAL NOT NULL DEFAULT 0,
+        skipped INTEGER NOT NULL DEFAULT 0,
+        peeks TEXT NOT NULL DEFAULT '[]',
+        key_points_checked TEXT NOT NULL DEFAULT '[]',
+        star_checked TEXT NOT NULL DEFAULT '{}',
+        rating INTEGER,
+        follow_ups TEXT NOT NULL DEFAULT '[]',
+        started_at TEXT,
+        submitted_at TEXT,
+        UNIQUE (session_id, idx)
+    );
+    """,
+    # 1 → 2: indexes for the history screen and full-text search of answers.
+    """
+    CREATE INDEX sessions_by_start ON sessions (started_at DESC);
+    CREATE INDEX sessions_by_status ON sessions (status);
+    CREATE INDEX answers_by_question ON answers (deck_id, question_id);
+    CREATE INDEX answers_by_deck ON answers (deck_id, session_id);
+    CREATE INDEX answers_by_category ON answers (category, session_id);
+    CREATE VIRTUAL TABLE answers_fts USING fts5 (text, content='answers', content_rowid='id');
+    INSERT INTO answers_fts (rowid, text) SELECT id, text FROM answers;
+    CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN
+        INSERT INTO answers_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN
+        INSERT INTO answers_fts (answers_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER answers_fts_update AFTER UPDATE OF text ON answers BEGIN
+        INSERT INTO answers_fts (answers_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO answers_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+    """,
+    # 2 → 3: the analysis of each answer (what mockint suggested; the user's
+    # final ticks stay in key_points_checked / star_checked).
+    """
+    ALTER TABLE answers ADD COLUMN analysis TEXT;
+    """,
+    # 3 → 4: FSRS cards, one per question, and the log of every review.
+    """
+    ALTER TABLE answers ADD COLUMN rated_at TEXT;
+    CREATE TABLE cards (
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        card TEXT NOT NULL,
+        due TEXT NOT NULL,
+        state INTEGER NOT NULL,
+        reviews INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (deck_id, question_id)
+    );
+    CREATE INDEX cards_by_due ON cards (due);
+    CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        deck_id TEXT NOT NULL,
+        question_id TEXT NOT NULL,
+        rating INTEGER NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        session_id TEXT,
+        answer_idx INTEGER,
+        due_after TEXT NOT NULL,
+        UNIQUE (session_id, answer_idx)
+    );
+    CREATE INDEX reviews_by_question ON reviews (deck_id, question_id, reviewed_at);
+    """,
+    # 4 → 5: an index for status and date together (the list query now walks
+    # sessions_by_start instead, see _where; this one serves status lookups).
+    """
+    CREATE INDEX sessions_by_status_start ON sessions (status, started_at DESC);
+    """,
+    # 5 → 6: practice and stats read small covering indexes instead of answer rows,
+    # which carry kilobytes of question snapshot each (choosing weak questions took
+    # 1.8 s and the stats 0.5 s on 100,000 answers; bench/practice_stats.py).
+    """
+    ALTER TABLE answers ADD COLUMN topics TEXT NOT NULL DEFAULT '';
+    UPDATE answers SET topics = COALESCE((SELECT group_concat(value, ' ')
+        FROM json_each(answers.asked, '$.question.topics')), '');
+    CREATE INDEX answers_recent ON answers
+        (deck_id, question_id, submitted_at DESC, rating, overtime, key_points_checked);
+    CREATE INDEX answers_stats ON answers
+        (session_id, submitted_at, rating, overtime, category, topics);
+    """,
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class HistoryUnavailable(Exception):
+    """The history file cannot be used; nothing in it was changed."""
+
+    def __init__(self, path: Path, problem: str, advice: str) -> None:
+        super().__init__(f"{path}: {problem}. {advice}")
+        self.path, self.problem, self.advice = path, problem, advice
+
+
+class Database:
+    """The connection to one history file, opened and migrated. Thread-safe."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+        self._lock = threading.RLock()
+
+    # --- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path) -> Self:
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000,
+                                         check_same_thread=False, isolation_level=None)
+        except (OSError, sqlite3.Error) as error:
+            raise HistoryUnavailable(path, f"cannot open the file ({error})",
+                                     _advice_for(path)) from None
+        try:
+            store = cls(path, connection)
+            store._prepare()
+        except HistoryUnavailable:
+            connection.close()
+            raise
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            if "locked" in str(error):
+                raise HistoryUnavailable(path, "busy: another mockint is writing to it",
+                                         "Try again in a moment.") from None
+            if _cannot_write(error):
+                raise HistoryUnavailable(path, f"cannot write ({error})",
+                                         _advice_for(path)) from None
+            raise HistoryUnavailable(path, f"not a readable SQLite database ({error})",
+                                     "Move the file aside (it is left untouched) and mockint "
+                                     "starts a new history; a backup may restore the old one.") from None
+        return store
+
+    def _prepare(self) -> None:
+        db = self._db
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        version = self._checked_version()
+        try:
+            self._use_wal()
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            self._migrate(version)
+        except sqlite3.OperationalError as error:
+            if _cannot_write(error):
+                raise HistoryUnavailable(self.path, f"cannot write ({error})",
+                                         _advice_for(self.path)) from None
+            raise
+
+    def _checked_version(self) -> int:
+        """The schema version, refusing (without writing) a file that is not ours."""
+        db = self._db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise HistoryUnavailable(
+                self.path, f"written by a newer mockint (schema {version}, this one reads up to "
+                f"{SCHEMA_VERSION})", "Upgrade mockint, or point MOCKINT_HOME elsewhere.")
+        if version == 0 and self._has_tables():
+            # Another mockint may be creating it this very moment: look again once
+            # its write lock is released.
+            with self._transaction():
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0 and self._has_tables():
+                raise HistoryUnavailable(
+                    self.path, "this is a SQLite file, but not a mockint history",
+                    "Move it aside; mockint will start a new history there.")
+        return version
+
+    def _has_tables(self) -> bool:
+        return self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
+
+    def _use_wal(self) -> None:
+        # Switching to WAL ignores the busy timeout: while another mockint holds the
+        # write lock it fails at once with "locked", so wait here instead.
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
+
+    def _migrate(self, version: int) -> None:
+        for target in range(version + 1, SCHEMA_VERSION + 1):
+            with self._transaction() as db:
+                # Read again under the write lock: another mockint starting at the
+                # same moment may have run this step already.
+                if db.execute("PRAGMA user_version").fetchone()[0] >= target:
+                    continue
+                for statement in _statements(MIGRATIONS[target - 1]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {target}")
+
+    @property
+    def version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[dict]:
+        with self._lock:
+            cursor = self._db.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    if "\n".join(current).strip():
+        statements.append("\n".join(current))
+    return statements
+
+
+def _cannot_write(error: sqlite3.Error) -> bool:
+    text = str(error).lower()
+    return any(m in text for m in ("readonly", "read-only", "unable to open", "attempt to write",
+                                   "disk i/o error"))
+
+
+def _advice_for(path: Path) -> str:
+    return (f"Check that {path.parent} exists and is writable, or set MOCKINT_HOME to a "
+            "folder you can write to.")

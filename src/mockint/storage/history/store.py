@@ -1,0 +1,229 @@
+"""Sessions and their answers: saving, the history list, search and timelines."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+from mockint.core.session import AnswerRecord, AskedQuestion, SessionConfig, SessionRecord
+from mockint.core.stats import StatsAnswer
+from mockint.storage.history.cards import CardQueries
+from mockint.storage.history.rows import (
+    HIT_COLUMNS,
+    SUMMARY_COLUMNS,
+    AnswerHit,
+    HistoryFilter,
+    SessionSummary,
+    answer_from_row,
+    answer_values,
+    dt,
+    fts_query,
+    hit_from_row,
+    iso,
+    summary_from_row,
+    where,
+)
+
+STALE_AFTER = timedelta(minutes=2)  # a session not saved for this long has lost its process
+
+SESSION_UPSERT = """
+    INSERT INTO sessions (id, started_at, ended_at, updated_at, status, mode, kind,
+        deck_ids, deck_titles, config, plan, note, question_count, answered_count,
+        avg_rating, total_used, owner_pid, owner_host)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (id) DO UPDATE SET
+        ended_at = excluded.ended_at, updated_at = excluded.updated_at,
+        status = excluded.status, note = excluded.note,
+        answered_count = excluded.answered_count, avg_rating = excluded.avg_rating,
+        total_used = excluded.total_used, owner_pid = excluded.owner_pid,
+        owner_host = excluded.owner_host
+"""
+
+ANSWER_UPSERT = """
+    INSERT INTO answers (session_id, idx, deck_id, question_id, category, asked, text,
+        used, paused, overtime, skipped, peeks, key_points_checked, star_checked,
+        rating, follow_ups, started_at, submitted_at, analysis, rated_at, topics)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (session_id, idx) DO UPDATE SET
+        text = excluded.text, used = excluded.used, paused = excluded.paused,
+        overtime = excluded.overtime, skipped = excluded.skipped,
+        peeks = excluded.peeks, key_points_checked = excluded.key_points_checked,
+        star_checked = excluded.star_checked, rating = excluded.rating,
+        follow_ups = excluded.follow_ups, started_at = excluded.started_at,
+        submitted_at = excluded.submitted_at, analysis = excluded.analysis,
+        rated_at = excluded.rated_at
+"""
+
+
+class HistoryStore(CardQueries):
+    """Sessions and answers on disk. Thread-safe: workers may save while the UI reads."""
+
+    # --- saving --------------------------------------------------------------
+
+    def save_session(self, record: SessionRecord, answers: Sequence[int] | None = None) -> None:
+        """Write the session row and its answers (all, or the indexes given) in one go."""
+        chosen = record.answers if answers is None else [record.answers[i] for i in answers]
+        with self._transaction() as db:
+            self._write_session(db, record)
+            for answer in chosen:
+                self._write_answer(db, record.id, answer)
+
+    def save_draft(self, session_id: str, answer: AnswerRecord) -> None:
+        """The answer being typed, with its clock; called about once a second while typing."""
+        with self._transaction() as db:
+            self._write_answer(db, session_id, answer)
+            db.execute("UPDATE sessions SET updated_at = ? WHERE id = ?",
+                       (iso(datetime.now(UTC)), session_id))
+
+    def _write_session(self, db: sqlite3.Connection, record: SessionRecord) -> None:
+        titles = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
+        db.execute(SESSION_UPSERT, (
+            record.id, iso(record.started_at), iso(record.ended_at),
+            iso(datetime.now(UTC)), record.status, record.config.mode, record.config.kind,
+            json.dumps(record.config.deck_ids), titles, record.config.model_dump_json(),
+            json.dumps([a.model_dump(mode="json") for a in record.plan]), record.note,
+            len(record.plan), sum(1 for a in record.answers if a.submitted_at),
+            record.average_rating, record.total_used, os.getpid(), socket.gethostname(),
+        ))
+
+    def _write_answer(self, db: sqlite3.Connection, session_id: str, answer: AnswerRecord) -> None:
+        db.execute(ANSWER_UPSERT, answer_values(session_id, answer))
+
+    def set_note(self, session_id: str, note: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE sessions SET note = ? WHERE id = ?", (note, session_id))
+
+    def delete_session(self, session_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+
+    def abandon(self, session_id: str) -> None:
+        with self._transaction() as db:
+            db.execute("UPDATE sessions SET status = 'abandoned', ended_at = COALESCE(ended_at, ?)"
+                       " WHERE id = ?", (iso(datetime.now(UTC)), session_id))
+
+    # --- reading -------------------------------------------------------------
+
+    def load_session(self, session_id: str) -> SessionRecord:
+        rows = self.query("SELECT * FROM sessions WHERE id = ?", (session_id,))
+        if not rows:
+            raise KeyError(session_id)
+        row = rows[0]
+        answers = self.query("SELECT * FROM answers WHERE session_id = ? ORDER BY idx",
+                             (session_id,))
+        return SessionRecord(
+            id=row["id"],
+            config=SessionConfig.model_validate_json(row["config"]),
+            plan=[AskedQuestion.model_validate(a) for a in json.loads(row["plan"])],
+            started_at=dt(row["started_at"]),
+            ended_at=dt(row["ended_at"]),
+            status=row["status"],
+            note=row["note"],
+            answers=[answer_from_row(a) for a in answers],
+        )
+
+    def resolve_id(self, prefix: str) -> str:
+        """A full session id from the start of one (as `mockint history` shows)."""
+        rows = self.query("SELECT id FROM sessions WHERE substr(id, 1, ?) = ? LIMIT 2",
+                          (len(prefix), prefix))
+        if len(rows) != 1:
+            raise KeyError(prefix)
+        return rows[0]["id"]
+
+    def list_sessions(self, filters: HistoryFilter | None = None, *, limit: int = 50,
+                      offset: int = 0) -> list[SessionSummary]:
+        clause, params = where(filters or HistoryFilter())
+        rows = self.query(
+            f"SELECT {SUMMARY_COLUMNS} FROM sessions s {clause} "
+            "ORDER BY s.started_at DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [summary_from_row(r) for r in rows]
+
+    def count_sessions(self, filters: HistoryFilter | None = None) -> int:
+        clause, params = where(filters or HistoryFilter())
+        return self.query(f"SELECT COUNT(*) AS n FROM sessions s {clause}", params)[0]["n"]
+
+    def search_answers(self, text: str, *, limit: int = 100) -> list[AnswerHit]:
+        query = fts_query(text)
+        if not query:
+            return []
+        rows = self.query(
+            f"""
+            SELECT {HIT_COLUMNS} FROM answers_fts f
+            JOIN answers a ON a.id = f.rowid JOIN sessions s ON s.id = a.session_id
+            WHERE answers_fts MATCH ? ORDER BY s.started_at DESC LIMIT ?
+            """,
+            (query, limit),
+        )
+        return [hit_from_row(r) for r in rows]
+
+    def question_timeline(self, deck_id: str, question_id: str) -> list[AnswerHit]:
+        """Every answer ever given to one question, oldest first."""
+        rows = self.query(
+            f"""
+            SELECT {HIT_COLUMNS} FROM answers a
+            JOIN sessions s ON s.id = a.session_id
+            WHERE a.deck_id = ? AND a.question_id = ? ORDER BY s.started_at
+            """,
+            (deck_id, question_id),
+        )
+        return [hit_from_row(r) for r in rows]
+
+    def load_answer(self, session_id: str, index: int) -> AnswerRecord:
+        rows = self.query("SELECT * FROM answers WHERE session_id = ? AND idx = ?",
+                          (session_id, index))
+        if not rows:
+            raise KeyError((session_id, index))
+        return answer_from_row(rows[0])
+
+    def deck_ids(self) -> list[str]:
+        """Every deck id that appears in the history (read from an index), for the filter."""
+        return [r["deck_id"] for r in self.query(
+            "SELECT DISTINCT deck_id FROM answers ORDER BY deck_id")]
+
+    def unfinished(self) -> SessionRecord | None:
+        """The newest in-progress session whose process is gone, to offer for resuming."""
+        rows = self.query("SELECT id, updated_at, owner_pid, owner_host FROM sessions "
+                          "WHERE status = 'in_progress' ORDER BY started_at DESC")
+        for row in rows:
+            if not _owner_alive(row):
+                return self.load_session(row["id"])
+        return None
+
+    # --- what the stats count --------------------------------------------------
+
+    def session_starts_since(self, since: datetime) -> list[datetime]:
+        """When each session started since `since` began."""
+        rows = self.query("SELECT started_at FROM sessions WHERE started_at >= ?",
+                          (since.isoformat(),))
+        return [datetime.fromisoformat(r["started_at"]) for r in rows]
+
+    def answers_since(self, since: datetime) -> list[StatsAnswer]:
+        """Submitted answers of sessions started since `since`: what the stats count."""
+        rows = self.query(
+            "SELECT s.started_at, a.rating, a.overtime, a.category, a.topics "
+            "FROM sessions s JOIN answers a ON a.session_id = s.id "
+            "WHERE s.started_at >= ? AND a.submitted_at IS NOT NULL", (since.isoformat(),))
+        return [StatsAnswer(started_at=datetime.fromisoformat(r["started_at"]),
+                            rating=r["rating"], overtime=r["overtime"], category=r["category"],
+                            topics=tuple(r["topics"].split())) for r in rows]
+
+
+def _owner_alive(row: dict) -> bool:
+    if row["owner_host"] != socket.gethostname() or not row["owner_pid"]:
+        updated = dt(row["updated_at"])
+        return bool(updated and datetime.now(UTC) - updated < STALE_AFTER)
+    if row["owner_pid"] == os.getpid():
+        return True
+    try:
+        os.kill(row["owner_pid"], 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
