@@ -258,6 +258,7 @@ class InterviewFlow:
     def _rated(self, message: messages.RatingChosen, interview: Interview) -> None:
         if interview.phase in (Phase.REVEALED, Phase.RATED):
             interview.rate(message.rating)
+            self._save()  # a rating is kept at once, not only when moving on
             self._show_state()
 
     def _follow_up(self, _: messages.FollowUpAsked, interview: Interview) -> None:

@@ -50,6 +50,7 @@ question has follow-ups, F lets the interviewer ask one, timed.
         super().__init__()
         self.interview = interview  # read only: the interview flow advances it
         self._sent = False  # moved on: nothing more until the next screen
+        self._rating_sent = False  # a rating is on its way to the flow ("3n" typed fast)
 
     def compose(self) -> ComposeResult:
         interview = self.interview
@@ -171,6 +172,7 @@ question has follow-ups, F lets the interviewer ask one, timed.
             self.interview.index, {part: part in chosen for part in self.interview.answer.star_checked}))
 
     def action_rate(self, rating: int) -> None:
+        self._rating_sent = True
         self.post_message(messages.RatingChosen(self.interview.index, rating))
 
     def action_follow_up(self) -> None:
@@ -184,7 +186,9 @@ question has follow-ups, F lets the interviewer ask one, timed.
         self.action_move_on()
 
     def action_move_on(self) -> None:
-        if not self.interview.can_move_on:
+        # Messages reach the flow in order, so a rating sent a moment ago counts.
+        rated = self._rating_sent and self.interview.can_rate
+        if not (self.interview.can_move_on or rated):
             self.notify("Rate your answer first: 1 Again, 2 Hard, 3 Good, 4 Easy.",
                         severity="warning")
             return
