@@ -6,7 +6,9 @@ by one module belongs in that module.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +106,24 @@ def write_toml(path: Path, data: Mapping[str, Any]) -> Path:
 def write_deck() -> Callable[[Path, Mapping[str, Any]], Path]:
     """`write_deck(path, data)`: write a deck dict as a TOML file, return the path."""
     return write_toml
+
+
+@pytest.fixture
+def local_zone() -> Iterator[Callable[[str], None]]:
+    """`local_zone("UTC")`: set the process's local time zone for one test.
+
+    The old zone is put back afterwards (environment and `time.tzset()`), so
+    no later test runs in a zone it did not ask for.
+    """
+    old = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
