@@ -14,8 +14,12 @@ import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mockint import __version__
+
+if TYPE_CHECKING:
+    from mockint.storage.formats.base import Options
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -84,34 +88,88 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--shuffle", action="store_true", help="shuffle (a seed is chosen)")
     run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
     _add_deck_file_commands(commands)
+    _add_stories_command(commands)
+    _add_plan_command(commands)
     return parser
+
+
+def _add_plan_command(commands: argparse._SubParsersAction) -> None:
+    """`plan`, `plan add` and `plan remove`: interview dates and the daily plan toward them."""
+    plan = commands.add_parser(
+        "plan", help="upcoming interviews and today's plan toward the next one",
+        description="With no command: each upcoming interview with its countdown, and the "
+        "plan toward the next one (today in full, then the days after).")
+    what = plan.add_subparsers(dest="plan_command", metavar="COMMAND")
+    add = what.add_parser("add", help="add an interview: mockint plan add 2026-12-15 --label "
+                          "Acme --deck django-technical --deck behavioral")
+    add.add_argument("date", metavar="DATE", help="the day, as YYYY-MM-DD")
+    add.add_argument("--label", help='a name such as "Acme — backend" (default: the date)')
+    add.add_argument("--time", metavar="HH:MM", help="when it starts (local time)")
+    add.add_argument("--deck", action="append", default=[], metavar="ID",
+                     help="a deck it covers (repeatable; default: every deck)")
+    add.add_argument("--category", action="append", default=[], metavar="NAME",
+                     help="only questions of this category (repeatable)")
+    add.add_argument("--level", action="append", default=[], metavar="NAME",
+                     help="only questions of this level (repeatable)")
+    remove = what.add_parser("remove", help="remove an interview by its number or label")
+    remove.add_argument("which", metavar="LABEL|N", help="as `mockint plan` lists them")
 
 
 def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
+    from mockint.storage.formats import registry
+
     imp = commands.add_parser(
-        "import", help="import questions from CSV, Anki text, Markdown or JSON into your decks",
+        "import", help="import questions from Markdown, CSV, JSON or Anki files into your decks",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Import questions into a new deck in your decks folder, or add them to "
         "your deck --deck-id. Questions already in that deck are skipped, so importing a "
-        "file again adds only what is new. Formats: see mockint/storage/importers.py.")
-    imp.add_argument("file", type=Path, metavar="FILE")
-    imp.add_argument("--format", choices=["csv", "md", "json", "anki"],
+        "file again adds only what is new. --dry-run shows what would be imported.",
+        epilog=registry.help_text())
+    imp.add_argument("file", type=Path, metavar="FILE", help="a file, or a folder of files")
+    imp.add_argument("--format", choices=registry.NAMES,
                      help="the file's format (default: from its extension and content)")
     imp.add_argument("--deck-id", type=_deck_id, metavar="ID",
-                     help="deck to create or add to (default: from the file name)")
+                     help="deck to create or add to (default: a new deck named after the file)")
     imp.add_argument("--title", help="title of a new deck (default: from the file)")
     imp.add_argument("--category", default="technical",
-                     help="category of questions that name none (default: technical)")
-    imp.add_argument("--level", default="mid", help="level of questions that name none (default: mid)")
+                     help="category of questions whose category is empty or unknown "
+                          "(default: technical)")
+    imp.add_argument("--level", default="mid",
+                     help="level of questions whose level is empty or unknown (default: mid)")
+    imp.add_argument("--map-category", action="append", default=[], metavar="FROM=TO",
+                     help="read category FROM as TO (repeatable)")
+    imp.add_argument("--map-level", action="append", default=[], metavar="FROM=TO",
+                     help="read level FROM as TO (repeatable)")
+    imp.add_argument("--dry-run", action="store_true",
+                     help="show the questions, problems and warnings; write nothing")
+    imp.add_argument("--update", action="store_true",
+                     help="replace the answer of a question already in the deck when the "
+                          "file's answer differs")
+    imp.add_argument("--per-file", action="store_true",
+                     help="for a folder: one deck per file (default: one deck)")
 
     export = commands.add_parser("export-deck", help="export a deck as CSV, Markdown or JSON")
     export.add_argument("deck", metavar="DECK", help="deck id; see `mockint decks`")
-    export.add_argument("--format", choices=["csv", "md", "json"], required=True)
+    export.add_argument("--format", choices=registry.WRITABLE, required=True)
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
 
     new = commands.add_parser("new-deck", help="create a deck with one example question")
     new.add_argument("name", metavar="NAME", help="the deck's title; its id is made from it")
+
+
+def _add_stories_command(commands: argparse._SubParsersAction) -> None:
+    """`stories` lists the STAR story bank; `stories export` writes it out. No Textual."""
+    stories = commands.add_parser(
+        "stories", help="list your STAR stories and the competencies without one",
+        description="Your STAR stories (add and edit them in the app: b on home, or the "
+        "command palette). `mockint stories export` writes them as Markdown or JSON.")
+    which = stories.add_subparsers(dest="stories_command", metavar="export")
+    export = which.add_parser("export", help="export every story as Markdown or JSON")
+    export.add_argument("--format", choices=["md", "json"], default="md")
+    export.add_argument("-o", "--output", type=Path, metavar="FILE",
+                        help="write to FILE instead of standard output")
 
 
 def _deck_id(text: str) -> str:
@@ -148,6 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": _cmd_import,
         "export-deck": _cmd_export_deck,
         "new-deck": _cmd_new_deck,
+        "stories": _cmd_stories,
+        "plan": _cmd_plan,
     }
     try:
         return handlers[args.command](args)
@@ -418,43 +478,98 @@ def _cmd_locate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_import(args: argparse.Namespace) -> int:
+def _import_options(args: argparse.Namespace) -> Options:
+    """The import options from the command line (raises ValueError with the message)."""
     from mockint.core.deck import CATEGORIES, LEVELS
-    from mockint.storage.importers import ImportFailed, import_file
+    from mockint.storage.formats.base import Options
 
-    for value, allowed, what in ((args.category, CATEGORIES, "category"), (args.level, LEVELS, "level")):
-        if value.lower() not in allowed:
-            print(f"mockint import: unknown {what} {value!r}; choose from {', '.join(allowed)}",
-                  file=sys.stderr)
-            return 2
-    name = str(args.file)
+    def value(text: str, allowed: tuple[str, ...], what: str) -> str:
+        key = "-".join(text.strip().lower().replace("_", " ").split())
+        if key not in allowed:
+            raise ValueError(f"unknown {what} {text!r}; choose from {', '.join(allowed)}")
+        return key
+
+    def mapping(pairs: list[str], allowed: tuple[str, ...], what: str) -> dict[str, str]:
+        found = {}
+        for pair in pairs:
+            source, sep, target = pair.partition("=")
+            if not sep or not source.strip():
+                raise ValueError(f"--map-{what} {pair!r}: write FROM=TO")
+            found["-".join(source.strip().lower().replace("_", " ").split())] = value(
+                target, allowed, what)
+        return found
+
+    return Options(value(args.category, CATEGORIES, "category"), value(args.level, LEVELS, "level"),
+                   mapping(args.map_category, CATEGORIES, "category"),
+                   mapping(args.map_level, LEVELS, "level"))
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from mockint.core.display import visible
+    from mockint.storage.decks import display_name
+    from mockint.storage.formats.base import ImportFailed
+    from mockint.storage.formats.checks import summarise, table
+    from mockint.storage.formats.importing import apply_plan, plan_import
+
     try:
-        report = import_file(args.file, args.format, args.deck_id, args.title,
-                             default_category=args.category.lower(), default_level=args.level.lower())
+        options = _import_options(args)
+    except ValueError as error:
+        print(f"mockint import: {error}", file=sys.stderr)
+        return 2
+    name = visible(str(args.file))
+    try:
+        plans = plan_import(args.file, args.format, args.deck_id, options,
+                            update=args.update, per_file=args.per_file)
     except ImportFailed as error:
-        for problem in error.problems:
-            print(problem.located(name), file=sys.stderr)
+        for line in summarise(error.problems, name):
+            print(visible(line), file=sys.stderr)
         print(f"mockint import: nothing imported from {name}", file=sys.stderr)
         return 1
-    for problem in report.problems:
-        print(problem.located(name), file=sys.stderr)
-    print(f"added {report.added} question(s), skipped {report.skipped_duplicates} already in "
-          f"the deck, {len(report.problems)} problem(s) (read as {report.format})")
-    if report.created:
-        print(f'created deck "{report.deck_id}": {report.deck_path}')
-    elif report.added:
-        print(f'added to deck "{report.deck_id}": {report.deck_path} (previous version kept '
-              f"as {report.deck_path.name}.bak)")
-        if report.dropped_comments:
-            print("note: the deck's comments were not kept; they are still in the .bak file")
-    else:
-        print(f'deck "{report.deck_id}" unchanged: {report.deck_path}')
+    for plan in plans:
+        result = plan.result
+        for line in summarise(result.problems, name):
+            print(visible(line), file=sys.stderr)
+        if args.dry_run:
+            print(f"{len(result.questions)} question(s) read from {visible(str(plan.source))} "
+                  f"(as {result.format})")
+            for row in table(result.questions):
+                print(visible(row))
+        if result.warnings:
+            print("warnings (the result may not be what the file meant):")
+            for line in summarise(result.warnings, name):
+                print("  " + visible(line))
+        if plan.note:
+            print(f"note: {visible(plan.note)}")
+        where = visible(display_name(plan.target))
+        counts = (f"{len(plan.added)} new question(s), {len(plan.updated)} updated, "
+                  f"{plan.skipped} already in the deck, {len(result.problems)} problem(s)")
+        if args.dry_run:
+            verb = "would create" if plan.created else "would add to"
+            print(f'{verb} deck "{plan.deck_id}" ({where}): {counts}; nothing written (--dry-run)')
+            continue
+        try:
+            report = apply_plan(plan, args.title)
+        except ImportFailed as error:
+            print(f"mockint import: {visible(str(error))}", file=sys.stderr)
+            return 1
+        print(f"added {report.added} question(s), updated {report.updated}, skipped "
+              f"{report.skipped_duplicates} already in the deck, {len(report.problems)} "
+              f"problem(s) (read as {report.format})")
+        if report.created:
+            print(f'created deck "{report.deck_id}": {where}')
+        elif report.written:
+            print(f'added to deck "{report.deck_id}": {where} (previous version kept as '
+                  f"{plan.target.name}.bak)")
+            if report.dropped_comments:
+                print("note: the deck's comments were not kept; they are still in the .bak file")
+        else:
+            print(f'deck "{report.deck_id}" unchanged: {where}')
     return 0
 
 
 def _cmd_export_deck(args: argparse.Namespace) -> int:
-    from mockint.storage.deck_export import export_deck
     from mockint.storage.decks import DeckStore
+    from mockint.storage.formats.export import export_deck
 
     store = DeckStore.discover(args.deck_path)
     try:
@@ -488,3 +603,46 @@ def _cmd_new_deck(args: argparse.Namespace) -> int:
         return 1
     print(path)
     return 0
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    from mockint.core.display import visible
+    from mockint.core.stories import coverage
+
+    history = _open_history()
+    if history is None:
+        return 1
+    stories = history.list_stories()
+    if getattr(args, "stories_command", None) == "export":
+        from mockint.storage.story_export import render
+
+        text = render(stories, args.format)
+        if args.output is None and sys.stdout.isatty():
+            text = visible(text)  # a terminal shows the text; a pipe or file gets it exact
+        return _write_out("stories export", text, args.output)
+    if not stories:
+        print("No stories yet. Open mockint and press b on home to write your first one.")
+        return 0
+    for story in stories:
+        competencies = ", ".join(story.competencies) or "no competencies"
+        print(visible(f"{story.id}  {' '.join(story.title.split())}  [{competencies}]"))
+        if story.summary:
+            print(visible(f"    {story.summary[:100]}"))
+    grid = coverage(stories)
+    if grid.uncovered:
+        print(f"\nNo story yet for: {', '.join(grid.uncovered)}")
+    titles = {s.id: s.title for s in stories}
+    for story_id in grid.everything:
+        print(visible(f"“{titles[story_id]}” is claimed for half the competencies or more: "
+                      "an interviewer who hears it twice stops believing it."))
+    return 0
+
+
+def _cmd_plan(args: argparse.Namespace) -> int:
+    from mockint.cli_plan import add_interview_command, remove_interview_command, show_plan
+
+    if args.plan_command == "add":
+        return add_interview_command(args)
+    if args.plan_command == "remove":
+        return remove_interview_command(args)
+    return show_plan(args)

@@ -246,13 +246,13 @@ async def test_import_from_the_decks_screen_then_again_adds_nothing(clock, mocki
         await app.workers.wait_for_complete()
         await pilot.pause()
         imported = [n.message for n in app._notifications if n.title == "Imported"]
-        assert "2 question(s) added" in imported[-1] and "line 4" in imported[-1]
+        assert "3 question(s) added" in imported[-1] and "line 4: unknown category" in imported[-1]
         assert any(e.deck and e.deck.id == "acme" for e in app.decks.entries)
         await pilot.press("i", *str(source), "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         imported = [n.message for n in app._notifications if n.title == "Imported"]
-        assert "0 question(s) added" in imported[-1] and "2 already there" in imported[-1]
+        assert "0 question(s) added" in imported[-1] and "3 already there" in imported[-1]
 
 
 async def test_export_a_deck_from_the_decks_screen(app, mockint_home):

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from mockint.core.deck import Deck
-from mockint.storage.deck_export import export_deck, write_deck_export
 from mockint.storage.decks import read_deck
-from mockint.storage.importers import parse_file
+from mockint.storage.formats.export import export_deck, write_deck_export
+from mockint.storage.formats.reading import parse_file
 from tests.helpers import run_mockint
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -52,14 +52,14 @@ def nasty_deck(deck_data) -> Deck:
     return Deck.model_validate(deck_data)
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "md"])
 @pytest.mark.parametrize("deck_file", BUNDLED, ids=lambda p: p.stem)
 def test_bundled_decks_round_trip(deck_file, fmt, tmp_path):
     deck = read_deck(deck_file)
     assert round_trip(deck, fmt, tmp_path) == deck.questions
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json"])
+@pytest.mark.parametrize("fmt", ["csv", "json", "md"])
 def test_awkward_text_round_trips(nasty_deck, fmt, tmp_path):
     assert round_trip(nasty_deck, fmt, tmp_path) == nasty_deck.questions
 
@@ -88,15 +88,16 @@ def test_json_is_the_deck(deck_data):
 def test_markdown_is_readable(deck_data):
     deck = Deck.model_validate(deck_data)
     text = export_deck(deck, "md")
-    assert text.startswith("# Sample backend deck\n\nThree questions used by the tests.\n")
+    assert text.startswith('---\nmockint: 1\nid: "sample-backend"\ntitle: "Sample backend deck"\n')
+    assert "\n# Sample backend deck\n" in text
     assert "## What is the N+1 query problem and how do you fix it in Django?" in text
     assert "One query for the list, then one per row.\nUse select_related." in text
     assert "- select_related follows foreign keys with a JOIN (cues: select_related, join)" in text
-    assert "**Why they ask:** Most slow Django pages are N+1 queries." in text
-    assert "- **Situation:** Code review of a migration" in text
+    assert "**Why they ask**\n\n```text\nMost slow Django pages are N+1 queries.\n```" in text
+    assert "- Situation: Code review of a migration" in text
     assert "1. Requirements\n2. API\n3. Storage\n4. Scale" in text
     assert "**Follow-ups**\n\n- How would you spot it in production?" in text
-    assert "**Tip:** Pick a story where you changed your mind too." in text
+    assert "**Tip**\n\n```text\nPick a story where you changed your mind too.\n```" in text
 
 
 def test_markdown_export_reads_back_as_questions(deck_data, tmp_path):

@@ -31,8 +31,8 @@ HEADLESS_IMPORTS = [
     "import mockint.core.timing",
     "import mockint.storage.decks",
     "import mockint.storage.files",
-    "import mockint.storage.importers",
-    "import mockint.storage.deck_export",
+    "import mockint.storage.formats.importing",
+    "import mockint.storage.formats.export",
     "import mockint.cli",
 ]
 

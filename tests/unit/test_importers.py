@@ -13,13 +13,9 @@ import pytest
 
 from mockint import paths
 from mockint.storage.decks import read_deck
-from mockint.storage.importers import (
-    ImportFailed,
-    detect_format,
-    import_file,
-    normalise_prompt,
-    parse_file,
-)
+from mockint.storage.formats.base import ImportFailed, Options, normalise_prompt
+from mockint.storage.formats.importing import import_file
+from mockint.storage.formats.reading import detect_format, parse_file
 from tests.helpers import run_mockint
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
@@ -66,19 +62,20 @@ def test_format_can_be_overridden(tmp_path):
 def test_csv_imports_good_rows_and_names_every_broken_line():
     result = parse_file(DATA / "questions.csv")
     assert result.format == "csv"
-    assert prompts(result) == ["What is the N+1 query problem?", "Explain database indexes.",
-                               "What is a race condition?"]
+    assert prompts(result) == ["What is the N+1 query problem?",
+                               "Tell me about a conflict with a colleague.",
+                               "Explain database indexes.", "What is a race condition?"]
+    assert result.questions[1].category == "behavioral"  # the British spelling is understood
     problems = problems_by_line(result)
-    assert sorted(problems) == [1, 4, 5, 7, 8]
+    assert sorted(problems) == [1, 5, 7, 8]
     assert '"Colour"' in problems[1] and "ignored" in problems[1]
-    assert 'category' in problems[4] and '"behavioural"' in problems[4]
     assert "empty prompt" in problems[5]
     assert "2 cells, but the header has 9" in problems[7]
     assert '"ninety"' in problems[8] and "time_limit" in problems[8]
 
 
 def test_csv_reads_every_column():
-    first, indexes, race = parse_file(DATA / "questions.csv").questions
+    first, _conflict, indexes, race = parse_file(DATA / "questions.csv").questions
     assert first.id == "what-is-the-n-1-query"
     assert first.sample_answer == ("One query for the list, then one per row.\n"
                                    "Fix it with select_related or prefetch_related.")
@@ -128,7 +125,7 @@ def test_csv_defaults_and_ids(tmp_path):
         "Third?,ask them,JUNIOR,Not An Id\n",
         encoding="utf-8",
     )
-    result = parse_file(path, default_category="behavioral", default_level="senior")
+    result = parse_file(path, options=Options(category="behavioral", level="senior"))
     first, second, third = result.questions
     assert (first.id, first.category, first.level) == ("same", "behavioral", "senior")
     assert second.id == "second"
@@ -239,7 +236,9 @@ def test_markdown_headings_title_sections_and_code():
     assert "---" not in csrf.sample_answer
     problems = problems_by_line(result)
     assert '"Reading list" is read as a section' in problems[31]
-    assert "empty prompt" in problems[39]
+    # the empty "###" under it is inside the level-2 question's answer: not a question
+    assert sorted(problems) == [31]
+    assert level_two.sample_answer.startswith("Yes, because it ends with a question mark.")
 
 
 def test_markdown_numbered_and_bulleted_questions():
@@ -298,7 +297,7 @@ def test_markdown_without_questions_reports_it(tmp_path):
 
 def test_json_list_with_broken_items():
     result = parse_file(DATA / "questions.json")
-    migration, middleware, caching = result.questions
+    migration, middleware, teamwork, string, caching = result.questions
     assert migration.id == "what-is-a-django-migration"
     assert migration.topics == ["orm", "migrations"]
     assert migration.sample_answer == "A versioned schema change."
@@ -307,14 +306,16 @@ def test_json_list_with_broken_items():
                                                                    ("ordered", ["order"])]
     assert caching.prompt == "What is caching?"
     problems = problems_by_line(result)
-    assert problems[5].startswith("item 2: category") and '"teamwork"' in problems[5]
-    assert problems[6].startswith("item 3: expected an object")
+    # an unknown category is imported with the default, and said so
+    assert teamwork.category == "technical"
+    assert problems[5].startswith('item 2: unknown category "teamwork": imported as "technical"')
+    assert string.prompt == "just a string"  # a list of strings is a list of questions
     assert problems[7].startswith("item 4: empty prompt")
     assert problems[8].startswith('item 5: unknown or repeated field "colour"')
 
 
 def test_json_deck_keeps_its_own_defaults():
-    result = parse_file(DATA / "deck.json", default_level="senior")
+    result = parse_file(DATA / "deck.json", options=Options(level="senior"))
     assert result.title == "A deck as JSON" and result.description == "Exported earlier."
     orm, story = result.questions
     assert orm.level == "mid"  # the deck format's default, not the import default
@@ -336,13 +337,13 @@ def test_invalid_json_cannot_be_read():
 
 def test_import_creates_a_user_deck(mockint_home):
     report = import_file(DATA / "questions.csv")
-    assert report.created and report.added == 3 and report.skipped_duplicates == 0
+    assert report.created and report.added == 4 and report.skipped_duplicates == 0
     assert report.deck_id == "questions"
     assert report.deck_path == paths.user_decks_dir() / "questions.toml"
     deck = read_deck(report.deck_path)
     assert deck.title == "Questions"
     assert [q.prompt for q in deck.questions][0] == "What is the N+1 query problem?"
-    assert len(report.problems) == 5
+    assert len(report.problems) == 4
 
 
 def test_reimport_does_not_duplicate(mockint_home):
@@ -381,7 +382,10 @@ def test_duplicates_inside_one_file_are_skipped(mockint_home, tmp_path):
     path = tmp_path / "twice.md"
     path.write_text("- What is Celery?\n- what is celery\n", encoding="utf-8")
     report = import_file(path)
-    assert (report.added, report.skipped_duplicates) == (1, 1)
+    assert (report.added, report.skipped_duplicates) == (1, 0)
+    (problem,) = report.problems
+    assert (problem.line, problem.reason) == (
+        2, "same question as the one on line 1 earlier in this file; skipped")
 
 
 def test_bundled_decks_are_never_written(mockint_home):
@@ -416,13 +420,12 @@ def test_cli_import_prints_counts_problems_and_the_deck(mockint_home):
     file = str(DATA / "questions.csv")
     proc = run_mockint("import", file, "--deck-id", "from-csv")
     assert proc.returncode == 0, proc.stderr
-    assert "added 3 question(s), skipped 0" in proc.stdout
+    assert "added 4 question(s), updated 0, skipped 0" in proc.stdout
     assert str(mockint_home / "decks" / "from-csv.toml") in proc.stdout
-    assert f"{file}:4: category" in proc.stderr
     assert f"{file}:7: 2 cells" in proc.stderr
     again = run_mockint("import", file, "--deck-id", "from-csv")
     assert again.returncode == 0, again.stderr
-    assert "added 0 question(s), skipped 3" in again.stdout
+    assert "added 0 question(s), updated 0, skipped 4" in again.stdout
 
 
 def test_cli_import_of_an_unreadable_file_exits_1(mockint_home):

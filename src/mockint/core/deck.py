@@ -26,6 +26,13 @@ Level = Literal["junior", "mid", "senior"]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 LEVELS: tuple[str, ...] = Level.__args__  # type: ignore[attr-defined]
 STAR_PARTS: tuple[str, ...] = ("situation", "task", "action", "result")
+# What a behavioral or situational question probes (and what a story shows): a
+# fixed vocabulary, so questions and the person's stories meet on the same
+# words. Meanings: mockint.core.stories.COMPETENCY_MEANINGS and the README.
+Competency = Literal["ownership", "conflict", "failure-and-learning", "leadership", "mentoring",
+                     "deadline-and-priorities", "ambiguity", "technical-depth", "customer-focus",
+                     "communication"]
+COMPETENCIES: tuple[str, ...] = Competency.__args__  # type: ignore[attr-defined]
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _ID_RE = re.compile(ID_PATTERN)
@@ -75,6 +82,12 @@ class Question(_Strict):
     tip: str = ""
     follow_ups: list[str] = Field(default_factory=list)
     time_limit: int | None = Field(default=None, gt=0, le=3600)
+    competencies: list[Competency] = Field(default_factory=list)
+
+    @field_validator("competencies")
+    @classmethod
+    def _competencies_once(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
 
     @field_validator("prompt")
     @classmethod
@@ -220,7 +233,8 @@ def slugify(text: str, taken: Iterable[str] = (), max_words: int = 6) -> str:
     """A stable id from free text, unique among `taken` (used for new questions)."""
     words = re.findall(r"[a-z0-9]+", text.lower())[:max_words] or ["question"]
     base = "-".join(words)
-    taken_set = set(taken)
+    # A set is used as given: copying it on every call made importing n rows O(n²).
+    taken_set = taken if isinstance(taken, (set, frozenset)) else set(taken)
     candidate, n = base, 2
     while candidate in taken_set:
         candidate, n = f"{base}-{n}", n + 1

@@ -14,21 +14,15 @@ from typing import Any
 from pydantic import ValidationError
 
 from mockint.core.deck import STAR_PARTS, KeyPoint, Question
+from mockint.core.keypoints import format_key_point, parse_key_point
 
 
 def key_points_text(points: list[KeyPoint]) -> str:
-    return "\n".join(f"{p.point} | {', '.join(p.cues)}" if p.cues else p.point for p in points)
+    return "\n".join(format_key_point(p.point, p.cues) for p in points)
 
 
 def parse_key_points(text: str) -> list[dict[str, Any]]:
-    points = []
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        point, _, cues = line.partition("|")
-        points.append({"point": point.strip(),
-                       "cues": [c.strip() for c in cues.split(",") if c.strip()]})
-    return points
+    return [parse_key_point(line) for line in text.splitlines() if line.strip()]
 
 
 def lines(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 QuestionKey = tuple[str, str]  # (deck id, question id)
 
@@ -31,6 +31,26 @@ class QuestionRecord:
         rating = sum(self.recent_ratings) / len(self.recent_ratings)
         return round(0.6 * (4 - rating) / 3 + 0.25 * (1 - self.coverage)
                      + 0.15 * self.overtime_share, 4)
+
+
+def local_day(when: datetime) -> date:
+    """The day `when` falls on in the machine's local zone (stored times stay UTC)."""
+    return when.astimezone().date()
+
+
+def start_of_local_day(day: date) -> datetime:
+    """Midnight starting `day` in the machine's local zone, as a UTC time."""
+    # A naive datetime's astimezone() reads it as local time, DST included.
+    return datetime.combine(day, time.min).astimezone(UTC)
+
+
+def end_of_local_day(now: datetime) -> datetime:
+    """The end of `now`'s local day (the next local midnight), as a UTC time.
+
+    The one meaning of "due today" (home, `p`, `mockint practice --due`, stats):
+    a card is due today when it is due before this moment.
+    """
+    return start_of_local_day(local_day(now) + timedelta(days=1))
 
 
 def due_keys(due: Iterable[tuple[QuestionKey, datetime]], now: datetime,
@@ -61,3 +81,22 @@ def mixed_keys(due: Sequence[QuestionKey], weak: Sequence[QuestionKey],
     new_cap = max(1, round(limit * new_share)) if new else 0
     fresh = [key for key in new if key not in known][:new_cap]
     return known[: limit - len(fresh)] + fresh
+
+
+# Kinds of session whose ratings move an FSRS card only when it was due anyway
+# (unless the person chose otherwise): practising ahead must not push reviews
+# out and make FSRS believe a crammed answer was a recall after a long gap.
+CRAM_KINDS = frozenset({"cram", "plan"})
+
+
+def moves_card(kind: str, due: datetime | None, when: datetime, cram_moves_cards: bool) -> bool:
+    """Whether a rating given at `when` should move the question's card.
+
+    Ordinary practice and interviews always do. Cramming (and the daily plan,
+    which repeats questions for coverage) does when the person chose that, or
+    when the card was due anyway (before the end of that local day), or when
+    the question has no card yet (its first rating schedules it).
+    """
+    if kind not in CRAM_KINDS or cram_moves_cards:
+        return True
+    return due is None or due < end_of_local_day(when)

@@ -13,6 +13,7 @@ from mockint.core.deck import Deck
 from mockint.core.practice import (
     QuestionKey,
     due_keys,
+    end_of_local_day,
     mixed_keys,
     new_keys,
     weak_keys,
@@ -32,7 +33,7 @@ def choose(kind: str, history: HistoryStore, decks: Sequence[Deck], config: Sess
     """The questions of a `kind` practice session, at most `limit` of them."""
     allowed = allowed_keys(decks, config)
     allowed_set = set(allowed)
-    due = due_keys(history.due_cards(), now, allowed_set)
+    due = due_keys(history.due_cards(), end_of_local_day(now), allowed_set)
     if kind == "due":
         keys = due
     elif kind == "weak":
@@ -42,11 +43,22 @@ def choose(kind: str, history: HistoryStore, decks: Sequence[Deck], config: Sess
     elif kind == "mixed":
         keys = mixed_keys(due, weak_keys(history.question_records(), allowed_set),
                           new_keys(allowed, history.seen_keys()), limit, new_share)
+    elif kind == "cram":  # works when nothing is due: the whole filter, most useful first
+        keys = list(dict.fromkeys([*due, *weak_keys(history.question_records(), allowed_set),
+                                   *new_keys(allowed, history.seen_keys()), *allowed]))
     else:
         raise ValueError(f"unknown practice kind {kind!r}")
     return questions_for(decks, keys[:limit], config.time_limit)
 
 
 def due_count(history: HistoryStore, decks: Sequence[Deck], now: datetime) -> int:
+    """Questions due before the end of `now`'s local day (the one meaning of "due today")."""
     known = {(d.id, q.id) for d in decks for q in d.questions}
-    return len(due_keys(history.due_cards(), now, known))
+    return len(due_keys(history.due_cards(), end_of_local_day(now), known))
+
+
+def next_due(history: HistoryStore, decks: Sequence[Deck], now: datetime) -> datetime | None:
+    """When the next question falls due after `now` (for "next due 20:34")."""
+    known = {(d.id, q.id) for d in decks for q in d.questions}
+    return next((when for key, when in history.due_cards() if when > now and key in known),
+                None)

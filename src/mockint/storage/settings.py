@@ -34,6 +34,8 @@ class Settings(Model):
     desired_retention: float = Field(default=0.9, ge=0.7, le=0.99)
     new_share: float = Field(default=0.3, ge=0, le=1)
     practice_size: int = Field(default=8, ge=1, le=100)
+    daily_minutes: int = Field(default=30, ge=5, le=600)  # the plan's daily time budget
+    cram_moves_cards: bool = False  # cramming moves FSRS cards only when they were due
 
 
 class SettingsProblem(Exception):

@@ -255,8 +255,7 @@ class MockintApp(App[None]):
 
         if self.history is None:
             return 0
-        end_of_day = self.now().replace(hour=23, minute=59, second=59)
-        return due_count(self.history, self.decks.decks, end_of_day)
+        return due_count(self.history, self.decks.decks, self.now())
 
     @property
     def interview(self) -> Interview | None:

@@ -36,7 +36,8 @@ class DeckActions:
                  "added) · Esc cancels"), chosen)
 
     def _import(self, path: Path) -> None:
-        from mockint.storage.importers import ImportFailed, import_file
+        from mockint.storage.formats.base import ImportFailed
+        from mockint.storage.formats.importing import import_file
 
         app = self.app
         try:
@@ -74,7 +75,7 @@ class DeckActions:
             ("csv", "CSV"), ("markdown", "Markdown"), ("json", "JSON")]), chosen)
 
     def _export(self, deck: Deck, fmt: str) -> None:
-        from mockint.storage.deck_export import write_deck_export
+        from mockint.storage.formats.export import write_deck_export
 
         app = self.app
         fmt = "md" if fmt == "markdown" else fmt

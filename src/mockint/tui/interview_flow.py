@@ -39,10 +39,12 @@ if TYPE_CHECKING:
 S = TypeVar("S", bound=Screen)
 DRAFT_EVERY = 1.0  # seconds: a killed terminal loses at most about this much typing
 EMPTY_PRACTICE = {
-    "due": "Nothing is due: well done. Try weak or new questions.",
+    "due": "Nothing is due today: well done. Try weak or new questions.",
     "weak": "No weak questions yet: rate a few answers first.",
     "new": "You have answered every question in these decks.",
     "mixed": "Nothing to practise in these decks yet.",
+    "cram": "No questions match these filters.",
+    "plan": "Today's plan is done (or there is no interview ahead).",
 }
 
 
@@ -162,8 +164,14 @@ class InterviewFlow:
         if app.history is None:
             raise InterviewError("practice sessions need the history, which is unavailable")
         limit = config.count or app.settings.practice_size
-        questions = choose(config.kind, app.history, decks, config, app.now(), limit,
-                           app.settings.new_share)
+        if config.kind == "plan":
+            from mockint.storage.plan import plan_questions
+
+            questions = plan_questions(app.history, app.decks.decks, app.now(),
+                                       app.settings.daily_minutes)
+        else:
+            questions = choose(config.kind, app.history, decks, config, app.now(), limit,
+                               app.settings.new_share)
         if not questions:
             raise InterviewError(EMPTY_PRACTICE.get(config.kind, "no questions"))
         return questions
@@ -337,12 +345,15 @@ class InterviewFlow:
         if self.writer is None or answer.rating is None or self.interview is None:
             return
         from mockint.core.scheduling import scheduler
+        from mockint.storage.plan import record_rating
 
-        history, session_id = self.writer.store, self.interview.record.id
+        history, record = self.writer.store, self.interview.record
+        session_id, kind = record.id, record.config.kind
         settings = self.app.settings
         fsrs = scheduler(settings.desired_retention, fuzz=self.app.fuzz)
         copy = answer.model_copy(deep=True)
-        self.writer.submit(lambda: history.record_review(session_id, copy, fsrs))
+        moves = settings.cram_moves_cards
+        self.writer.submit(lambda: record_rating(history, session_id, kind, copy, fsrs, moves))
 
     def _save_failed(self, error: Exception) -> None:
         self.app.call_from_thread(self.app.notify, f"Could not save to the history: {error}",

@@ -3,6 +3,7 @@
 - `schema`: migrations, opening, and why a file is refused (`HistoryUnavailable`)
 - `store`: `HistoryStore`, sessions and answers, the list, search and stats queries
 - `cards`: FSRS cards and reviews
+- `stories`: the STAR story bank and which story was told to which answer
 - `writer`: `BackgroundWriter`, the ordered writer thread
 - `rows`: rows as Python values and back
 """

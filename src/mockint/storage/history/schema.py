@@ -140,6 +140,35 @@ MIGRATIONS: list[str] = [
     CREATE INDEX answers_stats ON answers
         (session_id, submitted_at, rating, overtime, category, topics);
     """,
+    # 6 → 7: the person's STAR stories, and which story was told to which answer
+    # (story_id NULL: "a new one"). No foreign key to stories: a deleted story
+    # can be undone with the same id, and its uses find it again.
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        situation TEXT NOT NULL DEFAULT '',
+        task TEXT NOT NULL DEFAULT '',
+        action TEXT NOT NULL DEFAULT '',
+        result TEXT NOT NULL DEFAULT '',
+        figures TEXT NOT NULL DEFAULT '[]',
+        competencies TEXT NOT NULL DEFAULT '[]',
+        tags TEXT NOT NULL DEFAULT '[]',
+        company TEXT NOT NULL DEFAULT '',
+        role TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_uses (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        answer_idx INTEGER NOT NULL,
+        story_id TEXT,
+        competencies TEXT NOT NULL DEFAULT '[]',
+        used_at TEXT NOT NULL,
+        PRIMARY KEY (session_id, answer_idx)
+    );
+    CREATE INDEX story_uses_by_time ON story_uses (used_at);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

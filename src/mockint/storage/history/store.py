@@ -27,6 +27,7 @@ from mockint.storage.history.rows import (
     summary_from_row,
     where,
 )
+from mockint.storage.history.stories import StoryQueries
 
 STALE_AFTER = timedelta(minutes=2)  # a session not saved for this long has lost its process
 
@@ -59,7 +60,7 @@ ANSWER_UPSERT = """
 """
 
 
-class HistoryStore(CardQueries):
+class HistoryStore(CardQueries, StoryQueries):
     """Sessions and answers on disk. Thread-safe: workers may save while the UI reads."""
 
     # --- saving --------------------------------------------------------------

@@ -1,0 +1,240 @@
+"""The plan toward the next interview, read from the history; retention and workload.
+
+`mockint.core.planning` decides; this module gathers what it needs from the
+history (answers and FSRS reviews of the questions in scope) and from the
+interviews file, for home, `mockint plan`, the stats screen and practice.
+It reads the history through `HistoryStore.query` only.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from mockint.core.deck import Deck
+from mockint.core.planning import (
+    AnswerEvent,
+    DayProgress,
+    Plan,
+    PlanDay,
+    PlanItem,
+    PlanQuestion,
+    ReviewEvent,
+    UpcomingInterview,
+    answer_minutes,
+    build_plan,
+    day_start,
+    progress,
+    questions_at,
+)
+from mockint.core.practice import QuestionKey, end_of_local_day, local_day, moves_card
+from mockint.core.session import (
+    AnswerRecord,
+    AskedQuestion,
+    SessionConfig,
+    questions_for,
+    select_questions,
+)
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
+
+    from mockint.storage.history import HistoryStore
+
+RETENTION_DAYS = 30
+FORECAST_DAYS = 14
+
+
+def scope_config(interview: UpcomingInterview, decks: Sequence[Deck], kind: str = "custom",
+                 count: int | None = None) -> SessionConfig:
+    """A session over the interview's scope (decks no longer found are left out)."""
+    known = {deck.id for deck in decks}
+    return SessionConfig(deck_ids=[d for d in interview.decks if d in known] or interview.decks,
+                         categories=interview.categories, levels=interview.levels, kind=kind,
+                         count=count)
+
+
+def scope_of(interview: UpcomingInterview,
+             decks: Sequence[Deck]) -> list[tuple[QuestionKey, float]]:
+    """Every question the interview covers, with the minutes one answer takes."""
+    config = scope_config(interview, decks)
+    chosen = [deck for deck in decks if deck.id in config.deck_ids]
+    return [((a.deck_id, a.question.id), answer_minutes(a.time_limit))
+            for a in select_questions(chosen, config)]
+
+
+def _placeholders(values: Sequence[object]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def answer_events(history: HistoryStore, deck_ids: Sequence[str]) -> list[AnswerEvent]:
+    if not deck_ids:
+        return []
+    rows = history.query(
+        "SELECT deck_id, question_id, submitted_at, rating, overtime, key_points_checked "
+        f"FROM answers WHERE deck_id IN ({_placeholders(deck_ids)}) "
+        "AND submitted_at IS NOT NULL", list(deck_ids))
+    events = []
+    for row in rows:
+        ticks = json.loads(row["key_points_checked"] or "[]")
+        events.append(AnswerEvent(
+            key=(row["deck_id"], row["question_id"]),
+            at=datetime.fromisoformat(row["submitted_at"]), rating=row["rating"],
+            coverage=sum(ticks) / len(ticks) if ticks else 1.0, overtime=row["overtime"] > 0))
+    return events
+
+
+def review_events(history: HistoryStore, deck_ids: Sequence[str]) -> list[ReviewEvent]:
+    if not deck_ids:
+        return []
+    rows = history.query(
+        "SELECT deck_id, question_id, reviewed_at, due_after FROM reviews "
+        f"WHERE deck_id IN ({_placeholders(deck_ids)})", list(deck_ids))
+    return [ReviewEvent((r["deck_id"], r["question_id"]), datetime.fromisoformat(r["reviewed_at"]),
+                        datetime.fromisoformat(r["due_after"])) for r in rows]
+
+
+@dataclass
+class TodayPlan:
+    """The next interview, its plan as it stood this morning, and what was done today."""
+
+    interview: UpcomingInterview
+    plan: Plan
+    questions: list[PlanQuestion]  # this morning
+    current: list[PlanQuestion]  # now, with today's answers (for coverage)
+    done_today: Counter[QuestionKey] = field(default_factory=Counter)
+    progress: list[DayProgress] = field(default_factory=list)
+
+    @property
+    def today(self) -> PlanDay | None:
+        return self.plan.days[0] if self.plan.days else None
+
+    @property
+    def remaining(self) -> list[PlanItem]:
+        """Today's items not answered yet today."""
+        left = Counter(self.done_today)
+        items = []
+        for item in self.today.items if self.today else []:
+            if left[item.key] > 0:
+                left[item.key] -= 1
+            else:
+                items.append(item)
+        return items
+
+    @property
+    def done_count(self) -> int:
+        planned = len(self.today.items) if self.today else 0
+        return planned - len(self.remaining)
+
+
+def today_plan(history: HistoryStore | None, decks: Sequence[Deck],
+               interview: UpcomingInterview, now: datetime, budget: int,
+               with_progress: bool = False) -> TodayPlan:
+    """Today's plan for `interview`, recomputed from the history (no history: a fresh start)."""
+    scope = scope_of(interview, decks)
+    deck_ids = sorted({key[0] for key, _ in scope})
+    answers = answer_events(history, deck_ids) if history is not None else []
+    reviews = review_events(history, deck_ids) if history is not None else []
+    today = local_day(now)
+    morning = questions_at(scope, answers, reviews, day_start(today), interview.added)
+    plan = build_plan(morning, today, interview.date, budget)
+    in_scope = {key for key, _ in scope}
+    done = Counter(e.key for e in answers if e.key in in_scope and local_day(e.at) == today)
+    current = questions_at(scope, answers, reviews, now, interview.added)
+    result = TodayPlan(interview, plan, morning, current, done)
+    if with_progress:
+        result.progress = progress(scope, answers, reviews, interview, today, budget)
+    return result
+
+
+def plan_questions(history: HistoryStore, decks: Sequence[Deck], now: datetime,
+                   budget: int) -> list[AskedQuestion]:
+    """What is left of today's plan for the next interview, as a practice session."""
+    from mockint.storage.interviews import load_calendar_or_empty
+
+    interview = load_calendar_or_empty()[0].next(now)
+    if interview is None:
+        return []
+    today = today_plan(history, decks, interview, now, budget)
+    return questions_for(decks, [item.key for item in today.remaining])
+
+
+# --- cramming: ratings move a card only when the person chose that ----------------
+
+
+def card_due(history: HistoryStore, key: QuestionKey) -> datetime | None:
+    rows = history.query("SELECT due FROM cards WHERE deck_id = ? AND question_id = ?", key)
+    return datetime.fromisoformat(rows[0]["due"]) if rows else None
+
+
+def record_rating(history: HistoryStore, session_id: str, kind: str, answer: AnswerRecord,
+                  fsrs: Scheduler, cram_moves_cards: bool) -> bool:
+    """Move the answer's card if its session kind allows it; True when the card moved."""
+    if answer.rating is None:
+        return False
+    when = answer.rated_at or answer.submitted_at or datetime.now(UTC)
+    key = (answer.asked.deck_id, answer.asked.question.id)
+    if not moves_card(kind, card_due(history, key), when, cram_moves_cards):
+        return False
+    return history.record_review(session_id, answer, fsrs)
+
+
+def cards_moved(history: HistoryStore, session_id: str) -> int:
+    """How many of a session's ratings moved an FSRS card."""
+    return history.query("SELECT COUNT(*) AS n FROM reviews WHERE session_id = ?",
+                         (session_id,))[0]["n"]
+
+
+# --- retention and workload (stats) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Retention:
+    good: int  # due reviews rated Good or Easy
+    due_reviews: int
+
+    @property
+    def share(self) -> float | None:
+        return self.good / self.due_reviews if self.due_reviews else None
+
+
+def true_retention(history: HistoryStore, now: datetime, days: int = RETENTION_DAYS) -> Retention:
+    """Of the reviews in the last `days` days made when the card was due, the share recalled.
+
+    A review is "due" when the card's due date (set by its previous review) fell
+    before the end of the local day it was made; a question's first review has no
+    due date and does not count.
+    """
+    rows = history.query(
+        """
+        SELECT r.rating, r.reviewed_at,
+               (SELECT p.due_after FROM reviews p
+                 WHERE p.deck_id = r.deck_id AND p.question_id = r.question_id
+                   AND p.reviewed_at < r.reviewed_at
+                 ORDER BY p.reviewed_at DESC LIMIT 1) AS due_before
+        FROM reviews r WHERE r.reviewed_at >= ?
+        """, ((now - timedelta(days=days)).astimezone(UTC).isoformat(),))
+    good = total = 0
+    for row in rows:
+        if row["due_before"] is None:
+            continue
+        reviewed = datetime.fromisoformat(row["reviewed_at"])
+        if datetime.fromisoformat(row["due_before"]) < end_of_local_day(reviewed):
+            total += 1
+            good += row["rating"] >= 3
+    return Retention(good, total)
+
+
+def forecast(history: HistoryStore, now: datetime, days: int = FORECAST_DAYS,
+             deck_ids: set[str] | None = None) -> list[tuple[date, int]]:
+    """Cards falling due on each of the next `days` local days (overdue ones count today)."""
+    today = local_day(now)
+    horizon = day_start(today + timedelta(days=days))
+    rows = history.query("SELECT deck_id, due FROM cards WHERE due < ?", (horizon.isoformat(),))
+    counts = Counter(max(local_day(datetime.fromisoformat(r["due"])), today) for r in rows
+                     if deck_ids is None or r["deck_id"] in deck_ids)
+    return [(today + timedelta(days=i), counts[today + timedelta(days=i)]) for i in range(days)]

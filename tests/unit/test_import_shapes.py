@@ -1,0 +1,189 @@
+"""The shapes people's question files really have, each read to the exact questions.
+
+Every fixture in tests/data/import/shapes/ was written for these tests (none is
+copied from a real file); each test names the shape and checks every prompt and
+answer, so a reader change that merges, splits or drops a question fails here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mockint.storage.formats.base import Options
+from mockint.storage.formats.reading import parse_file
+
+SHAPES = Path(__file__).resolve().parents[1] / "data" / "import" / "shapes"
+
+
+def pairs(name: str, **options) -> list[tuple[str, str]]:
+    result = parse_file(SHAPES / name, options=Options(**options) if options else None)
+    return [(q.prompt, q.sample_answer) for q in result.questions]
+
+
+def test_front_matter_is_skipped_and_gives_the_title():
+    result = parse_file(SHAPES / "front_matter.md")
+    assert result.title == "Caching interview notes"
+    assert pairs("front_matter.md") == [
+        ("What is a cache hit ratio?",
+         "The share of reads served from the cache instead of the origin."),
+        ("When would you choose write-through caching?",
+         "When reads must never see stale data and the extra write latency is acceptable."),
+        ("How do you invalidate a cached page?",
+         "Delete the key on every write, or give it a short time to live."),
+    ]
+    assert result.problems == [] and result.warnings == []
+
+
+def test_a_list_after_an_intro_sentence_is_a_list_of_questions():
+    result = parse_file(SHAPES / "list_after_intro.md")
+    assert [(q.prompt, q.category) for q in result.questions] == [
+        ("What is the difference between `let` and `var`?", "technical"),
+        ("How does event delegation work?", "technical"),
+        ("What is a closure?", "technical"),
+        ("Explain the box model.", "technical"),
+        ("How do you review code?", "ask-them"),  # from the section "Questions to ask ..."
+        ("What does a normal week look like?", "ask-them"),
+    ]
+    assert all(q.sample_answer == "" for q in result.questions)
+    assert all(q.topics == [] for q in result.questions)  # generic section names are no topic
+    (warning,) = result.warnings
+    assert warning.reason.startswith("6 of 6 questions have no answer")
+
+
+def test_sub_headings_and_bold_lines_stay_in_the_answer():
+    assert pairs("subheadings.md") == [
+        ("What is the GIL?",
+         "A lock that lets one thread run Python bytecode at a time.\n\n### Why does it exist\n\n"
+         "It keeps reference counting simple and fast.\n\n**Consequences**\n\n"
+         "CPU-bound threads do not run in parallel."),
+        ("How does garbage collection work in CPython.",
+         "Reference counting frees most objects at once.\n\n### Cycles\n\n"
+         "A generational collector finds reference cycles.\n\n#### Generations\n\n"
+         "Three of them; young objects are checked most often."),
+    ]
+
+
+def test_bold_q_and_a_pairs():
+    assert pairs("qa_pairs.md") == [
+        ("What is an index?", "A separate structure that finds rows without scanning the table."),
+        ("What is a transaction?",
+         "A group of statements that succeed or fail together.\nIt keeps the data consistent."),
+        ("What is normalisation?", "Splitting tables so each fact is stored once."),
+    ]
+
+
+def test_numbered_bold_items_with_answers_under_them():
+    assert pairs("numbered_bold.md") == [
+        ("What happens when you type a URL into a browser?",
+         "DNS lookup, TCP and TLS handshakes, then the HTTP request."),
+        ("What is the difference between TCP and UDP?",
+         "TCP is reliable and ordered; UDP is neither, but faster.\n- TCP: web pages, email\n"
+         "- UDP: games, voice"),
+        ("What is a CDN?", "Servers near users that cache static content."),
+    ]
+
+
+def test_link_only_bullets_are_dropped_but_a_question_written_as_a_link_is_kept():
+    result = parse_file(SHAPES / "link_bullets.md")
+    assert [(q.prompt, q.topics) for q in result.questions] == [
+        ("What is a goroutine?", ["basics"]),
+        ("How do you declare a constant?", ["basics"]),
+        ("What does a buffered channel do?", ["concurrency"]),
+        ("How is select used?", ["concurrency"]),
+    ]
+    assert result.problems == []  # the table of contents is not "text left out"
+
+
+def test_html_jsx_comments_entities_links_and_source_lines_are_removed():
+    result = parse_file(SHAPES / "html_noise.md")
+    assert result.title == "Interview questions on APIs"
+    assert pairs("html_noise.md") == [
+        ("What does idempotent mean for an HTTP method?",
+         "Calling it twice has the same effect as calling it once, e.g. `PUT` and `DELETE`.\n"
+         'See RFC 9110 for the "safe" methods.'),
+        ("How would you version a <public> API?",
+         "Put the version in the path or in a header; keep old versions running while clients "
+         "move."),
+        ("Why use pagination?", "To keep responses small & fast."),
+    ]
+
+
+def test_cards_without_q_and_a():
+    assert pairs("cards_plain.md") == [
+        ("What is a message queue?",
+         "A buffer between producers and consumers, so each side works at its own pace."),
+        ("Why would you use a dead-letter queue?",
+         "Messages that keep failing go there instead of blocking the queue."),
+        ("Explain at-least-once delivery.",
+         "Each message arrives one or more times, so consumers must be idempotent."),
+    ]
+
+
+def test_code_belongs_to_the_question_it_follows_or_opens():
+    assert pairs("code_cards.md") == [
+        ("What does this print?\n\n```python\nprint([i * 2 for i in range(3)])\n```",
+         "`[0, 2, 4]`: the comprehension doubles each number."),
+        ("```python\ndef f(x, items=[]):\n    items.append(x)\n    return items\n```\n\n"
+         "What is wrong with this function?",
+         "The default list is shared between calls, so items pile up."),
+        # nothing follows the code: it is the answer
+        ("How do you reverse a list in place?", "```python\nitems.reverse()\n```"),
+    ]
+
+
+def test_literal_backslash_n_in_tsv_cells_is_a_line_break():
+    result = parse_file(SHAPES / "newlines.tsv")
+    assert [(q.prompt, q.sample_answer, q.topics) for q in result.questions] == [
+        ("What is a shell pipe?", "It sends one command's output\nto the next command's input.",
+         ["shell"]),
+        ("What does chmod do?", "Changes file permissions.\nFor example chmod 600 file.",
+         ["shell permissions"]),
+    ]
+
+
+def test_unknown_categories_take_the_default_and_can_be_mapped():
+    result = parse_file(SHAPES / "categories.csv", options=Options(category="intro"))
+    assert [(q.category, q.level) for q in result.questions] == [
+        ("intro", "mid"), ("intro", "senior"), ("behavioral", "mid"), ("intro", "mid")]
+    assert [p.line for p in result.problems] == [2, 3]
+    assert all('unknown category "technicalfe": imported as "intro"' in p.reason
+               for p in result.problems)
+    mapped = parse_file(SHAPES / "categories.csv",
+                        options=Options(map_category={"technicalfe": "technical"},
+                                        map_level={"intermediate": "junior"}))
+    assert [(q.category, q.level) for q in mapped.questions] == [
+        ("technical", "junior"), ("technical", "senior"), ("behavioral", "mid"),
+        ("technical", "mid")]
+    assert mapped.problems == []
+
+
+def test_json_deck_and_cards_with_extra_keys_reported_on_their_own_line():
+    result = parse_file(SHAPES / "cards.json")
+    assert result.title == "Kubernetes basics"
+    pod, service = result.questions
+    assert (pod.prompt, pod.sample_answer, pod.topics, pod.tip) == (
+        "What is a pod?", "The smallest deployable unit: one or more containers.",
+        ["k8s", "workloads"], "Mention shared network namespace.")
+    assert (service.prompt, service.level) == ("What is a Service?", "junior")  # "difficulty"
+    (problem,) = result.problems
+    assert problem.line == 8 and '"image"' in problem.reason
+
+
+def test_json_sections_give_topics_and_categories():
+    result = parse_file(SHAPES / "sections.json")
+    assert result.title == "Mixed interview"
+    assert [(q.prompt, q.sample_answer, q.category, q.topics) for q in result.questions] == [
+        ("Tell me about a conflict in your team.", "We agreed on a trial.", "behavioral", []),
+        ("What is a generator?", "A function that yields values lazily.", "technical",
+         ["python"]),
+        ("What is a decorator?", "", "technical", ["python"]),
+    ]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in SHAPES.glob("*.*")))
+def test_no_shape_gives_a_prompt_that_looks_like_a_whole_answer(name):
+    result = parse_file(SHAPES / name)
+    assert result.questions
+    assert all(len(q.prompt) < 300 for q in result.questions)
