@@ -346,7 +346,7 @@ class Interview:
         if not self.can_peek:
             raise InterviewError("peeking is only possible while answering in practice mode")
         self.answer.peeks.append(what)
-        return getattr(self.current.question, what)
+        return str(getattr(self.current.question, what))
 
     def update_text(self, text: str) -> None:
         """The draft as typed so far (kept so a save or a quit never loses it)."""

@@ -79,7 +79,7 @@ PROMPT_WIDTH = 60  # a DataTable column grows to its longest cell: keep Time and
 
 
 def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
-    rows = []
+    rows: list[tuple[Text, ...]] = []
     for answer in record.answers:
         question = answer.asked.question
         over = f"+{format_duration(answer.overtime)}" if answer.overtime else ""

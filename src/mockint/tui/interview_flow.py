@@ -292,10 +292,12 @@ class InterviewFlow:
 
     def _show_state(self) -> None:
         """The interview moved: the screen showing it follows."""
-        for kind in (InterviewScreen, RevealScreen):
-            screen = self._screen(kind)
-            if screen is not None:
-                screen.show_state()
+        interview_screen = self._screen(InterviewScreen)
+        if interview_screen is not None:
+            interview_screen.show_state()
+        reveal_screen = self._screen(RevealScreen)
+        if reveal_screen is not None:
+            reveal_screen.show_state()
 
     _handlers: dict[type, Callable[[InterviewFlow, Any, Interview], None]] = {
         messages.QuestionShown: _shown,
@@ -353,7 +355,11 @@ class InterviewFlow:
         fsrs = scheduler(settings.desired_retention, fuzz=self.app.fuzz)
         copy = answer.model_copy(deep=True)
         moves = settings.cram_moves_cards
-        self.writer.submit(lambda: record_rating(history, session_id, kind, copy, fsrs, moves))
+
+        def review() -> None:
+            record_rating(history, session_id, kind, copy, fsrs, moves)
+
+        self.writer.submit(review)
 
     def _save_failed(self, error: Exception) -> None:
         self.app.call_from_thread(self.app.notify, f"Could not save to the history: {error}",

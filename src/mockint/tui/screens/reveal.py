@@ -123,19 +123,18 @@ question has follow-ups, F lets the interviewer ask one, timed.
 
     def _tick(self, analysis: AnswerAnalysis) -> None:
         with self.prevent(SelectionList.SelectedChanged):
-            for checklist, suggested in (
-                (self.query("#key-points"), dict(enumerate(analysis.key_points_suggested))),
-                (self.query("#star"), analysis.star_suggested),
-            ):
-                for widget in checklist:
-                    for value, ticked in suggested.items():
-                        (widget.select if ticked else widget.deselect)(value)
+            for points in self.query(KeyPointChecklist):
+                for index, ticked in enumerate(analysis.key_points_suggested):
+                    (points.select if ticked else points.deselect)(index)
+            for star in self.query(StarChecklist):
+                for part, ticked in analysis.star_suggested.items():
+                    (star.select if ticked else star.deselect)(part)
 
     def _show_analysis(self, analysis: AnswerAnalysis) -> None:
-        for widget in self.query(KeyPointChecklist):
-            widget.show_evidence(analysis.key_points)
-        for widget in self.query(StarChecklist):
-            widget.show_evidence(analysis.star, analysis.result_quantified)
+        for points in self.query(KeyPointChecklist):
+            points.show_evidence(analysis.key_points)
+        for star in self.query(StarChecklist):
+            star.show_evidence(analysis.star, analysis.result_quantified)
         self.query_one("#insights", Plain).update(insights_text(analysis))
 
     def _refresh_buttons(self) -> None:

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
@@ -85,7 +86,7 @@ S compares the highlighted attempt with the sample answer.
         else:
             self.marked = (self.marked + [row])[-2:]
         for i, hit in enumerate(self.hits):
-            table.update_cell_at((i, 0), self._cells(hit, i in self.marked)[0])
+            table.update_cell_at(Coordinate(i, 0), self._cells(hit, i in self.marked)[0])
         self._hint()
 
     def action_compare(self) -> None:

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Button
+from textual.widgets.button import ButtonVariant
 
 from mockint.core.session import RATINGS
 
@@ -24,7 +25,8 @@ class RatingBar(Horizontal):
     rating: reactive[int | None] = reactive(None)
 
     def compose(self) -> ComposeResult:
-        variants = {1: "error", 2: "warning", 3: "primary", 4: "success"}
+        variants: dict[int, ButtonVariant] = {1: "error", 2: "warning", 3: "primary",
+                                              4: "success"}
         for value, label in RATINGS.items():
             yield Button(f"{value} {label}", id=f"rate-{value}", variant=variants[value],
                          compact=True, action=f"screen.rate({value})")
