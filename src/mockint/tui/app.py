@@ -16,6 +16,7 @@ from pathlib import Path
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -174,8 +175,8 @@ class MockintApp(App[None]):
             self.settings_problem = None
         if self.history_problem is not None:
             problem = self.history_problem
-            self.notify(visible(f"{problem.path}: {problem.problem}. {problem.advice} Interviews "
-                                "still work, but this session will not be saved."),
+            self.notify(f"{problem.path}: {problem.problem}. {problem.advice} Interviews "
+                        "still work, but this session will not be saved.",
                         title="History unavailable", severity="error", timeout=20, markup=False)
         if self.history is None:
             self.flow.history_missing()
@@ -184,6 +185,13 @@ class MockintApp(App[None]):
         self.flow.history_ready(self.history)
         if not had_interview:
             self.flow.offer_resume()
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Every notification is plain text: they carry paths, deck titles and error
+        messages, so none is read as markup or reaches the terminal with a control."""
+        super().notify(visible(message), title=visible(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(*event.size)

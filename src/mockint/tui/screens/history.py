@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
@@ -151,7 +152,7 @@ answer. More rows load as you scroll.
     @work(thread=True, exclusive=True, group="history-decks")
     def _load_deck_choices(self) -> None:
         titles = {deck.id: deck.title for deck in mockint_app(self).decks.decks}
-        choices = [(visible(titles.get(i, i)), i) for i in self.history.deck_ids()]
+        choices = [(Content(visible(titles.get(i, i))), i) for i in self.history.deck_ids()]
         self.app.call_from_thread(self.query_one("#deck", Select).set_options, choices)
 
     @work(thread=True, exclusive=True, group="history")

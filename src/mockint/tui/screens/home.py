@@ -75,7 +75,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                 cells = (Text(visible(entry.deck.title)),
                          Text(str(len(entry.deck.questions)), justify="right"))
             else:
-                cells = (Text(f"⚠ {entry.path.name}", style="bold red"),
+                cells = (Text(f"⚠ {visible(entry.path.name)}", style="bold red"),
                          Text("errors", style="red"))
             table.add_row(*cells, Text(entry.source), key=str(index))
         if entries:
