@@ -52,7 +52,9 @@ class Navigator:
         """Home, if the app started on a blank screen waiting for an interview that
         could not start (`mockint run` / `practice` with nothing to ask)."""
         if type(self.app.screen) is Screen:
-            self.home()
+            from mockint.tui.screens.home import HomeScreen
+
+            self._push(HomeScreen())  # the blank start screen cannot be switched away
 
     def settings(self) -> None:
         from mockint.tui.screens.settings import SettingsScreen
