@@ -26,7 +26,7 @@ from mockint.core.session import Interview, SessionConfig, utcnow
 from mockint.storage.decks import DeckStore
 from mockint.storage.history import HistoryStore, HistoryUnavailable
 from mockint.storage.settings import Settings, SettingsProblem, load_settings_or_defaults
-from mockint.tui import messages
+from mockint.tui import messages, paste
 from mockint.tui.deck_actions import DeckActions
 from mockint.tui.interview_flow import InterviewFlow
 from mockint.tui.navigation import Navigator
@@ -67,6 +67,7 @@ class MockintApp(App[None]):
         fuzz: bool = True,
     ) -> None:
         super().__init__()
+        paste.install()  # a paste with ESC in it arrives whole (tui/paste.py)
         self.settings = settings or Settings()
         self.settings_problem = settings_problem
         self.theme_problems = register_themes(self)

@@ -14,6 +14,7 @@ from mockint.core.session import Interview, Phase
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
 from mockint.tui.widgets.plain import Plain
@@ -55,8 +56,8 @@ typed is kept.
     def compose(self) -> ComposeResult:
         yield InterviewerPanel(id="panel")
         yield Plain("", id="peek")
-        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False,
-                       tab_behavior="focus", placeholder="Type your answer here…")
+        yield AnswerBox(id="answer", soft_wrap=True, show_line_numbers=False,
+                        tab_behavior="focus", placeholder="Type your answer here…")
         with Horizontal(id="status"):
             yield AnswerTimer(self.interview.answer_clock, id="timer")
             yield Label("0 words", id="words")
