@@ -30,6 +30,7 @@ from mockint.tui import messages, paste
 from mockint.tui.deck_actions import DeckActions
 from mockint.tui.interview_flow import InterviewFlow
 from mockint.tui.navigation import Navigator
+from mockint.tui.preferences import Preferences
 from mockint.tui.themes import register_themes, theme_variable_defaults, usable_theme
 
 MIN_SIZE = (80, 24)  # every screen is laid out (and snapshot-tested) down to this
@@ -68,10 +69,10 @@ class MockintApp(App[None]):
     ) -> None:
         super().__init__()
         paste.install()  # a paste with ESC in it arrives whole (tui/paste.py)
-        self.settings = settings or Settings()
-        self.settings_problem = settings_problem
-        self.theme_problems = register_themes(self)
-        self.theme = usable_theme(self, self.settings.theme, self.theme_problems)
+        settings = settings or Settings()
+        theme_problems = register_themes(self)
+        self.theme = usable_theme(self, settings.theme, theme_problems)
+        self.prefs = Preferences(self, settings, settings_problem, theme_problems)
         self.now = now
         self.fuzz = fuzz
         self.deck_paths = list(deck_paths)
@@ -82,7 +83,6 @@ class MockintApp(App[None]):
         self.history_problem = history_problem
         self.clock = clock or time.monotonic
         self.start_with = start_with
-        self.bell_enabled = self.settings.bell
         self._said_small = False
         self.ticked: Signal[float] = Signal(self, "ticked")
         """Published every TICK_SECONDS with the injected clock's time."""
@@ -97,32 +97,12 @@ class MockintApp(App[None]):
         """The history is still being opened in the background."""
         return self.history is None and self.history_problem is None and self.open_history_later
 
-    def watch_theme(self, name: str) -> None:
-        """Remember a theme chosen from the palette or the settings screen."""
-        if self.is_running and name != self.settings.theme:
-            self.update_settings(self.settings.model_copy(update={"theme": name}))
-
-    def update_settings(self, settings: Settings) -> None:
-        """Apply new settings now and keep them in settings.toml (atomically, off the UI)."""
-        self.settings = settings
-        self.bell_enabled = settings.bell
-        if settings.theme != self.theme and settings.theme in self.available_themes:
-            self.theme = settings.theme
-        self._write_settings(settings)
-
-    @work(thread=True, exclusive=True, group="settings")
-    def _write_settings(self, settings: Settings) -> None:
-        from mockint.storage.settings import save_settings
-
-        try:
-            save_settings(settings)
-        except OSError as error:
-            self.call_from_thread(self.notify, f"Settings not saved: {error}",
-                                  severity="error", markup=False)
-
     @property
-    def words_per_minute(self) -> int:
-        return self.settings.words_per_minute
+    def settings(self) -> Settings:
+        return self.prefs.settings
+
+    def watch_theme(self, name: str) -> None:
+        self.prefs.theme_chosen(name)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return theme_variable_defaults(self.current_theme)
@@ -163,22 +143,12 @@ class MockintApp(App[None]):
             screen.post_message(messages.HistoryOpened())
 
     def _history_ready(self) -> None:
-        if self.theme_problems:
-            self.notify("\n".join(self.theme_problems) + "\nFix or remove those files; the "
-                        "other themes work.", title="Themes skipped", severity="warning",
-                        timeout=20, markup=False)
-            self.theme_problems = []
-        if self.settings_problem is not None:
-            self.notify(f"{self.settings_problem}. mockint runs on the default settings and "
-                        "leaves the file as it is until you change a setting.",
-                        title="Settings not read", severity="warning", timeout=20,
-                        markup=False)
-            self.settings_problem = None
+        self.prefs.report_problems()
         if self.history_problem is not None:
             problem = self.history_problem
             self.notify(f"{problem.path}: {problem.problem}. {problem.advice} Interviews "
                         "still work, but this session will not be saved.",
-                        title="History unavailable", severity="error", timeout=20, markup=False)
+                        title="History unavailable", severity="error", timeout=20)
         if self.history is None:
             self.flow.history_missing()
             return
@@ -223,20 +193,7 @@ class MockintApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        commands = [
-            ("Settings", "Theme, default mode and time, bell, pace, deck folders",
-             self.nav.settings),
-            ("Decks", "Edit, copy, create, import and export decks", self.nav.decks),
-            ("History", "Past sessions, search inside answers, export", self.nav.history),
-            ("Stats", "Progress over the last weeks and what is due", self.nav.stats),
-            ("Practise due questions", "A session of the questions FSRS says are due",
-             lambda: self.flow.start_practice("due")),
-            ("Practise weak questions", "Lowest recent ratings, missed points, overtime",
-             lambda: self.flow.start_practice("weak")),
-            ("Practise new questions", "Questions you have never answered",
-             lambda: self.flow.start_practice("new")),
-        ]
-        for title, help_text, callback in commands:
+        for title, help_text, callback in self.nav.palette_commands():
             yield SystemCommand(title, help_text, callback)
 
     def action_help(self) -> None:
@@ -258,13 +215,6 @@ class MockintApp(App[None]):
         self.decks = DeckStore.discover(self.deck_paths)
         for screen in self.screen_stack:
             screen.post_message(messages.DecksChanged())
-
-    def due_today(self) -> int:
-        from mockint.storage.practice import due_count
-
-        if self.history is None:
-            return 0
-        return due_count(self.history, self.decks.decks, self.now())
 
     @property
     def interview(self) -> Interview | None:

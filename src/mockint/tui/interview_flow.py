@@ -213,7 +213,13 @@ class InterviewFlow:
         if self._draft_pending and self.app.clock() - self._last_draft >= DRAFT_EVERY:
             self._save_draft()
 
+    def _begin_early(self, interview: Interview) -> None:
+        """A key pressed in the instant before the first frame: the clock starts now."""
+        if interview.phase is Phase.ASKING:
+            interview.begin()
+
     def _submitted(self, message: messages.AnswerSubmitted, interview: Interview) -> None:
+        self._begin_early(interview)
         if interview.phase not in (Phase.ANSWERING, Phase.PAUSED):
             return
         if message.skipped and interview.follow_up is not None:
@@ -226,6 +232,7 @@ class InterviewFlow:
         self.app.nav.reveal(interview, replace=True)
 
     def _pause(self, _: messages.PauseToggled, interview: Interview) -> None:
+        self._begin_early(interview)
         if interview.can_pause and interview.phase in (Phase.ANSWERING, Phase.PAUSED):
             interview.toggle_pause()
             self._show_state()

@@ -35,6 +35,22 @@ class Navigator:
     def back(self) -> None:
         self.app.pop_screen()
 
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The command palette's places: (title, help, what to do)."""
+        practice = self.app.flow.start_practice
+        return [
+            ("Settings", "Theme, default mode and time, bell, pace, deck folders", self.settings),
+            ("Decks", "Edit, copy, create, import and export decks", self.decks),
+            ("History", "Past sessions, search inside answers, export", self.history),
+            ("Stats", "Progress over the last weeks and what is due", self.stats),
+            ("Practise due questions", "A session of the questions FSRS says are due",
+             lambda: practice("due")),
+            ("Practise weak questions", "Lowest recent ratings, missed points, overtime",
+             lambda: practice("weak")),
+            ("Practise new questions", "Questions you have never answered",
+             lambda: practice("new")),
+        ]
+
     # --- places anyone can go ---------------------------------------------------
 
     def home(self) -> None:

@@ -30,7 +30,7 @@ class PasteSafeParser(XTermParser):
         self._held = ""  # the end of a paste chunk that may be the start of PASTE_END
         self._recent = ""  # the last few characters outside a paste (a split PASTE_START)
 
-    def feed(self, data: str) -> Iterable[events.Event | events.Message]:  # type: ignore[override]
+    def feed(self, data: str) -> Iterable[events.Event | events.Message]:
         if data:
             data = self.protect(data)
             if not data:  # all of it held back (it may be the start of PASTE_END)

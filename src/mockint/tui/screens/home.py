@@ -98,7 +98,11 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                           Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—"))
         table.display = bool(self.recent)
         self.can_resume = history is not None and history.unfinished() is not None
-        self.due = app.due_today()
+        self.due = 0
+        if history is not None:
+            from mockint.storage.practice import due_count  # only once the history is open
+
+            self.due = due_count(history, app.decks.decks, app.now())
         self.query_one("#due", Static).update(
             f"{self.due} question{'s' if self.due != 1 else ''} due today · p to practise"
             if self.due else "Nothing due today")

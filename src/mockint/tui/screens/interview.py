@@ -156,12 +156,15 @@ typed is kept.
             return True
         if self._sent:
             return False
+        # Asking: the question is being drawn; an answer may already be sent (the
+        # flow starts the clock first).
+        asking = interview.phase is Phase.ASKING
         if action == "submit":
-            return interview.can_submit
+            return asking or interview.can_submit
         if action == "skip":
-            return interview.can_skip
+            return asking or interview.can_skip
         if action == "pause":
-            return interview.can_toggle_pause
+            return interview.can_pause and (asking or interview.can_toggle_pause)
         if action == "peek":
             return interview.can_peek and interview.follow_up is None
         return True
@@ -199,5 +202,5 @@ typed is kept.
 
     @on(AnswerTimer.Crossed)
     def _crossed(self, event: AnswerTimer.Crossed) -> None:
-        if mockint_app(self).bell_enabled:
+        if mockint_app(self).settings.bell:
             self.app.bell()

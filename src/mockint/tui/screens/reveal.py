@@ -105,7 +105,7 @@ question has follow-ups, F lets the interviewer ask one, timed.
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, question: Question, text: str) -> None:
-        analysis = analyse(question, text, wpm=mockint_app(self).words_per_minute)
+        analysis = analyse(question, text, wpm=mockint_app(self).settings.words_per_minute)
         self.app.call_from_thread(self.post_message,
                                   messages.AnswerAnalysed(self.interview.index, analysis))
 

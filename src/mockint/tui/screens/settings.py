@@ -142,7 +142,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
         if settings is None:
             self.notify(problem, severity="error", markup=False)
             return
-        mockint_app(self).update_settings(settings)
+        mockint_app(self).prefs.update(settings)
         self.notify("Settings saved; they apply to the next interview.")
         self.app.pop_screen()
 
