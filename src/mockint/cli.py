@@ -213,6 +213,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handlers[args.command](args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _reader_went_away()
+    except Exception as error:
+        problem = _history_problem(error)
+        if problem is None:
+            raise
+        print(f"mockint: history unavailable: {problem}", file=sys.stderr)
+        return 1
+
+
+def _reader_went_away() -> int:
+    """`mockint decks | head -1`: the reader closed the pipe; stop quietly, as `cat` does."""
+    try:  # what is still buffered for stdout must not fail again at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, what the shell reports for a program stopped by the pipe
+
+
+def _history_problem(error: Exception) -> str | None:
+    """The user message of a damaged or unusable history met while reading, else None.
+
+    Looked up lazily: commands that never open the history do not import it.
+    """
+    history = sys.modules.get("mockint.storage.history")
+    if history is not None and isinstance(error, history.HistoryUnavailable):
+        return str(error.user_message)
+    return None
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
@@ -346,7 +376,20 @@ def _cmd_stats(args: argparse.Namespace) -> int:
         return 1
     store = DeckStore.discover(args.deck_path)
     print(stats_text(compute_stats(history, store.decks, utcnow())))
+    _print_plan_stats(history, store.decks)
     return 0
+
+
+def _print_plan_stats(history, decks) -> None:
+    """The plan, true retention and the 14-day workload (issue 18), after the stats."""
+    from mockint.core.session import utcnow
+    from mockint.storage.plan import plan_stats_text
+    from mockint.storage.settings import load_settings_or_defaults
+
+    settings, _ = load_settings_or_defaults()
+    print()
+    print(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
+                          settings.desired_retention))
 
 
 def _open_history():
@@ -356,7 +399,7 @@ def _open_history():
     try:
         return HistoryStore.open(paths.history_db_path())
     except HistoryUnavailable as problem:
-        print(f"mockint: history unavailable: {problem}", file=sys.stderr)
+        print(f"mockint: history unavailable: {problem.user_message}", file=sys.stderr)
         return None
 
 

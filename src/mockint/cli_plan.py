@@ -9,15 +9,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck
 from mockint.core.display import visible
-from mockint.core.planning import UpcomingInterview, countdown, coverage
+from mockint.core.planning import UpcomingInterview, countdown, parse_day, parse_time
 from mockint.core.practice import local_day
 from mockint.core.session import utcnow
-
-SHOW_DAYS = 14  # days after today listed under the next interview
 
 
 def _fail(command: str, message: str, code: int = 2) -> int:
@@ -34,26 +31,6 @@ def _decks(args: argparse.Namespace) -> list[Deck]:
     settings, _ = load_settings_or_defaults()
     folders = [Path(p).expanduser() for p in settings.deck_folders]
     return DeckStore.discover([*args.deck_path, *folders]).decks
-
-
-def parse_day(text: str, now: dt.datetime) -> dt.date:
-    """A date typed as YYYY-MM-DD, today or later (ValueError says what is wrong)."""
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. "
-                         f"{local_day(now) + dt.timedelta(days=14):%Y-%m-%d}") from None
-    if day < local_day(now):
-        raise ValueError(f"{day:%Y-%m-%d} is in the past (today is {local_day(now):%Y-%m-%d}); "
-                         "give the day of an interview still to come")
-    return day
-
-
-def parse_time(text: str) -> dt.time:
-    try:
-        return dt.time.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"{text!r} is not a time; write it as HH:MM, e.g. 14:00") from None
 
 
 def add_interview_command(args: argparse.Namespace) -> int:
@@ -142,7 +119,9 @@ def show_plan(args: argparse.Namespace) -> int:
     settings, _ = load_settings_or_defaults()
     history = _history()
     print()
-    print("\n".join(plan_lines(history, _decks(args), upcoming[0], now, settings.daily_minutes)))
+    from mockint.storage.plan import plan_text
+
+    print(plan_text(history, _decks(args), upcoming[0], now, settings.daily_minutes))
     if history is not None:
         history.close()
     return 0
@@ -158,39 +137,3 @@ def _history():
         print(f"mockint plan: history unavailable ({problem}); planning as if nothing was "
               "done yet", file=sys.stderr)
         return None
-
-
-def plan_lines(history, decks: Sequence[Deck], interview: UpcomingInterview, now: dt.datetime,
-               budget: int) -> list[str]:
-    """The plan toward `interview` as text: scope, today in full, then the days after."""
-    from mockint.storage.plan import today_plan
-
-    today = today_plan(history, decks, interview, now, budget)
-    at_target, answered, total = coverage(today.current)
-    prompts = {(d.id, q.id): q.prompt for d in decks for q in d.questions}
-    lines = [f"Plan for {visible(interview.label)}: {total} questions in scope, "
-             f"{answered} answered, {at_target} at their target · budget {budget} min a day"]
-    if today.plan.over_budget:
-        lines.append(f"  The scope needs about {today.plan.busiest:.0f} min on the busiest day: "
-                     "raise the daily budget (settings: daily_minutes) or narrow the scope.")
-    short = today.plan.unreachable()
-    if short:
-        lines.append(f"  {len(short)} question(s) cannot reach 2 answers (3 when weak) in the "
-                     "days left.")
-    day = today.today
-    if day is None:
-        lines.append("  The interview is today: good luck. No more planned practice.")
-        return lines
-    done = today.done_count
-    lines.append(f"Today ({day.day:%a %d %b}): {day.describe()}"
-                 + (f" · {done} done" if done else ""))
-    for item in today.remaining:
-        text = " ".join(prompts.get(item.key, "/".join(item.key)).split())
-        lines.append(f"  [{item.reason:<6}] {visible(text[:70])}")
-    if day.items and not today.remaining:
-        lines.append("  All done for today.")
-    later = today.plan.days[1:SHOW_DAYS + 1]
-    if later:
-        lines.append("Next days:")
-        lines += [f"  {d.day:%a %d %b}  {d.describe()}" for d in later]
-    return lines

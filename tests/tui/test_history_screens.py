@@ -75,9 +75,9 @@ async def test_an_unfinished_session_is_offered_for_resuming_with_text_and_clock
         await advance(pilot, 30)
         first.flush_saves()
         session_id = first.interview.record.id
-    # Simulate a killed process: the owner pid is gone, the session still in progress.
-    history._db.execute("UPDATE sessions SET status='in_progress', owner_pid=999999999 "
-                        "WHERE id=?", (session_id,))
+    # Simulate a killed process: its lock on the session is gone, the session still in progress.
+    history._db.execute("UPDATE sessions SET status='in_progress' WHERE id=?", (session_id,))
+    history.release(session_id)
 
     second = make_app(decks=tui_store, clock=clock, history=history)
     async with second.run_test(size=SIZE) as pilot:
@@ -102,7 +102,7 @@ async def test_declining_resume_keeps_the_session_as_left_early(tui_store, clock
         await pilot.pause()
         first.flush_saves()
         session_id = first.interview.record.id
-    history._db.execute("UPDATE sessions SET owner_pid=999999999 WHERE id=?", (session_id,))
+    history.release(session_id)  # as if its process had been killed
     second = make_app(decks=tui_store, clock=clock, history=history)
     async with second.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from datetime import UTC, datetime, timedelta, timezone
@@ -622,37 +624,84 @@ def test_resolve_id_treats_wildcard_characters_literally(store, deck, prefix):
 # --- resuming -------------------------------------------------------------------------------
 
 
-def dead_pid() -> int:
-    process = subprocess.Popen([sys.executable, "-c", "pass"])
-    process.wait(timeout=30)
-    return process.pid
+OWNER_SCRIPT = r"""
+import json, sys
+from pathlib import Path
+from mockint.core.deck import Deck
+from mockint.core.session import SessionConfig, SessionRecord, select_questions
+from mockint.storage.history import HistoryStore
+
+path, session_id, deck_json = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+deck = Deck.model_validate(json.loads(deck_json))
+config = SessionConfig(deck_ids=[deck.id])
+store = HistoryStore.open(path)
+store.save_session(SessionRecord(id=session_id, config=config,
+                                 plan=select_questions([deck], config), status="in_progress"))
+print("saved", flush=True)
+sys.stdin.read()  # own the session until told to stop (or killed)
+"""
 
 
-def set_owner(db_path: Path, session_id: str, pid: int) -> None:
-    raw = sqlite3.connect(db_path)
+def owner_process(db_path: Path, session_id: str, deck_data: dict) -> subprocess.Popen:
+    """Another mockint running a session in progress, until killed."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", OWNER_SCRIPT, str(db_path), session_id, json.dumps(deck_data)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stdout.readline() == "saved\n"
+    return process
+
+
+def test_a_session_whose_owner_runs_is_not_offered_and_is_once_the_owner_is_killed(
+        store, db_path, deck_data):
+    """Liveness is the owner's OS lock: killed but not yet reaped (a zombie) counts as gone."""
+    owner = owner_process(db_path, "other-process", deck_data)
     try:
-        raw.execute("UPDATE sessions SET owner_pid = ? WHERE id = ?", (pid, session_id))
+        assert store.unfinished() is None  # its owner is running
+        owner.kill()
+        # Not reaped yet: the process is a zombie, its pid still taken, its lock released.
+        os.waitid(os.P_PID, owner.pid, os.WEXITED | os.WNOWAIT)
+        offered = store.unfinished()
+        assert offered is not None and offered.id == "other-process"
+    finally:
+        owner.kill()
+        owner.communicate(timeout=30)
+
+
+def test_a_reused_pid_does_not_keep_a_dead_session_from_being_offered(store, db_path, deck_data):
+    owner = owner_process(db_path, "orphan", deck_data)
+    owner.kill()
+    owner.communicate(timeout=30)
+    raw = sqlite3.connect(db_path)
+    try:  # the dead owner's pid now belongs to a live process: this one
+        raw.execute("UPDATE sessions SET owner_pid = ? WHERE id = 'orphan'", (os.getpid(),))
         raw.commit()
     finally:
         raw.close()
+    offered = store.unfinished()
+    assert offered is not None and offered.id == "orphan"
 
 
-def test_unfinished_offers_an_in_progress_session_whose_process_is_gone(store, deck, db_path):
+def test_unfinished_offers_an_in_progress_session_whose_owner_let_go(store, deck, db_path):
     orphan = saved(store, deck, started=day(1), texts=("half",), ratings=(3,), finish=None)
     finished = saved(store, deck, started=day(2), texts=("done",), ratings=(3,))
     live = saved(store, deck, started=day(3), texts=("typing",), ratings=(3,), finish=None)
-    assert store.unfinished() is None  # every session here is owned by this live process
+    assert store.unfinished() is None  # every session here is owned by this live store
+    other = HistoryStore.open(db_path)
+    try:
+        assert other.unfinished() is None  # ... whose lock another store sees held
 
-    pid = dead_pid()
-    set_owner(db_path, orphan.id, pid)
-    set_owner(db_path, finished.id, pid)
-    offered = store.unfinished()
-    assert offered is not None and offered.id == orphan.id
-    assert offered.status == "in_progress" and offered.answers[0].text == "half"
-    assert live.id != offered.id
+        store.release(orphan.id)
+        offered = other.unfinished()
+        assert offered is not None and offered.id == orphan.id
+        assert offered.status == "in_progress" and offered.answers[0].text == "half"
+        assert live.id != offered.id and finished.id != offered.id
 
-    store.delete_session(orphan.id)
-    assert store.unfinished() is None  # the finished one with a dead owner is never offered
+        store.delete_session(orphan.id)
+        assert other.unfinished() is None  # the finished one is never offered
+        store.close()
+        assert other.unfinished().id == live.id  # a closed store owns nothing
+    finally:
+        other.close()
 
 
 # --- two processes ----------------------------------------------------------------------------
@@ -775,33 +824,64 @@ def test_a_path_whose_folder_is_a_file_is_refused(tmp_path):
     assert blocker.read_text() == "a file where the data folder should be"
 
 
+NOBODY = 65534
+OPEN_AS_NOBODY = (
+    "import sys; from pathlib import Path; from mockint.storage.history import HistoryStore, "
+    "HistoryUnavailable\n"
+    "try:\n    HistoryStore.open(Path(sys.argv[1])).close()\n"
+    "except HistoryUnavailable as problem:\n    print(problem)\nelse:\n    print('OPENED')")
+
+
+def as_root() -> bool:
+    return os.name == "posix" and os.geteuid() == 0
+
+
 def read_only_folder(folder: Path) -> None:
-    """chmod the folder 0o500; skip where that does not stop writes (root bypasses it)."""
+    """chmod the folder (and, as root, give it to `nobody`, who opens it: root bypasses modes)."""
+    if as_root():
+        for item in [folder, *folder.iterdir()]:
+            os.chown(item, NOBODY, NOBODY)
     folder.chmod(0o500)
-    probe = folder / ".probe"
-    try:
-        probe.write_text("x")
-    except PermissionError:
-        return
-    probe.unlink()
-    folder.chmod(0o700)
-    pytest.skip("running as root: permission checks are bypassed, a 0o500 folder is writable")
+
+
+def refusal(path: Path) -> str:
+    """The message opening `path` is refused with, opened by an unprivileged user."""
+    if not as_root():
+        with pytest.raises(HistoryUnavailable) as caught:
+            HistoryStore.open(path)
+        return str(caught.value)
+    proc = subprocess.run(
+        ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+         sys.executable, "-c", OPEN_AS_NOBODY, str(path)],
+        capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() != "OPENED"
+    return proc.stdout.strip()
 
 
 @pytest.fixture
 def ro_folder(tmp_path: Path):
-    folder = tmp_path / "ro"
+    """A folder to make read-only. As root (CI containers) it lives where `nobody` can reach."""
+    if as_root():
+        if shutil.which("setpriv") is None:
+            pytest.skip("running as root without setpriv to drop privileges")
+        base = Path(tempfile.mkdtemp(prefix="mockint-ro-"))
+        base.chmod(0o711)
+        folder = base / "ro"
+    else:
+        base, folder = None, tmp_path / "ro"
     folder.mkdir()
     yield folder
     folder.chmod(0o700)
+    if base is not None:
+        shutil.rmtree(base)
 
 
 def test_a_new_history_in_a_read_only_folder_is_refused(ro_folder):
     path = ro_folder / "history.sqlite3"
     read_only_folder(ro_folder)
-    with pytest.raises(HistoryUnavailable) as caught:
-        HistoryStore.open(path)
-    assert str(path) in str(caught.value) and "writable" in str(caught.value)
+    message = refusal(path)
+    assert str(path) in message and "writable" in message
     assert os.listdir(ro_folder) == []
 
 
@@ -813,10 +893,8 @@ def test_an_existing_history_in_a_read_only_folder_is_refused_as_unwritable(ro_f
     os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
     read_only_folder(ro_folder)
     before = file_state(path)
-    with pytest.raises(HistoryUnavailable) as caught:
-        HistoryStore.open(path)
+    message = refusal(path)
     assert file_state(path) == before
-    message = str(caught.value)
     assert str(path) in message
     # It is a good history in a folder that cannot be written: do not tell the user to move it.
     assert "writable" in message and "new history" not in message

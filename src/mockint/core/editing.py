@@ -8,13 +8,15 @@ form can mark the field and say why without losing what was typed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import ValidationError
 
-from mockint.core.deck import STAR_PARTS, KeyPoint, Question
+from mockint.core.deck import COMPETENCIES, STAR_PARTS, KeyPoint, Question
 from mockint.core.keypoints import format_key_point, parse_key_point
+from mockint.core.stories import question_competencies
 
 
 def key_points_text(points: list[KeyPoint]) -> str:
@@ -44,6 +46,9 @@ def question_from_form(values: Mapping[str, str], question_id: str) -> dict[str,
         "tip": values.get("tip", "").strip(),
         "follow_ups": lines(values.get("follow_ups", "")),
     }
+    competencies = parse_competencies(values.get("competencies", ""))
+    if competencies:
+        data["competencies"] = competencies
     star = {part: values.get(f"star_{part}", "").strip() for part in STAR_PARTS}
     if any(star.values()):
         data["star"] = star
@@ -51,6 +56,11 @@ def question_from_form(values: Mapping[str, str], question_id: str) -> dict[str,
     if limit:
         data["time_limit"] = int(limit) if limit.isdigit() else limit
     return data
+
+
+def parse_competencies(text: str) -> list[str]:
+    """`Conflict, failure and learning` → ["conflict", "failure-and-learning"]."""
+    return [re.sub(r"[\s_]+", "-", c.strip().lower()) for c in text.split(",") if c.strip()]
 
 
 def form_values(question: Question) -> dict[str, str]:
@@ -67,6 +77,9 @@ def form_values(question: Question) -> dict[str, str]:
         "tip": question.tip,
         "follow_ups": "\n".join(question.follow_ups),
         "time_limit": str(question.time_limit or ""),
+        # The deck's own, or else what the wording suggests: shown so it can be corrected,
+        # and saved with the question once the form is saved.
+        "competencies": ", ".join(question_competencies(question)),
     }
     for part in STAR_PARTS:
         values[f"star_{part}"] = getattr(question.star, part) if question.star else ""
@@ -85,6 +98,8 @@ def check_question(data: dict[str, Any]) -> tuple[Question | None, dict[str, str
             if field == "star" and len(loc) > 1:
                 field = f"star_{loc[1]}"
             message = str(item["msg"]).removeprefix("Value error, ")
+            if field == "competencies":
+                message = f"“{item['input']}” is not one of: {', '.join(COMPETENCIES)}"
             if field == "key_points" and len(loc) > 1 and isinstance(loc[1], int):
                 message = f"line {loc[1] + 1}: {message.lower()}"
             problems.setdefault(field, message)

@@ -100,6 +100,55 @@ class InterviewCalendar(Model):
         return ahead[0] if ahead else None
 
 
+def parse_day(text: str, now: dt.datetime) -> dt.date:
+    """A date typed as YYYY-MM-DD, today or later (ValueError says what is wrong)."""
+    try:
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. "
+                         f"{local_day(now) + dt.timedelta(days=14):%Y-%m-%d}") from None
+    if day < local_day(now):
+        raise ValueError(f"{day:%Y-%m-%d} is in the past (today is {local_day(now):%Y-%m-%d}); "
+                         "give the day of an interview still to come")
+    return day
+
+
+def parse_time(text: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"{text!r} is not a time; write it as HH:MM, e.g. 14:00") from None
+
+
+def interview_from_form(values: dict[str, object], deck_ids: Sequence[str],
+                        now: dt.datetime) -> tuple[UpcomingInterview | None, str]:
+    """An interview from a form's raw values, or the first problem in words for the person.
+
+    `values`: date and time and label as typed, decks / categories / levels as lists.
+    """
+    try:
+        day = parse_day(str(values.get("date", "")), now)
+        typed_time = str(values.get("time", "")).strip()
+        at = parse_time(typed_time) if typed_time else None
+    except ValueError as error:
+        return None, str(error)
+    decks = _strings(values.get("decks"))
+    if not decks:
+        return None, "choose at least one deck"
+    unknown = [d for d in decks if d not in deck_ids]
+    if unknown:
+        return None, f"no deck {', '.join(unknown)}"
+    label = " ".join(str(values.get("label", "")).split()) or f"Interview on {day:%d %b}"
+    interview = UpcomingInterview(
+        label=label[:80], date=day, time=at, decks=decks,
+        categories=_strings(values.get("categories")),
+        levels=_strings(values.get("levels")),
+        added=local_day(now))
+    if not interview.is_upcoming(now):
+        return None, f"{interview.when_text()} has already passed"
+    return interview, ""
+
+
 def countdown(interview: UpcomingInterview, now: dt.datetime) -> str:
     """ "Acme in 6 days", "Acme tomorrow", "Acme today at 14:00"."""
     days = (interview.date - local_day(now)).days
@@ -397,3 +446,8 @@ def coverage(questions: Sequence[PlanQuestion]) -> tuple[int, int, int]:
     """(questions at their target, answered at least once, in scope)."""
     return (sum(1 for q in questions if q.answers >= q.target),
             sum(1 for q in questions if q.answers > 0), len(questions))
+
+
+def _strings(value: object) -> list[str]:
+    """A form's list value as strings (nothing, if it is not a list)."""
+    return [str(item) for item in value] if isinstance(value, list | tuple) else []

@@ -100,3 +100,18 @@ def moves_card(kind: str, due: datetime | None, when: datetime, cram_moves_cards
     if kind not in CRAM_KINDS or cram_moves_cards:
         return True
     return due is None or due < end_of_local_day(when)
+
+
+def due_text(count: int, next_due: datetime | None, now: datetime) -> str:
+    """Home's line: "3 questions due today · p to practise", or when the next one is due."""
+    if count:
+        noun = "question" if count == 1 else "questions"
+        later = (f" (next at {next_due.astimezone():%H:%M})"
+                 if next_due is not None and next_due > now else "")
+        return f"{count} {noun} due today{later} · p to practise"
+    if next_due is None:
+        return "Nothing due today"
+    when = next_due.astimezone()
+    same_week = (local_day(next_due) - local_day(now)).days < 7
+    return f"Nothing due today · next due {when:%a %H:%M}" if same_week else \
+        f"Nothing due today · next due {when:%d %b %H:%M}"

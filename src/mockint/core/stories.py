@@ -24,6 +24,7 @@ show them (mockint.tui).
 
 from __future__ import annotations
 
+import random
 import re
 import uuid
 from collections.abc import Iterable, Sequence
@@ -33,7 +34,7 @@ from datetime import UTC, datetime, timedelta
 from pydantic import Field, field_validator
 
 from mockint.core.analysis import star_parts
-from mockint.core.deck import COMPETENCIES, STAR_PARTS, Competency, Question
+from mockint.core.deck import COMPETENCIES, STAR_PARTS, Competency, Deck, Question
 from mockint.core.model import Model
 
 COMPETENCY_MEANINGS: dict[str, str] = {
@@ -229,6 +230,15 @@ def matching_stories(stories: Iterable[Story], competencies: Sequence[str]) -> l
     scored = [(len(wanted & set(s.competencies)), s) for s in stories]
     ranked = sorted((pair for pair in scored if pair[0]), key=lambda pair: -pair[0])
     return [story for _, story in ranked]
+
+
+def practice_question(story: Story, decks: Iterable[Deck],
+                      rng: random.Random | None = None) -> tuple[Deck, Question] | None:
+    """A random question probing one of the story's competencies ("practise this story")."""
+    wanted = set(story.competencies)
+    fitting = [(deck, q) for deck in decks for q in deck.questions
+               if wanted & set(question_competencies(q))]
+    return (rng or random.Random()).choice(fitting) if fitting else None
 
 
 # --- coverage: competencies × stories --------------------------------------------------

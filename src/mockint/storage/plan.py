@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from mockint.core.deck import Deck
+from mockint.core.display import visible
 from mockint.core.planning import (
     AnswerEvent,
     DayProgress,
@@ -27,6 +28,7 @@ from mockint.core.planning import (
     UpcomingInterview,
     answer_minutes,
     build_plan,
+    coverage,
     day_start,
     progress,
     questions_at,
@@ -163,6 +165,62 @@ def plan_questions(history: HistoryStore, decks: Sequence[Deck], now: datetime,
     return questions_for(decks, [item.key for item in today.remaining])
 
 
+def plan_headline(upcoming: Sequence[UpcomingInterview], today: TodayPlan | None,
+                  now: datetime) -> str:
+    """Home's plan lines: the countdowns, then today's plan and how much of it is done."""
+    from mockint.core.planning import countdown
+
+    if not upcoming:
+        return "No interview date yet · i to add one and get a daily plan"
+    lines = [" · ".join(countdown(i, now) for i in upcoming[:3])]
+    day = today.today if today else None
+    if today is None or day is None:
+        lines.append("No planned practice on the interview day. Good luck!")
+    elif not today.remaining:
+        lines.append(f"Today's plan is done ({len(day.items)} answered) · c to practise more")
+    else:
+        done = f" · {today.done_count} done" if today.done_count else ""
+        lines.append(f"Today: {day.describe()}{done} · g to start")
+        if today.plan.over_budget:
+            lines.append(f"(the scope needs ~{today.plan.busiest:.0f} min on the busiest day: "
+                         "more than your daily budget)")
+    return "\n".join(lines)
+
+
+def plan_text(history: HistoryStore | None, decks: Sequence[Deck], interview: UpcomingInterview,
+              now: datetime, budget: int, show_days: int = 14) -> str:
+    """The plan toward `interview` as text: scope, today in full, then the days after."""
+    today = today_plan(history, decks, interview, now, budget)
+    at_target, answered, total = coverage(today.current)
+    prompts = {(d.id, q.id): q.prompt for d in decks for q in d.questions}
+    lines = [f"Plan for {visible(interview.label)}: {total} questions in scope, "
+             f"{answered} answered, {at_target} at their target · budget {budget} min a day"]
+    if today.plan.over_budget:
+        lines.append(f"  The scope needs about {today.plan.busiest:.0f} min on the busiest day: "
+                     "raise the daily budget (settings: daily_minutes) or narrow the scope.")
+    short = today.plan.unreachable()
+    if short:
+        lines.append(f"  {len(short)} question(s) cannot reach 2 answers (3 when weak) in the "
+                     "days left.")
+    day = today.today
+    if day is None:
+        lines.append("  The interview is today: good luck. No more planned practice.")
+        return "\n".join(lines)
+    done = today.done_count
+    lines.append(f"Today ({day.day:%a %d %b}): {day.describe()}"
+                 + (f" · {done} done" if done else ""))
+    for item in today.remaining:
+        text = " ".join(prompts.get(item.key, "/".join(item.key)).split())
+        lines.append(f"  [{item.reason:<6}] {visible(text[:70])}")
+    if day.items and not today.remaining:
+        lines.append("  All done for today.")
+    later = today.plan.days[1:show_days + 1]
+    if later:
+        lines.append("Next days:")
+        lines += [f"  {d.day:%a %d %b}  {d.describe()}" for d in later]
+    return "\n".join(lines)
+
+
 # --- cramming: ratings move a card only when the person chose that ----------------
 
 
@@ -238,3 +296,71 @@ def forecast(history: HistoryStore, now: datetime, days: int = FORECAST_DAYS,
     counts = Counter(max(local_day(datetime.fromisoformat(r["due"])), today) for r in rows
                      if deck_ids is None or r["deck_id"] in deck_ids)
     return [(today + timedelta(days=i), counts[today + timedelta(days=i)]) for i in range(days)]
+
+
+# --- the stats screen's plan, retention and workload sections -----------------------
+
+BAR = 30  # characters of the longest bar
+
+
+def _bar(done: int, planned: int, scale: float) -> str:
+    """█ for what was done, ░ for what was planned and not done."""
+    full = round(done * scale)
+    rest = max(0, round(planned * scale) - full)
+    return "█" * full + "░" * rest
+
+
+def plan_chart(rows: Sequence[DayProgress], today: date) -> list[str]:
+    """Planned against done per day, as text bars (█ done, ░ planned and not done)."""
+    top = max([max(r.planned, r.done) for r in rows] + [1])
+    scale = min(2.0, BAR / top)  # two characters a question when they fit, else scaled down
+    lines = []
+    for row in rows:
+        if row.day < today:
+            figures = f"{row.done}/{row.planned} done"
+        elif row.day == today:
+            figures = f"{row.done}/{row.planned} done so far · today"
+        else:
+            figures = f"{row.planned} planned"
+        bar = _bar(row.done, row.planned, scale)
+        lines.append(f"  {row.day:%a %d %b}  {bar:<{BAR}}  {figures}")
+    return lines
+
+
+def plan_stats_text(history: HistoryStore, decks: Sequence[Deck], now: datetime, budget: int,
+                    desired_retention: float) -> str:
+    """Plan (planned vs done, coverage), true retention and the 14-day workload, as text."""
+    from mockint.core.planning import TARGET, WEAK_TARGET, countdown
+    from mockint.storage.interviews import load_calendar_or_empty
+
+    lines: list[str] = []
+    calendar, problem = load_calendar_or_empty()
+    interview = calendar.next(now)
+    if problem is not None:
+        lines += [f"Plan: {problem}", ""]
+    elif interview is None:
+        lines += ["Plan: no interview ahead (add one with i on home, or `mockint plan add`).", ""]
+    else:
+        today = today_plan(history, decks, interview, now, budget, with_progress=True)
+        at_target, answered, total = coverage(today.current)
+        lines.append(f"Plan for {visible(countdown(interview, now))}: planned vs done "
+                     "(█ done, ░ planned, not done)")
+        lines += plan_chart(today.progress, local_day(now))
+        share = at_target / total if total else 0.0
+        lines += [
+            f"Coverage: {at_target} of {total} questions at their target ({TARGET} answers, "
+            f"{WEAK_TARGET} when weak) · {answered} answered at least once",
+            f"  {'█' * round(share * BAR):░<{BAR}}  {share:.0%}", ""]
+    retention = true_retention(history, now)
+    measured = (f"{retention.share:.0%} ({retention.good} of {retention.due_reviews} due "
+                "reviews rated Good or Easy)" if retention.share is not None
+                else "not measured yet (no reviews made when due)")
+    lines += [f"True retention, last {RETENTION_DAYS} days: {measured} · desired "
+              f"{desired_retention:.0%}", ""]
+    days = forecast(history, now)
+    top = max([n for _, n in days] + [1])
+    lines.append(f"Reviews due in the next {FORECAST_DAYS} days (at {desired_retention:.0%} "
+                 "desired retention):")
+    lines += [f"  {day:%a %d %b}  {'▇' * round(n * min(BAR, top) / top):<{BAR}}  {n}"
+              for day, n in days]
+    return "\n".join(lines)

@@ -43,6 +43,8 @@ class Navigator:
             ("Decks", "Edit, copy, create, import and export decks", self.decks),
             ("History", "Past sessions, search inside answers, export", self.history),
             ("Stats", "Progress over the last weeks and what is due", self.stats),
+            ("Story bank", "Your STAR stories, the competencies they cover, practise one",
+             self.stories),
             ("Practise due questions", "A session of the questions FSRS says are due",
              lambda: practice("due")),
             ("Practise weak questions", "Lowest recent ratings, missed points, overtime",
@@ -103,6 +105,17 @@ class Navigator:
         from mockint.tui.screens.history import HistoryScreen
 
         self._push(HistoryScreen())
+
+    def plan(self) -> None:
+        """The interviews ahead and the daily plan toward them."""
+        from mockint.tui.screens.plan import PlanScreen
+
+        self._push(PlanScreen())
+
+    def stories(self) -> None:
+        from mockint.tui.screens.stories import StoriesScreen
+
+        self._push(StoriesScreen())
 
     def stats(self) -> None:
         from mockint.tui.screens.stats import StatsScreen

@@ -13,7 +13,9 @@ from mockint.storage.history.schema import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS,
     SCHEMA_VERSION,
+    HistoryCorrupt,
     HistoryUnavailable,
+    HistoryWriteFailed,
 )
 from mockint.storage.history.store import STALE_AFTER, HistoryStore
 from mockint.storage.history.writer import BackgroundWriter
@@ -27,7 +29,9 @@ __all__ = [
     "BackgroundWriter",
     "HistoryFilter",
     "HistoryStore",
+    "HistoryCorrupt",
     "HistoryUnavailable",
+    "HistoryWriteFailed",
     "SessionSummary",
     "fts_query",
 ]

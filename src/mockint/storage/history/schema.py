@@ -16,13 +16,15 @@ reads); the store and the card queries build on it.
 
 from __future__ import annotations
 
+import functools
+import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Self
+from typing import Concatenate, ParamSpec, Self, TypeVar
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -180,6 +182,45 @@ class HistoryUnavailable(Exception):
         super().__init__(f"{path}: {problem}. {advice}")
         self.path, self.problem, self.advice = path, problem, advice
 
+    @property
+    def user_message(self) -> str:
+        """What is wrong, which file, and what to do: one text for the CLI and the TUI."""
+        return str(self)
+
+
+class HistoryCorrupt(HistoryUnavailable):
+    """The file is damaged, or is not (or no longer) a mockint history: retrying won't help."""
+
+
+class HistoryWriteFailed(HistoryUnavailable):
+    """A save did not reach the disk (disk full, I/O error, read-only, busy): worth retrying."""
+
+
+def corrupt_advice(path: Path) -> str:
+    return (f"Restore {path.name} from a backup, or rescue what is readable with "
+            f"`sqlite3 {path} .recover | sqlite3 recovered.sqlite3`; then move the damaged "
+            "file aside (mockint leaves it untouched) and mockint starts a new history")
+
+
+def problem_from(path: Path, error: sqlite3.Error | ValueError) -> HistoryUnavailable:
+    """The `HistoryUnavailable` a database error met while reading or saving stands for."""
+    text = str(error)
+    lowered = text.lower()
+    if isinstance(error, ValueError) or not any(m in lowered for m in _TRANSIENT):
+        return HistoryCorrupt(path, f"damaged or not a mockint history ({text})",
+                              corrupt_advice(path))
+    if "locked" in lowered or "busy" in lowered:
+        return HistoryWriteFailed(path, f"busy: another program is writing to it ({text})",
+                                  "Try again in a moment")
+    return HistoryWriteFailed(path, f"cannot write ({text})",
+                              "Free some disk space or check the disk; mockint keeps trying to "
+                              "save what is not saved yet")
+
+
+# What a retry may cure; anything else (malformed, not a database, a bad row) is damage.
+_TRANSIENT = ("disk is full", "disk i/o error", "readonly", "read-only", "attempt to write",
+              "locked", "busy", "unable to open", "out of memory")
+
 
 class Database:
     """The connection to one history file, opened and migrated. Thread-safe."""
@@ -195,7 +236,8 @@ class Database:
     def open(cls, path: Path) -> Self:
         path = Path(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            _create_private(path)
             connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000,
                                          check_same_thread=False, isolation_level=None)
         except (OSError, sqlite3.Error) as error:
@@ -215,9 +257,8 @@ class Database:
             if _cannot_write(error):
                 raise HistoryUnavailable(path, f"cannot write ({error})",
                                          _advice_for(path)) from None
-            raise HistoryUnavailable(path, f"not a readable SQLite database ({error})",
-                                     "Move the file aside (it is left untouched) and mockint "
-                                     "starts a new history; a backup may restore the old one.") from None
+            raise HistoryCorrupt(path, f"not a readable SQLite database ({error})",
+                                 corrupt_advice(path)) from None
         return store
 
     def _prepare(self) -> None:
@@ -246,13 +287,21 @@ class Database:
         if version == 0 and self._has_tables():
             # Another mockint may be creating it this very moment: look again once
             # its write lock is released.
-            with self._transaction():
+            with _transaction(db):
                 version = db.execute("PRAGMA user_version").fetchone()[0]
             if version == 0 and self._has_tables():
-                raise HistoryUnavailable(
-                    self.path, "this is a SQLite file, but not a mockint history",
-                    "Move it aside; mockint will start a new history there.")
+                raise _not_ours(self.path)
+        if version > 0 and not self._has_schema(version):
+            # Another program's database that happens to set user_version: leave it
+            # exactly as it is (no WAL switch, no migration).
+            raise _not_ours(self.path)
         return version
+
+    def _has_schema(self, version: int) -> bool:
+        """Whether every table and column mockint's schema `version` has is in the file."""
+        actual = _tables(self._db)
+        return all(name in actual and columns <= actual[name]
+                   for name, columns in _expected_tables(version).items())
 
     def _has_tables(self) -> bool:
         return self._db.execute(
@@ -273,7 +322,7 @@ class Database:
 
     def _migrate(self, version: int) -> None:
         for target in range(version + 1, SCHEMA_VERSION + 1):
-            with self._transaction() as db:
+            with _transaction(self._db) as db:
                 # Read again under the write lock: another mockint starting at the
                 # same moment may have run this step already.
                 if db.execute("PRAGMA user_version").fetchone()[0] >= target:
@@ -292,20 +341,27 @@ class Database:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; a database error becomes a `HistoryUnavailable`."""
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+                with _transaction(self._db) as db:
+                    yield db
+            except sqlite3.IntegrityError:
                 raise
-            self._db.execute("COMMIT")
+            except sqlite3.DatabaseError as error:
+                raise problem_from(self.path, error) from error
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[dict]:
+        """Rows as dicts; a damaged file raises `HistoryCorrupt` (with what to do)."""
         with self._lock:
-            cursor = self._db.execute(sql, params)
-            names = [d[0] for d in cursor.description]
-            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            try:
+                cursor = self._db.execute(sql, params)
+                names = [d[0] for d in cursor.description]
+                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+            except sqlite3.IntegrityError:
+                raise
+            except sqlite3.DatabaseError as error:
+                raise problem_from(self.path, error) from error
 
 
 def _statements(script: str) -> list[str]:
@@ -331,3 +387,71 @@ def _cannot_write(error: sqlite3.Error) -> bool:
 def _advice_for(path: Path) -> str:
     return (f"Check that {path.parent} exists and is writable, or set MOCKINT_HOME to a "
             "folder you can write to.")
+
+
+@contextmanager
+def _transaction(db: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _not_ours(path: Path) -> HistoryCorrupt:
+    return HistoryCorrupt(path, "this is a SQLite file, but not a mockint history",
+                          "Move it aside (mockint leaves it untouched); mockint will start a "
+                          "new history there")
+
+
+def _tables(db: sqlite3.Connection) -> dict[str, set[str]]:
+    names = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {name: {r[1] for r in db.execute(f'PRAGMA table_info("{name}")')} for name in names}
+
+
+_EXPECTED: dict[int, dict[str, set[str]]] = {}
+
+
+def _expected_tables(version: int) -> dict[str, set[str]]:
+    """The tables and columns the migrations up to `version` create (built in memory once)."""
+    if version not in _EXPECTED:
+        db = sqlite3.connect(":memory:")
+        try:
+            for script in MIGRATIONS[:version]:
+                for statement in _statements(script):
+                    db.execute(statement)
+            _EXPECTED[version] = _tables(db)
+        finally:
+            db.close()
+    return _EXPECTED[version]
+
+
+def _create_private(path: Path) -> None:
+    """Create a new history file readable by its owner only; SQLite gives its WAL and
+    shared-memory files the same mode."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+D = TypeVar("D", bound="Database")
+
+
+def reading(method: Callable[Concatenate[D, P], R]) -> Callable[Concatenate[D, P], R]:
+    """A read whose rows no longer parse (bad JSON, dates or snapshots) is damage too."""
+
+    @functools.wraps(method)
+    def wrapper(self: D, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return method(self, *args, **kwargs)
+        except ValueError as error:
+            raise problem_from(self.path, error) from error
+
+    return wrapper

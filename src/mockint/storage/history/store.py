@@ -6,8 +6,15 @@ import json
 import os
 import socket
 import sqlite3
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: liveness falls back to how recently the session was saved
+    fcntl = None  # type: ignore[assignment]
 
 from mockint.core.session import AnswerRecord, AskedQuestion, SessionConfig, SessionRecord
 from mockint.core.stats import StatsAnswer
@@ -27,9 +34,10 @@ from mockint.storage.history.rows import (
     summary_from_row,
     where,
 )
+from mockint.storage.history.schema import reading
 from mockint.storage.history.stories import StoryQueries
 
-STALE_AFTER = timedelta(minutes=2)  # a session not saved for this long has lost its process
+STALE_AFTER = timedelta(minutes=2)  # another host's session not saved for this long is gone
 
 SESSION_UPSERT = """
     INSERT INTO sessions (id, started_at, ended_at, updated_at, status, mode, kind,
@@ -61,17 +69,106 @@ ANSWER_UPSERT = """
 
 
 class HistoryStore(CardQueries, StoryQueries):
-    """Sessions and answers on disk. Thread-safe: workers may save while the UI reads."""
+    """Sessions and answers on disk. Thread-safe: workers may save while the UI reads.
+
+    While this store saves a session in progress it holds an OS lock on that
+    session's lock file (``locks/<id>.lock`` beside the history): the kernel
+    drops it the moment the process ends, however it ends, so "is its owner
+    still running?" is answered by trying the lock (no pid, which a zombie or a
+    reused pid would fool).
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        super().__init__(path, connection)
+        self._held: dict[str, int] = {}  # session id -> fd of its locked lock file
+        self._held_lock = threading.Lock()
+
+    def close(self) -> None:
+        with self._held_lock:
+            for fd in self._held.values():
+                os.close(fd)
+            self._held.clear()
+        super().close()
+
+    # --- who owns a session in progress ---------------------------------------
+
+    @property
+    def locks_dir(self) -> Path:
+        return self.path.parent / "locks"
+
+    def _lock_path(self, session_id: str) -> Path:
+        return self.locks_dir / f"{session_id}.lock"
+
+    def _hold(self, session_id: str) -> None:
+        """Lock the session's lock file for as long as this store saves it in progress."""
+        if fcntl is None or session_id in self._held:
+            return
+        with self._held_lock:
+            if session_id in self._held:
+                return
+            try:
+                self.locks_dir.mkdir(mode=0o700, exist_ok=True)
+                fd = os.open(self._lock_path(session_id), os.O_RDWR | os.O_CREAT, 0o600)
+            except OSError:
+                return  # cannot lock: others see it by its last save time instead
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                os.close(fd)  # another live process owns it (a resume raced us)
+                return
+            self._held[session_id] = fd
+
+    def release(self, session_id: str) -> None:
+        """Stop owning a session in progress (it ended, or this process hands it over)."""
+        with self._held_lock:
+            fd = self._held.pop(session_id, None)
+            if fd is None:
+                return
+            self._lock_path(session_id).unlink(missing_ok=True)
+            os.close(fd)
+
+    def owner_alive(self, session_id: str, owner_host: str | None = None,
+                    updated_at: datetime | None = None) -> bool:
+        """Whether a live process (this one included) holds the session's lock."""
+        if session_id in self._held:
+            return True
+        if fcntl is None or (owner_host and owner_host != socket.gethostname()):
+            return bool(updated_at and datetime.now(UTC) - updated_at < STALE_AFTER)
+        try:
+            fd = os.open(self._lock_path(session_id), os.O_RDONLY)
+        except FileNotFoundError:
+            return False  # never locked, or released: nobody is running it
+        except OSError:
+            return bool(updated_at and datetime.now(UTC) - updated_at < STALE_AFTER)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return bool(updated_at and datetime.now(UTC) - updated_at < STALE_AFTER)
+        finally:
+            os.close(fd)
+        return False
 
     # --- saving --------------------------------------------------------------
 
     def save_session(self, record: SessionRecord, answers: Sequence[int] | None = None) -> None:
         """Write the session row and its answers (all, or the indexes given) in one go."""
         chosen = record.answers if answers is None else [record.answers[i] for i in answers]
+        if record.status == "in_progress":
+            self._hold(record.id)
         with self._transaction() as db:
             self._write_session(db, record)
             for answer in chosen:
                 self._write_answer(db, record.id, answer)
+            # The row counts what is stored, never more: an answer whose own save
+            # failed (a full disk) is not claimed until it lands.
+            db.execute(
+                "UPDATE sessions SET answered_count = (SELECT COUNT(*) FROM answers WHERE "
+                "session_id = ?1 AND submitted_at IS NOT NULL), avg_rating = (SELECT "
+                "AVG(rating) FROM answers WHERE session_id = ?1) WHERE id = ?1", (record.id,))
+        if record.status != "in_progress":
+            self.release(record.id)
 
     def save_draft(self, session_id: str, answer: AnswerRecord) -> None:
         """The answer being typed, with its clock; called about once a second while typing."""
@@ -106,9 +203,11 @@ class HistoryStore(CardQueries, StoryQueries):
         with self._transaction() as db:
             db.execute("UPDATE sessions SET status = 'abandoned', ended_at = COALESCE(ended_at, ?)"
                        " WHERE id = ?", (iso(datetime.now(UTC)), session_id))
+        self.release(session_id)
 
     # --- reading -------------------------------------------------------------
 
+    @reading
     def load_session(self, session_id: str) -> SessionRecord:
         rows = self.query("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if not rows:
@@ -135,6 +234,7 @@ class HistoryStore(CardQueries, StoryQueries):
             raise KeyError(prefix)
         return rows[0]["id"]
 
+    @reading
     def list_sessions(self, filters: HistoryFilter | None = None, *, limit: int = 50,
                       offset: int = 0) -> list[SessionSummary]:
         clause, params = where(filters or HistoryFilter())
@@ -149,6 +249,7 @@ class HistoryStore(CardQueries, StoryQueries):
         clause, params = where(filters or HistoryFilter())
         return self.query(f"SELECT COUNT(*) AS n FROM sessions s {clause}", params)[0]["n"]
 
+    @reading
     def search_answers(self, text: str, *, limit: int = 100) -> list[AnswerHit]:
         query = fts_query(text)
         if not query:
@@ -163,6 +264,7 @@ class HistoryStore(CardQueries, StoryQueries):
         )
         return [hit_from_row(r) for r in rows]
 
+    @reading
     def question_timeline(self, deck_id: str, question_id: str) -> list[AnswerHit]:
         """Every answer ever given to one question, oldest first."""
         rows = self.query(
@@ -175,6 +277,7 @@ class HistoryStore(CardQueries, StoryQueries):
         )
         return [hit_from_row(r) for r in rows]
 
+    @reading
     def load_answer(self, session_id: str, index: int) -> AnswerRecord:
         rows = self.query("SELECT * FROM answers WHERE session_id = ? AND idx = ?",
                           (session_id, index))
@@ -187,23 +290,26 @@ class HistoryStore(CardQueries, StoryQueries):
         return [r["deck_id"] for r in self.query(
             "SELECT DISTINCT deck_id FROM answers ORDER BY deck_id")]
 
+    @reading
     def unfinished(self) -> SessionRecord | None:
         """The newest in-progress session whose process is gone, to offer for resuming."""
-        rows = self.query("SELECT id, updated_at, owner_pid, owner_host FROM sessions "
+        rows = self.query("SELECT id, updated_at, owner_host FROM sessions "
                           "WHERE status = 'in_progress' ORDER BY started_at DESC")
         for row in rows:
-            if not _owner_alive(row):
+            if not self.owner_alive(row["id"], row["owner_host"], dt(row["updated_at"])):
                 return self.load_session(row["id"])
         return None
 
     # --- what the stats count --------------------------------------------------
 
+    @reading
     def session_starts_since(self, since: datetime) -> list[datetime]:
         """When each session started since `since` began."""
         rows = self.query("SELECT started_at FROM sessions WHERE started_at >= ?",
                           (since.isoformat(),))
         return [datetime.fromisoformat(r["started_at"]) for r in rows]
 
+    @reading
     def answers_since(self, since: datetime) -> list[StatsAnswer]:
         """Submitted answers of sessions started since `since`: what the stats count."""
         rows = self.query(
@@ -213,18 +319,3 @@ class HistoryStore(CardQueries, StoryQueries):
         return [StatsAnswer(started_at=datetime.fromisoformat(r["started_at"]),
                             rating=r["rating"], overtime=r["overtime"], category=r["category"],
                             topics=tuple(r["topics"].split())) for r in rows]
-
-
-def _owner_alive(row: dict) -> bool:
-    if row["owner_host"] != socket.gethostname() or not row["owner_pid"]:
-        updated = dt(row["updated_at"])
-        return bool(updated and datetime.now(UTC) - updated < STALE_AFTER)
-    if row["owner_pid"] == os.getpid():
-        return True
-    try:
-        os.kill(row["owner_pid"], 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -16,6 +16,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.plan_headline import PlanHeadline
 
 RECENT = 8
 
@@ -38,7 +39,11 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         Binding("d", "decks", "Decks", tooltip="Edit, copy, create, import and export decks"),
         Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),
         Binding("p", "practice_due", "Practise due", tooltip="The questions due for review today"),
+        Binding("g", "practise_plan", "Today's plan", tooltip="What is left of today's plan"),
+        Binding("c", "cram", "Practise now", tooltip="Anything in your next interview, due or not"),
+        Binding("i", "interviews", "Interviews", tooltip="Interview dates and the daily plan"),
         Binding("t", "stats", "Stats", tooltip="Progress over the last weeks"),
+        Binding("b", "stories", "Stories", tooltip="Your STAR story bank and its coverage"),
         Binding("o", "app.settings", "Settings", tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
@@ -51,6 +56,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                 yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
                 yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
+                yield PlanHeadline(id="plan")
                 yield Static("", id="due", classes="section-title")
                 yield Static("Recent sessions", classes="section-title")
                 yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
@@ -63,6 +69,8 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         self.query_one("#recent", DataTable).add_columns("Date", "Decks", "Qs", "Avg")
         self.ready = True
         self.show_recent()
+        if mockint_app(self).history is None:
+            self.query_one(PlanHeadline).reload()  # none (yet): plan from a fresh start
         self.query_one("#decks", DataTable).focus()
 
     def show_decks(self) -> None:
@@ -103,14 +111,44 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
             from mockint.storage.practice import due_count  # only once the history is open
 
             self.due = due_count(history, app.decks.decks, app.now())
-        self.query_one("#due", Static).update(
-            f"{self.due} question{'s' if self.due != 1 else ''} due today · p to practise"
-            if self.due else "Nothing due today")
+        self.query_one("#due", Static).update(self._due_text(history))
+        self.query_one(PlanHeadline).reload()
         hint = ("History is unavailable this time." if history is None else
                 "Enter opens a session · h for all of them" if self.recent else
                 "No sessions yet. Press s to start your first interview.")
         self.query_one("#recent-hint", Static).update(hint)
         self.refresh_bindings()
+
+    def _due_text(self, history) -> str:
+        """ "3 questions due today (next at 20:34)", or when the next one is due."""
+        from mockint.core.practice import due_text
+        from mockint.storage.practice import next_due
+
+        app = mockint_app(self)
+        now, decks = app.now(), app.decks.decks
+        return due_text(self.due, next_due(history, decks, now) if history else None, now)
+
+    next_interview = None  # the next interview ahead, from the plan headline
+    plan_left = 0  # questions of today's plan not answered yet
+
+    @on(PlanHeadline.Read)
+    def _plan_read(self, event: PlanHeadline.Read) -> None:
+        self.next_interview, self.plan_left = event.interview, event.left
+        self.refresh_bindings()
+
+    def action_practise_plan(self) -> None:
+        from mockint.tui.plan_actions import start_plan
+
+        if self.next_interview is not None:
+            start_plan(mockint_app(self), self.next_interview)
+
+    def action_cram(self) -> None:
+        from mockint.tui.plan_actions import start_cram
+
+        start_cram(mockint_app(self), self.next_interview)
+
+    def action_interviews(self) -> None:
+        mockint_app(self).nav.plan()
 
     def _entry(self, index: int) -> DeckEntry | None:
         entries = mockint_app(self).decks.entries
@@ -140,6 +178,10 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
             return history is not None
         if action == "practice_due":
             return self.due > 0
+        if action == "practise_plan":
+            return history is not None and self.plan_left > 0
+        if action == "cram":
+            return history is not None
         return True
 
     def action_decks(self) -> None:
@@ -160,6 +202,9 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
 
     def action_stats(self) -> None:
         mockint_app(self).nav.stats()
+
+    def action_stories(self) -> None:
+        mockint_app(self).nav.stories()
 
     def action_history(self) -> None:
         mockint_app(self).nav.history()

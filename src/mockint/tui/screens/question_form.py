@@ -30,6 +30,10 @@ LABELS = {
     "star_task": ("STAR: task", ""),
     "star_action": ("STAR: action", ""),
     "star_result": ("STAR: result", ""),
+    "competencies": ("Competencies", "what it probes, comma separated: ownership, conflict, "
+                     "failure-and-learning, leadership, mentoring, deadline-and-priorities, "
+                     "ambiguity, technical-depth, customer-focus, communication (filled from "
+                     "the wording when the deck names none)"),
     "framework": ("Answer framework", "one step per line, for design and scenario questions"),
     "tip": ("Tip", "how to make the answer personal"),
     "follow_ups": ("Follow-ups", "one per line"),
@@ -46,7 +50,10 @@ class QuestionFormScreen(Screen[Question | None]):
 Every field of one question. Problems are shown under the field as you type
 and Save stays off until the question is valid; nothing you typed is lost.
 Key points go one per line as `point | cue, cue`: the cues are words that show
-the point was said. The id is made from the prompt once and never changes, so
+the point was said. Competencies name what a behavioral or situational
+question probes (they match it to your stories); when the deck names none they
+are filled in from the wording, for you to correct. The id is made from the
+prompt once and never changes, so
 your history and practice schedule keep pointing at this question.
 """
     BINDINGS = [

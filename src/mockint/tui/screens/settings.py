@@ -24,8 +24,11 @@ INPUTS = {
     "words_per_minute": ("Speaking pace, words per minute", "for the spoken-time estimate"),
     "interviewer_name": ("Default interviewer name", "for decks without a persona"),
     "interviewer_role": ("Default interviewer role", ""),
-    "desired_retention": ("Desired retention (FSRS)", "0.7–0.99: higher means more reviews"),
+    "desired_retention": ("Desired retention (FSRS)", "0.7–0.99: higher forgets less but "
+                          "asks for more reviews; lower, fewer reviews but more forgetting"),
     "practice_size": ("Questions per practice session", ""),
+    "daily_minutes": ("Daily practice budget, minutes", "what the plan toward an interview "
+                      "fills each day"),
 }
 
 
@@ -37,13 +40,16 @@ def settings_from_form(current: Settings, values: dict[str, Any]) -> tuple[Setti
                 interviewer_role=values["interviewer_role"].strip(),
                 deck_folders=[line.strip() for line in values["deck_folders"].splitlines()
                               if line.strip()])
-    for key in ("default_seconds", "words_per_minute", "practice_size"):
+    data["cram_moves_cards"] = values.get("cram_moves_cards", current.cram_moves_cards)
+    for key in ("default_seconds", "words_per_minute", "practice_size", "daily_minutes"):
         text = values[key].strip()
         data[key] = (int(text) if text.isdigit() else text) if text else None
     if data["words_per_minute"] is None:
         data["words_per_minute"] = current.words_per_minute
     if data["practice_size"] is None:
         data["practice_size"] = current.practice_size
+    if data["daily_minutes"] is None:
+        data["daily_minutes"] = current.daily_minutes
     try:
         data["warning_fraction"] = float(values["warning_percent"] or 25) / 100
         data["desired_retention"] = float(values["desired_retention"] or 0.9)
@@ -78,6 +84,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
             "interviewer_name": s.interviewer_name, "interviewer_role": s.interviewer_role,
             "desired_retention": f"{s.desired_retention:g}",
             "practice_size": str(s.practice_size),
+            "daily_minutes": str(s.daily_minutes),
         }
         # Inputs show controls as symbols; an untouched field keeps its stored text.
         self._stored = {**values, "deck_folders": "\n".join(s.deck_folders)}
@@ -96,6 +103,10 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
             for name, (label, hint) in INPUTS.items():
                 yield Label(label + (f"  · {hint}" if hint else ""), classes="field-label")
                 yield Input(visible(values[name]), id=name, compact=True)
+            with Horizontal(classes="switch-row"):
+                yield Switch(value=s.cram_moves_cards, id="cram_moves_cards")
+                yield Label("Practising ahead (cram, plan) moves FSRS cards that are not due "
+                            "yet too", classes="field-label")
             yield Label("Extra deck folders  · one per line", classes="field-label")
             yield TextArea(visible(self._stored["deck_folders"]), id="deck_folders")
         with Horizontal(id="settings-actions"):
@@ -114,6 +125,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
         values["theme"] = self.query_one("#theme", Select).value
         values["default_mode"] = self.query_one("#default_mode", Select).value
         values["bell"] = self.query_one("#bell", Switch).value
+        values["cram_moves_cards"] = self.query_one("#cram_moves_cards", Switch).value
         values["deck_folders"] = self._typed("deck_folders",
                                              self.query_one("#deck_folders", TextArea).text)
         return values

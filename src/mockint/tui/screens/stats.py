@@ -23,6 +23,11 @@ weeks, the average rating week by week, how often you ran over the time limit,
 your weakest topics and categories, how many questions come due in each of the
 next seven days, and per deck how many questions are new, being learned, or in
 review. `mockint stats` prints the same in the shell.
+
+With an interview ahead: its plan, planned against done per day, and how much
+of its scope has reached its target. Then your true retention (the share of
+reviews made when due that you rated Good or Easy, last 30 days) next to the
+retention you asked for in settings, and the reviews due in the next 14 days.
 """
     BINDINGS = [Binding("escape,b", "back", "Back")]
 
@@ -36,6 +41,7 @@ review. `mockint stats` prints the same in the shell.
                 with Vertical(classes="chart"):
                     yield Plain("", id="answers-title", classes="section-title")
                     yield Sparkline([], id="answers-chart")
+            yield Plain("", id="plan-stats")
             yield Plain("Reading your history…", id="stats-text")
         yield Footer()
 
@@ -44,6 +50,7 @@ review. `mockint stats` prints the same in the shell.
             self.query_one("#stats-text", Plain).update("The history is unavailable.")
             return
         self._compute()
+        self._compute_plan()
 
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
@@ -51,6 +58,18 @@ review. `mockint stats` prints the same in the shell.
         if app.history is not None:
             stats = compute_stats(app.history, app.decks.decks, app.now())
             app.call_from_thread(self._show, stats)
+
+    @work(thread=True, exclusive=True, group="stats-plan")
+    def _compute_plan(self) -> None:
+        from mockint.storage.plan import plan_stats_text
+
+        app = mockint_app(self)
+        settings = app.settings
+        if app.history is None:
+            return
+        text = plan_stats_text(app.history, app.decks.decks, app.now(),
+                               settings.daily_minutes, settings.desired_retention)
+        app.call_from_thread(self.query_one("#plan-stats", Plain).update, text)
 
     def _show(self, stats: Stats) -> None:
         self.query_one("#sessions-title", Plain).update(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -46,11 +47,38 @@ covered. R opens the session to review each answer; H goes home.
             + (f" · seed {record.config.seed}" if record.config.seed is not None else ""),
             id="summary-head",
         )
+        yield Plain("", id="schedule-note")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         fill_answers_table(self.query_one(DataTable), self.record).focus()
+        from mockint.core.practice import CRAM_KINDS
+
+        rated = sum(1 for a in self.record.answers if a.rating is not None)
+        note = self.query_one("#schedule-note", Plain)
+        note.display = self.record.config.kind in CRAM_KINDS and rated > 0
+        if note.display and mockint_app(self).history is not None:
+            self._count_moved(rated)
+
+    @work(thread=True, exclusive=True, group="summary-schedule")
+    def _count_moved(self, rated: int) -> None:
+        """Say whether practising ahead moved the FSRS schedule (after the saves land)."""
+        from mockint.storage.plan import cards_moved
+
+        app = mockint_app(self)
+        app.flush_saves()
+        assert app.history is not None
+        moved = cards_moved(app.history, self.record.id)
+        if moved == 0:
+            text = (f"Schedule unchanged: none of these {rated} questions was due, so FSRS kept "
+                    "their dates (your answers are in the history and count toward the plan).")
+        elif moved == rated:
+            text = f"Schedule moved for all {rated} rated questions."
+        else:
+            text = (f"Schedule moved for {moved} of {rated} rated questions: the ones that were "
+                    "due (or new); the others kept their dates.")
+        app.call_from_thread(self.query_one("#schedule-note", Plain).update, text)
 
     def action_home(self) -> None:
         mockint_app(self).nav.home()
