@@ -71,8 +71,8 @@ class MockintApp(App[None]):
         paste.install()  # a paste with ESC in it arrives whole (tui/paste.py)
         settings = settings or Settings()
         theme_problems = register_themes(self)
-        self.theme = usable_theme(self, settings.theme, theme_problems)
         self.prefs = Preferences(self, settings, settings_problem, theme_problems)
+        self.theme = usable_theme(self, settings.theme, theme_problems)
         self.now = now
         self.fuzz = fuzz
         self.deck_paths = list(deck_paths)
