@@ -117,6 +117,7 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._check_size(*self.size)
+        self.call_after_refresh(self._check_decks)
         self.set_interval(TICK_SECONDS, self.tick)
         if self.start_with is not None:
             self.flow.start(self.start_with)
@@ -212,8 +213,23 @@ class MockintApp(App[None]):
 
     def reload_decks(self) -> None:
         """Read the decks again after one was saved, copied, created or imported."""
-        self.decks = DeckStore.discover(self.deck_paths)
-        for screen in self.screen_stack:
+        self.decks = DeckStore.discover(self.deck_paths, index=True)
+        self._decks_changed()
+        self._check_decks()
+
+    @work(thread=True, exclusive=True, group="check-decks")
+    def _check_decks(self) -> None:
+        """Validate, after the first frame, the decks the index has no verdict for."""
+        store = self.decks
+        if store.check_pending():
+            self.call_from_thread(self._decks_checked, store)
+
+    def _decks_checked(self, store: DeckStore) -> None:
+        if store is self.decks:
+            self._decks_changed()
+
+    def _decks_changed(self) -> None:
+        for screen in self.screen_stack:  # a deck found broken gets its ⚠
             screen.post_message(messages.DecksChanged())
 
     @property
@@ -256,7 +272,7 @@ def make_app(
     if settings is None:
         settings, settings_problem = load_settings_or_defaults()
     deck_paths = [*deck_paths, *(Path(p).expanduser() for p in settings.deck_folders)]
-    store = decks if decks is not None else DeckStore.discover(deck_paths)
+    store = decks if decks is not None else DeckStore.discover(deck_paths, index=True)
     problem = None
     if history is None and use_history and not history_in_background:
         history, problem = open_history()

@@ -6,12 +6,11 @@ on another screen's module.
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.text import Text
 from textual.widgets import DataTable
 
 from mockint.core.analysis import AnswerAnalysis
+from mockint.core.counts import AnswerCounts, answer_state
 from mockint.core.deck import STAR_PARTS
 from mockint.core.session import RATINGS, AnswerRecord, SessionRecord
 from mockint.core.timing import format_duration
@@ -30,21 +29,22 @@ KIND_LABELS = {
 
 
 def deck_summary(entry: DeckEntry) -> str:
-    """A plain-text description of a deck, or its problems if it is broken."""
-    if entry.deck is None or not entry.ok:
+    """A plain-text description of a deck, or its problems if it is broken.
+
+    Read from the entry's summary (the deck index), so showing it validates nothing."""
+    deck = entry.summary
+    if deck is None or not entry.ok:
         lines = [f"{display_name(entry.path)} cannot be used:"]
         lines += [f"  • {p.place + ': ' if p.place else ''}{p.message}" for p in entry.problems]
         lines.append("Fix the file (mockint validate PATH shows the same list).")
         return "\n".join(lines)
-    deck = entry.deck
-    categories = Counter(q.category for q in deck.questions)
+    categories = deck.category_counts()
     counts = ", ".join(f"{n} {c}" for c, n in sorted(categories.items()))
-    persona = deck.interviewer.name if deck.interviewer else "default interviewer"
+    persona = deck.interviewer or "default interviewer"
     return (
         f"{deck.title}\n{deck.description}\n\n{len(deck.questions)} questions: {counts}\n"
         f"{deck.time_limit}s per question · asked by {persona}\n{display_name(entry.path)}"
     )
-
 
 
 def insights_text(analysis: AnswerAnalysis) -> str:
@@ -60,8 +60,24 @@ def insights_text(analysis: AnswerAnalysis) -> str:
         parts.append("repeats " + ", ".join(f"{w} ×{n}" for w, n in d.repeated[:2]))
     parts.append("has an example" if d.has_example else "no concrete example")
     lines = [" · ".join(parts)]
+    words = []
+    if d.top_words:
+        words.append("most used: " + ", ".join(f"{w} ×{n}" for w, n in d.top_words[:4]))
+    if d.job_terms:
+        words.append("job terms: " + ", ".join(d.job_terms[:6]))
+    if words:
+        lines.append(" · ".join(words))
+    if d.talking_points or analysis.star:
+        said = ", ".join(d.talking_points) or "none"
+        missing = [t for t in TALKING_POINTS if t not in d.talking_points]
+        if d.talking_points or missing:
+            lines.append(f"talking points: {said}"
+                         + (f" (not heard: {', '.join(missing)})" if missing else ""))
     lines += [f"→ {tip}" for tip in analysis.suggestions]
     return "\n".join(lines)
+
+
+TALKING_POINTS = ("experience", "a skill", "a lesson learned", "a goal")
 
 
 def time_line(used: float, limit: int, paused: float) -> str:
@@ -83,7 +99,8 @@ def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
     for answer in record.answers:
         question = answer.asked.question
         over = f"+{format_duration(answer.overtime)}" if answer.overtime else ""
-        rating = RATINGS.get(answer.rating or 0, "skipped" if answer.skipped else "—")
+        state = answer_state(answer)
+        rating = RATINGS.get(answer.rating or 0, "—" if state == "answered" else state)
         points = f"{answer.key_points_covered}/{len(question.key_points)}"
         star = f"{answer.star_covered}/4" if answer.star_checked else ""
         rows.append((
@@ -104,7 +121,6 @@ def fill_answers_table(table: DataTable, record: SessionRecord) -> DataTable:
     for row in summary_rows(record):
         table.add_row(*row)
     return table
-
 
 
 def answer_blocks(answer: AnswerRecord) -> list[tuple[str, str]]:
@@ -143,10 +159,17 @@ def answer_meta(answer: AnswerRecord) -> str:
 STATUS = {"finished": "finished", "abandoned": "left early", "in_progress": "in progress"}
 
 
+def session_status(status: str, counts: AnswerCounts) -> str:
+    """`finished`, `left early`, or `empty` for a session left before any answer."""
+    if counts.empty and status != "in_progress":
+        return "empty"
+    return STATUS.get(status, status)
+
+
 def session_heading(record: SessionRecord) -> str:
     decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
     average = record.average_rating
     return (f"{record.started_at:%a %d %b %Y %H:%M} UTC · {decks} · {record.config.mode} · "
-            f"{STATUS[record.status]} · {record.counts.label()} · "
+            f"{session_status(record.status, record.counts)} · {record.counts.label()} · "
             f"{format_duration(record.total_used)}"
             + (f" · average {average:.1f}" if average else ""))

@@ -99,7 +99,7 @@ class InterviewFlow:
             self._waiting = config  # chosen once the history is open (see history_ready)
             return True
         try:
-            decks = decks_by_id(app.decks.decks, config.deck_ids)
+            decks = decks_by_id(app.decks.decks_with(config.deck_ids), config.deck_ids)
             questions = (select_questions(decks, config, self._default_interviewer())
                          if config.kind == "custom" else self._practice_questions(decks, config))
             self.interview = Interview.start(questions, config, clock=app.clock,
@@ -115,7 +115,7 @@ class InterviewFlow:
     def start_practice(self, kind: str) -> bool:
         """One key from home: a practice session of `kind` over every deck."""
         settings = self.app.settings
-        deck_ids = [deck.id for deck in self.app.decks.decks]
+        deck_ids = [e.deck_id for e in self.app.decks.entries if e.ok and e.deck_id]
         return self.start(SessionConfig(deck_ids=deck_ids, kind=kind, mode=settings.default_mode,
                                         count=settings.practice_size))
 

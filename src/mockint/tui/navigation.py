@@ -43,6 +43,8 @@ class Navigator:
             ("Decks", "Edit, copy, create, import and export decks", self.decks),
             ("History", "Past sessions, search inside answers, export", self.history),
             ("Stats", "Progress over the last weeks and what is due", self.stats),
+            ("Interviews and daily plan", "Interview dates, countdown, the plan toward them",
+             self.plan),
             ("Story bank", "Your STAR stories, the competencies they cover, practise one",
              self.stories),
             ("Practise due questions", "A session of the questions FSRS says are due",

@@ -33,6 +33,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
     due = 0
     ready = False
     recent: list = []
+    _filled = False  # on_mount fills the tables; the first ScreenResume has nothing to redo
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
         Binding("h", "history", "History", tooltip="Past sessions, search, export"),
@@ -79,9 +80,9 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         table.clear()
         entries = mockint_app(self).decks.entries
         for index, entry in enumerate(entries):
-            if entry.ok and entry.deck is not None:
-                cells = (Text(visible(entry.deck.title)),
-                         Text(str(len(entry.deck.questions)), justify="right"))
+            if entry.ok and entry.summary is not None:
+                cells = (Text(visible(entry.summary.title)),
+                         Text(str(len(entry.summary.questions)), justify="right"))
             else:
                 cells = (Text(f"⚠ {visible(entry.path.name)}", style="bold red"),
                          Text("errors", style="red"))
@@ -110,7 +111,8 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         if history is not None:
             from mockint.storage.practice import due_count  # only once the history is open
 
-            self.due = due_count(history, app.decks.decks, app.now())
+            # The deck summaries' keys: home asks at start-up, and must not validate every deck.
+            self.due = due_count(history, app.decks.question_keys(), app.now())
         self.query_one("#due", Static).update(self._due_text(history))
         self.query_one(PlanHeadline).reload()
         hint = ("History is unavailable this time." if history is None else
@@ -125,7 +127,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         from mockint.storage.practice import next_due
 
         app = mockint_app(self)
-        now, decks = app.now(), app.decks.decks
+        now, decks = app.now(), app.decks.question_keys()  # validates none
         return due_text(self.due, next_due(history, decks, now) if history else None, now)
 
     next_interview = None  # the next interview ahead, from the plan headline
@@ -188,6 +190,9 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
         mockint_app(self).nav.decks()
 
     def on_screen_resume(self) -> None:
+        if not self._filled:
+            self._filled = True
+            return
         self.show_recent()
         self.show_decks()
 
@@ -218,9 +223,10 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
     @on(DataTable.RowSelected, "#decks")
     def _selected(self, event: DataTable.RowSelected) -> None:
         entry = self._entry(event.cursor_row)
-        if entry and entry.ok and entry.deck:
+        if entry and entry.ok and entry.deck:  # `deck` validates it, if not done yet
             self.start_setup([entry.deck.id])
         elif entry:
+            self.show_decks()  # the validation may just have found the problems: show the ⚠
             self.notify("This deck has errors; fix them first.", severity="warning")
 
     def action_setup(self) -> None:

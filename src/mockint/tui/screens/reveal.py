@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, SelectionList, Static
 
-from mockint.core.analysis import AnswerAnalysis, analyse
+from mockint.core.analysis import AnswerAnalysis, Vocabulary, analyse
 from mockint.core.deck import Question
 from mockint.core.session import Interview
 from mockint.tui import messages
@@ -19,6 +19,17 @@ from mockint.tui.formatting import insights_text, time_line
 from mockint.tui.widgets.checklists import KeyPointChecklist, StarChecklist
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.rating_bar import RatingBar
+
+_VOCABULARY: dict[tuple[tuple[str, int], ...], Vocabulary] = {}
+
+
+def deck_vocabulary(decks: list) -> Vocabulary:
+    """The loaded decks' vocabulary, built once per set of decks (in a worker)."""
+    key = tuple((deck.id, len(deck.questions)) for deck in decks)
+    if key not in _VOCABULARY:
+        _VOCABULARY.clear()
+        _VOCABULARY[key] = Vocabulary(q for deck in decks for q in deck.questions)
+    return _VOCABULARY[key]
 
 
 class RevealScreen(Screen[None]):
@@ -72,9 +83,9 @@ question has follow-ups, F lets the interviewer ask one, timed.
                 yield Plain(question.sample_answer or "(the deck has no sample answer)")
         yield Plain("Reading your answer…", id="insights")
         with Horizontal(id="checks"):
-            if question.key_points:
-                yield KeyPointChecklist(question.key_points, answer.key_points_checked,
-                                        id="key-points")
+            derived = answer.analysis.derived_points if answer.analysis else []
+            if question.key_points or derived:
+                yield self._key_point_list(derived)
             if question.uses_star:
                 yield StarChecklist(answer.star_checked, id="star")
             if question.framework:
@@ -92,27 +103,43 @@ question has follow-ups, F lets the interviewer ask one, timed.
                          compact=True)
         yield Footer()
 
+    def _key_point_list(self, derived: list) -> KeyPointChecklist:
+        question = self.interview.current.question
+        points = question.key_points or derived
+        checklist = KeyPointChecklist(points, self.interview.answer.key_points_checked,
+                                      id="key-points")
+        if not question.key_points:
+            checklist.border_title = "Key points from the sample answer (suggested)"
+        return checklist
+
     def on_mount(self) -> None:
         self.query_one(RatingBar).rating = self.interview.answer.rating
         self._refresh_buttons()
         answer = self.interview.answer
-        if answer.analysis is None:
-            self._analyse(self.interview.current.question, answer.text)
+        follow_ups = [f.text for f in answer.follow_ups]
+        if answer.analysis is None or answer.analysis.follow_ups_read < len(follow_ups):
+            # A follow-up answer is read like the main one: it can tick a missed point.
+            self._analyse(self.interview.current.question, answer.text, follow_ups)
         else:
             self._show_analysis(answer.analysis)
         focus = self.query(SelectionList)
         (focus.first() if focus else self.query_one("#rate-3")).focus()
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, question: Question, text: str) -> None:
-        analysis = analyse(question, text, wpm=mockint_app(self).settings.words_per_minute)
+    def _analyse(self, question: Question, text: str, follow_ups: list[str]) -> None:
+        app = mockint_app(self)
+        analysis = analyse(question, text, wpm=app.settings.words_per_minute,
+                           follow_ups=follow_ups, vocabulary=deck_vocabulary(app.decks.decks))
         self.app.call_from_thread(self.post_message,
                                   messages.AnswerAnalysed(self.interview.index, analysis))
 
     def show_analysis(self, analysis: AnswerAnalysis, ticked: bool) -> None:
         """The flow kept the analysis; `ticked` when it also pre-ticked the checklists."""
+        if analysis.derived_points and not self.query("#key-points"):
+            self.query_one("#checks").mount(self._key_point_list(analysis.derived_points),
+                                            before=0)
         if ticked:
-            self._tick(analysis)
+            self._tick()
         self._show_analysis(analysis)
         self.post_message(self.Analysed())
 
@@ -121,13 +148,15 @@ question has follow-ups, F lets the interviewer ask one, timed.
         self.query_one(RatingBar).rating = self.interview.answer.rating
         self.refresh_bindings()
 
-    def _tick(self, analysis: AnswerAnalysis) -> None:
+    def _tick(self) -> None:
+        """Show the interview's ticks (the suggestions, or a follow-up's additions)."""
+        answer = self.interview.answer
         with self.prevent(SelectionList.SelectedChanged):
             for points in self.query(KeyPointChecklist):
-                for index, ticked in enumerate(analysis.key_points_suggested):
+                for index, ticked in enumerate(answer.key_points_checked):
                     (points.select if ticked else points.deselect)(index)
             for star in self.query(StarChecklist):
-                for part, ticked in analysis.star_suggested.items():
+                for part, ticked in answer.star_checked.items():
                     (star.select if ticked else star.deselect)(part)
 
     def _show_analysis(self, analysis: AnswerAnalysis) -> None:

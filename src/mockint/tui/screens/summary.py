@@ -8,8 +8,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from mockint.core.session import SessionRecord
+from mockint.core.session import SessionConfig, SessionRecord
 from mockint.core.timing import format_duration
+from mockint.core.verdict import SessionVerdict, session_verdict
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import fill_answers_table
 from mockint.tui.widgets.plain import Plain
@@ -21,17 +22,23 @@ class SummaryScreen(Screen[None]):
     HELP = """
 The session at a glance: for each question the time you used against the
 limit, any overtime, your rating, and how many key points and STAR parts you
-covered. R opens the session to review each answer; H goes home.
+covered. Under it, each question against your previous attempt at it
+(coverage, STAR parts, time, rating), what improved, and what to practise
+next: W starts a session on those questions. R opens the session to review
+each answer; H goes home.
 """
     BINDINGS = [
         Binding("h,escape", "home", "Home"),
         Binding("r", "review", "Review", tooltip="Open this session's answers one by one"),
+        Binding("w", "practise_weak", "Practise weak",
+                tooltip="A session on the questions this summary says to practise"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
         self.record = record
+        self.verdict: SessionVerdict | None = None
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -49,10 +56,12 @@ covered. R opens the session to review each answer; H goes home.
         )
         yield Plain("", id="schedule-note")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+        yield Plain("Comparing with your previous attempts…", id="summary-verdict")
         yield Footer()
 
     def on_mount(self) -> None:
         fill_answers_table(self.query_one(DataTable), self.record).focus()
+        self._compare_with_previous()
         from mockint.core.practice import CRAM_KINDS
 
         rated = sum(1 for a in self.record.answers if a.rating is not None)
@@ -68,7 +77,8 @@ covered. R opens the session to review each answer; H goes home.
 
         app = mockint_app(self)
         app.flush_saves()
-        assert app.history is not None
+        if app.history is None:
+            return
         moved = cards_moved(app.history, self.record.id)
         if moved == 0:
             text = (f"Schedule unchanged: none of these {rated} questions was due, so FSRS kept "
@@ -79,6 +89,38 @@ covered. R opens the session to review each answer; H goes home.
             text = (f"Schedule moved for {moved} of {rated} rated questions: the ones that were "
                     "due (or new); the others kept their dates.")
         app.call_from_thread(self.query_one("#schedule-note", Plain).update, text)
+
+    @work(thread=True, exclusive=True, group="summary-verdict")
+    def _compare_with_previous(self) -> None:
+        history = mockint_app(self).history
+        previous = {}
+        if history is not None:
+            from mockint.storage.progress import previous_attempts
+
+            previous = {i: p.answer for i, p in previous_attempts(history, self.record).items()}
+        verdict = session_verdict(self.record.answers, previous)
+        self.app.call_from_thread(self._show_verdict, verdict)
+
+    def _show_verdict(self, verdict: SessionVerdict) -> None:
+        self.verdict = verdict
+        lines = ["Since last time:"]
+        lines += [f"  #{q.index + 1}  {q.change}" for q in verdict.questions]
+        lines += [verdict.improved, verdict.practise_next
+                  + (" · W: a session on these" if verdict.weak_keys else "")]
+        self.query_one("#summary-verdict", Plain).update("\n".join(lines))
+
+    def action_practise_weak(self) -> None:
+        if self.verdict is None:
+            self.notify("Still comparing with your previous attempts…")
+            return
+        keys = self.verdict.weak_keys
+        if not keys:
+            self.notify("Nothing weak in this session.")
+            return
+        config = SessionConfig(deck_ids=list(dict.fromkeys(deck for deck, _ in keys)),
+                               mode=self.record.config.mode, count=len(keys),
+                               questions=keys)
+        mockint_app(self).flow.start(config)
 
     def action_home(self) -> None:
         mockint_app(self).nav.home()
