@@ -117,7 +117,7 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._check_size(*self.size)
-        self.call_after_refresh(self._check_decks)
+        self.call_after_refresh(self.deck_actions.check)
         self.set_interval(TICK_SECONDS, self.tick)
         if self.start_with is not None:
             self.flow.start(self.start_with)
@@ -210,27 +210,6 @@ class MockintApp(App[None]):
     @on(messages.InterviewMessage)
     def _interview_message(self, message: messages.InterviewMessage) -> None:
         self.flow.handle(message)
-
-    def reload_decks(self) -> None:
-        """Read the decks again after one was saved, copied, created or imported."""
-        self.decks = DeckStore.discover(self.deck_paths, index=True)
-        self._decks_changed()
-        self._check_decks()
-
-    @work(thread=True, exclusive=True, group="check-decks")
-    def _check_decks(self) -> None:
-        """Validate, after the first frame, the decks the index has no verdict for."""
-        store = self.decks
-        if store.check_pending():
-            self.call_from_thread(self._decks_checked, store)
-
-    def _decks_checked(self, store: DeckStore) -> None:
-        if store is self.decks:
-            self._decks_changed()
-
-    def _decks_changed(self) -> None:
-        for screen in self.screen_stack:  # a deck found broken gets its ⚠
-            screen.post_message(messages.DecksChanged())
 
     @property
     def interview(self) -> Interview | None:

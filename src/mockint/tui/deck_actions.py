@@ -1,7 +1,7 @@
 """Deck actions that touch files: import, export and create, off the UI thread.
 
 Screens call these through `app.deck_actions`; when the decks on disk change,
-the app reads them again and tells every screen (`messages.DecksChanged`).
+`reload` reads them again and tells every screen (`messages.DecksChanged`).
 """
 
 from __future__ import annotations
@@ -11,14 +11,42 @@ from typing import TYPE_CHECKING
 
 from mockint import paths
 from mockint.core.deck import Deck
+from mockint.tui import messages
 
 if TYPE_CHECKING:
+    from mockint.storage.decks import DeckStore
     from mockint.tui.app import MockintApp
 
 
 class DeckActions:
     def __init__(self, app: MockintApp) -> None:
         self.app = app
+
+    def reload(self) -> None:
+        """Read the decks again after one was saved, copied, created or imported."""
+        from mockint.storage.decks import DeckStore
+
+        self.app.decks = DeckStore.discover(self.app.deck_paths, index=True)
+        self._changed()
+        self.check()
+
+    def check(self) -> None:
+        """Validate, off the UI thread, the decks the index has no verdict for yet."""
+        store = self.app.decks
+
+        def validate() -> None:
+            if store.check_pending():
+                self.app.call_from_thread(self._checked, store)
+
+        self.app.run_worker(validate, thread=True, exclusive=True, group="check-decks")
+
+    def _checked(self, store: DeckStore) -> None:
+        if store is self.app.decks:
+            self._changed()
+
+    def _changed(self) -> None:
+        for screen in self.app.screen_stack:  # a deck found broken gets its ⚠
+            screen.post_message(messages.DecksChanged())
 
     def import_file(self) -> None:
         """The import dialog: a path, a preview, then the questions into a deck of the user's."""
@@ -44,7 +72,7 @@ class DeckActions:
         self.app.push_screen(ImportScreen(), done)
 
     def _imported(self, text: str, had_problems: bool) -> None:
-        self.app.reload_decks()
+        self.reload()
         self.app.notify(text, title="Imported",
                         severity="warning" if had_problems else "information",
                         timeout=15, markup=False)
@@ -86,5 +114,5 @@ class DeckActions:
             self.app.notify(f"{error} already exists; choose another name.", severity="error",
                             markup=False)
             return None
-        self.app.reload_decks()
+        self.reload()
         return path

@@ -275,7 +275,7 @@ are asked first. Leaving with unsaved changes asks to save, discard or stay.
         self.deck, self.stamp, self.dirty = deck, file_stamp(self.path), False
         self.deleted.clear()
         self._show_title()
-        mockint_app(self).reload_decks()
+        mockint_app(self).deck_actions.reload()
         self.notify(f"Saved {display_name(self.path)} (previous version in .bak).")
         if then_leave:
             self.dismiss(True)

@@ -106,7 +106,7 @@ questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
             return
         taken = {e.deck.id for e in self.entries if e.deck}
         copy, path = copy_to_user(entry.deck, taken)
-        mockint_app(self).reload_decks()
+        mockint_app(self).deck_actions.reload()
         self.show_decks()
         self.notify(f"Copied to {display_name(path)} as “{copy.id}”.", markup=False)
 
