@@ -14,7 +14,7 @@ from mockint.storage.export import render
 from mockint.tui.screens.history import HistoryScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.summary import SummaryScreen
-from tests.tui.conftest import make_record
+from tests.helpers import make_record
 
 SIZE = (120, 40)
 
@@ -142,7 +142,7 @@ async def test_the_timeline_tells_the_question_s_story(tui_store, clock, history
 
     from mockint.tui.app import make_app
     from mockint.tui.screens.timeline import TimelineScreen
-    from tests.tui.conftest import seed_reviews
+    from tests.helpers import seed_reviews
 
     attempts = [("first", 1), ("second try", 3), ("third try, longer", 4)]
     for day, (text, rating) in enumerate(attempts):
