@@ -426,8 +426,11 @@ def _cmd_history(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     if args.search:
+        from mockint.core.display import visible
+
         for hit in store.search_answers(args.search, limit=args.limit):
-            snippet = " ".join(hit.text.split())[:70]
+            # The words around the match, matched words «like this».
+            snippet = visible(hit.marked_match())
             print(f"{hit.session_id}  {hit.started_at:%Y-%m-%d %H:%M}  Q{hit.index + 1}  "
                   f"{hit.prompt[:50]}\n    {snippet}")
         return 0

@@ -370,8 +370,18 @@ class Interview:
         has already ticked something. Returns whether the ticks were applied."""
         self._expect(Phase.REVEALED, Phase.RATED)
         self.answer.analysis = analysis
+        missing = len(analysis.key_points) - len(self.answer.key_points_checked)
+        if missing > 0:  # key points derived from the sample answer
+            self.answer.key_points_checked += [False] * missing
         if self._checks_touched:
-            return False
+            # A point first covered in a follow-up is ticked even after the
+            # person's own ticks: the follow-up came after them.
+            checked = self.answer.key_points_checked
+            fresh = [i for i, e in enumerate(analysis.key_points)
+                     if e.covered and e.in_follow_up and i < len(checked) and not checked[i]]
+            for i in fresh:
+                checked[i] = True
+            return bool(fresh)
         self.answer.key_points_checked = list(analysis.key_points_suggested)
         if self.answer.star_checked:
             self.answer.star_checked = dict(analysis.star_suggested)

@@ -22,7 +22,10 @@ from mockint.storage.history.cards import CardQueries
 from mockint.storage.history.rows import (
     ANSWERED_SQL,
     HIT_COLUMNS,
+    MATCH_END,
+    MATCH_START,
     SKIPPED_SQL,
+    SNIPPET_WORDS,
     SUMMARY_COLUMNS,
     AnswerHit,
     HistoryFilter,
@@ -58,8 +61,9 @@ SESSION_UPSERT = """
 ANSWER_UPSERT = """
     INSERT INTO answers (session_id, idx, deck_id, question_id, category, asked, text,
         used, paused, overtime, skipped, peeks, key_points_checked, star_checked,
-        rating, follow_ups, started_at, submitted_at, analysis, rated_at, topics)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        rating, follow_ups, started_at, submitted_at, analysis, rated_at, topics,
+        follow_up_text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (session_id, idx) DO UPDATE SET
         text = excluded.text, used = excluded.used, paused = excluded.paused,
         overtime = excluded.overtime, skipped = excluded.skipped,
@@ -67,7 +71,7 @@ ANSWER_UPSERT = """
         star_checked = excluded.star_checked, rating = excluded.rating,
         follow_ups = excluded.follow_ups, started_at = excluded.started_at,
         submitted_at = excluded.submitted_at, analysis = excluded.analysis,
-        rated_at = excluded.rated_at
+        rated_at = excluded.rated_at, follow_up_text = excluded.follow_up_text
 """
 
 
@@ -261,11 +265,14 @@ class HistoryStore(CardQueries, StoryQueries):
             return []
         rows = self.query(
             f"""
-            SELECT {HIT_COLUMNS} FROM answers_fts f
+            SELECT {HIT_COLUMNS},
+                snippet(answers_fts, 0, ?1, ?2, '…', {SNIPPET_WORDS}) AS match,
+                snippet(answers_fts, 1, ?1, ?2, '…', {SNIPPET_WORDS}) AS follow_up_match
+            FROM answers_fts f
             JOIN answers a ON a.id = f.rowid JOIN sessions s ON s.id = a.session_id
-            WHERE answers_fts MATCH ? ORDER BY s.started_at DESC LIMIT ?
+            WHERE answers_fts MATCH ?3 ORDER BY s.started_at DESC LIMIT ?4
             """,
-            (query, limit),
+            (MATCH_START, MATCH_END, query, limit),
         )
         return [hit_from_row(r) for r in rows]
 
