@@ -133,10 +133,15 @@ class MockintApp(App[None]):
         from mockint.storage.settings import save_settings
 
         try:
-            save_settings(settings)
+            kept = save_settings(settings)
         except OSError as error:
             self.call_from_thread(self.notify, f"Settings not saved: {error}",
                                   severity="error", markup=False)
+            return
+        if kept is not None:
+            self.call_from_thread(self.notify, f"Your settings file had errors; it is kept as "
+                                  f"{kept} and a valid one was written.", severity="warning",
+                                  markup=False, timeout=15)
 
     @property
     def words_per_minute(self) -> int:
