@@ -6,8 +6,6 @@ by one module belongs in that module.
 
 from __future__ import annotations
 
-import os
-import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -110,11 +108,14 @@ def write_deck() -> Callable[[Path, Mapping[str, Any]], Path]:
 
 @pytest.fixture
 def local_zone() -> Iterator[Callable[[str], None]]:
-    """`local_zone("UTC")`: set the process's local time zone for one test.
+    """`local_zone("PST8")`: the machine's local zone for one test, put back after.
 
-    The old zone is put back afterwards (environment and `time.tzset()`), so
-    no later test runs in a zone it did not ask for.
+    Setting TZ is not enough: `time.tzset()` must run again once it is restored,
+    or every later test keeps the zone this one chose.
     """
+    import os
+    import time
+
     old = os.environ.get("TZ")
 
     def use(name: str) -> None:

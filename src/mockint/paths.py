@@ -65,13 +65,13 @@ def data_dir() -> Path:
     return _user_dir("data")
 
 
-def exports_dir() -> Path:
-    """Where the app writes exported sessions and decks."""
-    return data_dir() / "exports"
-
-
 def config_dir() -> Path:
     return _user_dir("config")
+
+
+def exports_dir() -> Path:
+    """Where the app writes exports (sessions, decks, stories) when no path is given."""
+    return data_dir() / "exports"
 
 
 def cache_dir() -> Path:

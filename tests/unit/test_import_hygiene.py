@@ -169,3 +169,20 @@ def test_the_contract_check_finds_a_deferred_import(tmp_path):
     found = _violations("tui", CLI_MODULES, tmp_path / "mockint")
     assert found == ["mockint/tui/screen.py:2 imports mockint.cli",
                      "mockint/tui/screen.py:2 imports mockint.cli.main"]
+
+
+def test_version_loads_neither_the_parser_nor_pydantic():
+    """`mockint --version` answers before anything heavy is imported (bench: version)."""
+    proc = run_python(
+        "import contextlib, io\n"
+        "from mockint.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        "        main(['--version'])\n"
+        "    except SystemExit as stop:\n"
+        "        assert stop.code == 0\n"
+        "assert out.getvalue().startswith('mockint '), out.getvalue()\n"
+        f"{report(('textual', 'pydantic', 'argparse', 'mockint.core', 'mockint.storage'))}"
+    )
+    assert loaded(proc) == []

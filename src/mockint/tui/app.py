@@ -93,6 +93,11 @@ class MockintApp(App[None]):
             self.flow.history_ready(history)
 
     @property
+    def history_opening(self) -> bool:
+        """Whether the history is still being opened in the background (the CLI's way)."""
+        return self.history_pending
+
+    @property
     def history_pending(self) -> bool:
         """The history is still being opened in the background."""
         return self.history is None and self.history_problem is None and self.open_history_later
@@ -117,7 +122,8 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._check_size(*self.size)
-        self.call_after_refresh(self.deck_actions.check)
+        if self.start_with is None:  # `mockint run` shows no deck list: no need yet
+            self.call_after_refresh(self.deck_actions.check)
         self.set_interval(TICK_SECONDS, self.tick)
         if self.start_with is not None:
             self.flow.start(self.start_with)

@@ -9,7 +9,7 @@ never import each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -146,17 +146,18 @@ class Navigator:
 
         self._push(SessionScreen(record), closed)
 
-    def answer(self, answer: AnswerRecord, when: str = "") -> None:
+    def answer(self, answer: AnswerRecord, when: str = "", find: Sequence[str] = ()) -> None:
+        """One recorded answer; `find`: searched words to mark and scroll to."""
         from mockint.tui.screens.answer import AnswerScreen
 
-        self._push(AnswerScreen(answer, when))
+        self._push(AnswerScreen(answer, when, find=find))
 
-    def answer_hit(self, hit: AnswerHit) -> None:
+    def answer_hit(self, hit: AnswerHit, find: Sequence[str] = ()) -> None:
         """The recorded answer a search or timeline row stands for."""
         history = self.app.history
         if history is not None:
             self.answer(history.load_answer(hit.session_id, hit.index),
-                        f"{hit.started_at:%Y-%m-%d %H:%M}")
+                        f"{hit.started_at:%Y-%m-%d %H:%M}", find)
 
     def timeline(self, deck_id: str, question_id: str, prompt: str) -> None:
         from mockint.tui.screens.timeline import TimelineScreen

@@ -38,10 +38,15 @@ class Preferences:
         from mockint.storage.settings import save_settings
 
         try:
-            save_settings(settings)
+            kept = save_settings(settings)
         except OSError as error:
             self.app.call_from_thread(self.app.notify, f"Settings not saved: {error}",
                                       severity="error")
+            return
+        if kept is not None:
+            self.app.call_from_thread(self.app.notify, "Your settings file had errors; it is kept "
+                                      f"as {kept} and a valid one was written.",
+                                      severity="warning", timeout=15)
 
     def report_problems(self) -> None:
         """Say once which theme files and settings could not be read (at start-up)."""
