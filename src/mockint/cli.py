@@ -14,13 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
-from mockint.core.display import visible
 
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
     from collections.abc import Sequence
 
     from mockint.storage.formats.base import Options
+
+
+def visible(text: str) -> str:
+    """The display sanitiser (`mockint.core.display.visible`), loaded on first use so
+    `mockint --version` imports nothing of core."""
+    from mockint.core.display import visible as sanitise
+
+    return sanitise(text)
 
 
 def _parser() -> argparse.ArgumentParser:
