@@ -65,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     for kind, text in (("due", "questions due for review, most overdue first"),
                        ("weak", "lowest recent ratings, missed points, overtime"),
                        ("new", "questions never answered"),
-                       ("mixed", "due and weak, with a cap on new ones (the default)")):
+                       ("mixed", "due and weak, with a cap on new ones (the default)"),
+                       ("cram", "anything now, due or not (moves a card only if it was due)")):
         which.add_argument(f"--{kind}", dest="kind", action="store_const", const=kind, help=text)
     practice.add_argument("--limit", type=_positive, metavar="N", help="at most N questions")
     practice.add_argument("--deck", action="append", default=[], metavar="ID",

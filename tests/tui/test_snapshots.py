@@ -84,12 +84,9 @@ def test_summary(snap_compare, app):
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch):
+def utc(local_zone):
     """History dates show in local time; pin it so the snapshots match anywhere."""
-    import time
-
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
+    local_zone("UTC")
 
 
 def test_history(snap_compare, app, filled_history):
