@@ -854,7 +854,8 @@ def delivery(text: str, category: str, wpm: int = DEFAULT_WPM,
     repeated = [(surface[s], n) for s, n in content.most_common(3) if n >= 3]
     top = [(surface[s], n) for s, n in content.most_common(5) if n >= 2]
     answer = answer or _Answer(text)
-    talking = [name for name, pattern in rx.talking if pattern.search(lowered)]
+    talking = [name for name, pattern in rx.talking if pattern.search(lowered)] \
+        if category in ("intro", "behavioral") else []
     return Delivery(
         words=count_words(text),
         target=TARGET_WORDS.get(category, (80, 250)),
@@ -867,7 +868,7 @@ def delivery(text: str, category: str, wpm: int = DEFAULT_WPM,
         has_example=_has_example(text, answer, read) if words else False,
         top_words=top,
         job_terms=vocabulary.terms_in(answer) if vocabulary is not None else [],
-        talking_points=talking if category in ("intro", "behavioral") else [],
+        talking_points=talking,
     )
 
 
