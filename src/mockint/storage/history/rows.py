@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from mockint.core.analysis import AnswerAnalysis
 from mockint.core.counts import AnswerCounts
@@ -109,7 +109,12 @@ def iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat() if value else None
 
 
+@overload
+def dt(value: str) -> datetime: ...
+@overload
+def dt(value: str | None) -> datetime | None: ...
 def dt(value: str | None) -> datetime | None:
+    """A stored ISO time (a NOT NULL column gives a datetime, a NULL one None)."""
     return datetime.fromisoformat(value) if value else None
 
 
