@@ -14,13 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
-from mockint.core.display import visible
 
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
     from collections.abc import Sequence
 
     from mockint.storage.formats.base import Options
+
+
+def visible(text: str) -> str:
+    """The display sanitiser (`mockint.core.display.visible`), loaded on first use so
+    `mockint --version` imports nothing of core."""
+    from mockint.core.display import visible as sanitise
+
+    return sanitise(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     for kind, text in (("due", "questions due for review, most overdue first"),
                        ("weak", "lowest recent ratings, missed points, overtime"),
                        ("new", "questions never answered"),
-                       ("mixed", "due and weak, with a cap on new ones (the default)")):
+                       ("mixed", "due and weak, with a cap on new ones (the default)"),
+                       ("cram", "anything now, due or not (moves a card only if it was due)")):
         which.add_argument(f"--{kind}", dest="kind", action="store_const", const=kind, help=text)
     practice.add_argument("--limit", type=_positive, metavar="N", help="at most N questions")
     practice.add_argument("--deck", action="append", default=[], metavar="ID",
@@ -248,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _say(text: str = "", *, err: bool = False) -> None:
     """Print a line of the CLI's own output: deck, answer and path text shown through
     `visible`, so no escape sequence in them reaches the terminal."""
+    from mockint.core.display import visible
+
     print(visible(text), file=sys.stderr if err else sys.stdout)
 
 
@@ -269,7 +279,7 @@ def _history_problem(error: Exception) -> str | None:
     """
     history = sys.modules.get("mockint.storage.history")
     if history is not None and isinstance(error, history.HistoryUnavailable):
-        return error.user_message  # type: ignore[attr-defined]
+        return str(error.user_message)
     return None
 
 
@@ -416,9 +426,9 @@ def _print_plan_stats(history, decks) -> None:
     from mockint.storage.settings import load_settings_or_defaults
 
     settings, _ = load_settings_or_defaults()
-    print()
-    print(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
-                          settings.desired_retention))
+    _say()
+    _say(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
+                         settings.desired_retention))
 
 
 def _deck_paths(args: argparse.Namespace) -> list[Path]:
@@ -495,6 +505,7 @@ def _write_out(command: str, text: str, output: Path | None, *, mkdir: bool = Fa
     """Print an export, or write it atomically to `output`: a regular file or a new name
     (a symlink is followed to its file; devices, FIFOs and folders are refused), in a
     folder that exists unless `mkdir`; created 0600 when `private`."""
+    from mockint.core.display import visible
     from mockint.storage.files import OutputRefused, atomic_write_text, output_target
 
     if output is None:
