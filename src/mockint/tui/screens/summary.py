@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -97,7 +99,11 @@ each answer; H goes home.
         if history is not None:
             from mockint.storage.progress import previous_attempts
 
-            previous = {i: p.answer for i, p in previous_attempts(history, self.record).items()}
+            try:
+                found = previous_attempts(history, self.record)
+            except (sqlite3.Error, ValueError):  # the history went away (closed at exit)
+                found = {}
+            previous = {i: p.answer for i, p in found.items()}
         verdict = session_verdict(self.record.answers, previous)
         self.app.call_from_thread(self._show_verdict, verdict)
 
