@@ -17,6 +17,7 @@ from mockint.core.timing import format_duration
 from mockint.tui.widgets.checklists import KeyPointChecklist, StarChecklist
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.rating_bar import RatingBar
+from mockint.tui.widgets.story_told import StoryTold
 
 
 def insights_text(analysis: AnswerAnalysis) -> str:
@@ -57,6 +58,12 @@ show the answer framework.
 
 Rate yourself with 1 to 4: Again, Hard, Good, Easy. Then N moves on. If the
 question has follow-ups, F lets the interviewer ask one, timed.
+
+On a behavioral or situational question, W says which of your stories you
+told (or a new one): the line under the checklists then shows, per STAR part,
+whether your answer carried what the story's notes hold, such as the figure
+of the result. S saves the answer as a new story, split into STAR parts, to
+edit first.
 """
     BINDINGS = [
         Binding("1", "rate(1)", "Again", show=False),
@@ -64,6 +71,8 @@ question has follow-ups, F lets the interviewer ask one, timed.
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
         Binding("f", "follow_up", "Follow-up", tooltip="The interviewer asks a follow-up"),
+        Binding("w", "which_story", "Which story?", tooltip="Say which of your stories you told"),
+        Binding("s", "save_story", "Save as story", tooltip="Keep this answer as a new story"),
         Binding("n", "next", "Next", tooltip="Move on (rate first)"),
         Binding("n", "finish", "Finish", tooltip="Finish the interview (rate first)"),
     ]
@@ -111,6 +120,8 @@ question has follow-ups, F lets the interviewer ask one, timed.
                 framework = Plain(steps, id="framework")
                 framework.border_title = "Answer framework"
                 yield framework
+        if question.uses_star:
+            yield StoryTold(interview, id="story-told")
         with Horizontal(id="actions"):
             yield RatingBar(id="rating")
             yield Static("", id="actions-gap")
@@ -171,6 +182,8 @@ question has follow-ups, F lets the interviewer ask one, timed.
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_up":
             return bool(self.interview.remaining_follow_ups())
+        if action in ("which_story", "save_story"):
+            return bool(self.query(StoryTold))
         if action in ("next", "finish"):
             return (action == "finish") == self.interview.is_last
         return True
@@ -194,6 +207,12 @@ question has follow-ups, F lets the interviewer ask one, timed.
     def action_rate(self, rating: int) -> None:
         self.interview.rate(rating)
         self.query_one(RatingBar).rating = rating
+
+    def action_which_story(self) -> None:
+        self.query_one(StoryTold).ask()
+
+    def action_save_story(self) -> None:
+        self.query_one(StoryTold).save_as_story()
 
     def action_follow_up(self) -> None:
         if self.interview.remaining_follow_ups():
