@@ -14,6 +14,7 @@ from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.deck_editor import DeckEditorScreen
 from mockint.tui.screens.deck_meta import DeckMetaScreen
 from mockint.tui.screens.decks import DecksScreen
+from mockint.tui.screens.import_dialog import ImportScreen, complete_path
 from mockint.tui.screens.question_form import QuestionFormScreen
 
 SIZE = (120, 40)
@@ -242,7 +243,16 @@ async def test_import_from_the_decks_screen_then_again_adds_nothing(clock, mocki
     app = make_app(clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("d", "i")
-        await pilot.press(*str(source), "enter")
+        await pilot.press(*str(source), "enter")  # preview first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ImportScreen)
+        assert "3 questions read (as csv): 3 new questions → new deck “acme”" in str(
+            dialog.query_one("#status").render())
+        assert dialog.query_one("#preview", DataTable).row_count == 3
+        assert not (mockint_home / "decks" / "acme.toml").exists()  # a preview writes nothing
+        await pilot.press("enter")  # the same path again: import
         await app.workers.wait_for_complete()
         await pilot.pause()
         imported = [n.message for n in app._notifications if n.title == "Imported"]
@@ -251,8 +261,29 @@ async def test_import_from_the_decks_screen_then_again_adds_nothing(clock, mocki
         await pilot.press("i", *str(source), "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        imported = [n.message for n in app._notifications if n.title == "Imported"]
-        assert "0 question(s) added" in imported[-1] and "3 already there" in imported[-1]
+        status = str(app.screen.query_one("#status").render())
+        assert "0 new questions (3 already there) → deck “acme”" in status
+        assert app.screen.query_one("#import-button").disabled
+
+
+async def test_import_dialog_says_why_nothing_can_be_imported(clock, mockint_home, tmp_path):
+    app = make_app(clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("d", "i", *str(tmp_path / "missing.md"), "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "file not found" in str(app.screen.query_one("#notes").render())
+        assert app.screen.query_one("#import-button").disabled
+        await pilot.press("escape")
+        assert not isinstance(app.screen, ImportScreen)
+
+
+def test_path_completion(tmp_path):
+    (tmp_path / "questions.md").write_text("x")
+    (tmp_path / "notes").mkdir()
+    assert complete_path(str(tmp_path / "que")) == str(tmp_path / "questions.md")
+    assert complete_path(str(tmp_path / "no")) == str(tmp_path / "notes") + "/"
+    assert complete_path(str(tmp_path / "zzz")) is None
 
 
 async def test_export_a_deck_from_the_decks_screen(app, mockint_home):

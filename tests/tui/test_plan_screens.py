@@ -149,3 +149,27 @@ async def test_stats_show_the_plan_chart_coverage_retention_and_workload(tui_sto
         assert "True retention, last 30 days: 50% (1 of 2 due reviews" in text
         assert "desired 90%" in text
         assert "Reviews due in the next 14 days" in text
+
+
+async def test_settings_hold_the_daily_budget_cramming_and_explain_retention(tui_store, clock):
+    from textual.widgets import Label, Switch
+
+    from mockint.storage.settings import load_settings
+
+    app = make_app(decks=tui_store, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("o")
+        screen = app.screen
+        labels = " ".join(str(label.render()) for label in screen.query(Label))
+        assert "higher forgets less but asks for more reviews" in labels
+        screen.query_one("#daily_minutes", Input).value = "2"
+        await pilot.pause()
+        assert "daily_minutes" in shown(screen.query_one("#settings-status"))
+        screen.query_one("#daily_minutes", Input).value = "45"
+        screen.query_one("#cram_moves_cards", Switch).value = True
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+    assert (app.settings.daily_minutes, app.settings.cram_moves_cards) == (45, True)
+    saved = load_settings()
+    assert (saved.daily_minutes, saved.cram_moves_cards) == (45, True)

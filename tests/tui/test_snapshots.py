@@ -180,3 +180,19 @@ def test_interview_in_each_bundled_theme(snap_compare, tui_store, clock, theme):
     app = make_app(decks=tui_store, clock=clock, settings=Settings(theme=theme))
     assert snap_compare(app, terminal_size=(120, 40),
                         run_before=interview_at(BEHAVIORAL, 100, "At my last job I disagreed."))
+
+
+def test_import_dialog_preview(snap_compare, app, monkeypatch):
+    from pathlib import Path
+
+    from textual.widgets import Input
+
+    monkeypatch.chdir(Path(__file__).resolve().parents[1] / "data" / "import" / "shapes")
+
+    async def run_before(pilot) -> None:
+        await pilot.press("d", "i", *"list_after_intro.md", "enter")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        pilot.app.screen.query_one("#path", Input).cursor_blink = False
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

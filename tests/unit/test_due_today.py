@@ -162,3 +162,16 @@ def test_true_retention_counts_only_reviews_made_when_due(zone, store):
     assert (retention.good, retention.due_reviews) == (1, 2)
     assert retention.share == 0.5
     assert true_retention(store, T0 + timedelta(days=40)).share is None
+
+
+def test_home_line_says_when_the_next_question_is_due(zone):
+    from mockint.core.practice import due_text
+
+    zone(BEHIND)
+    now = datetime(2026, 12, 2, 4, 33, tzinfo=UTC)  # 20:33 local
+    soon = datetime(2026, 12, 2, 4, 34, tzinfo=UTC)
+    assert due_text(3, soon, now) == "3 questions due today (next at 20:34) · p to practise"
+    assert due_text(1, now - timedelta(hours=1), now) == "1 question due today · p to practise"
+    assert due_text(0, datetime(2026, 12, 3, 17, 5, tzinfo=UTC), now) == \
+        "Nothing due today · next due Thu 09:05"
+    assert due_text(0, None, now) == "Nothing due today"

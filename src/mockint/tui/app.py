@@ -312,39 +312,27 @@ class MockintApp(App[None]):
                         markup=False)
 
     def import_deck_file(self) -> None:
-        """Ask for a file and import its questions into a deck of the user's."""
-        from mockint.tui.screens.ask_text import AskTextScreen
+        """The import dialog: a path, a preview, then the questions into a deck of the user's."""
+        from mockint.storage.formats.importing import ImportReport
+        from mockint.tui.screens.import_dialog import ImportScreen
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self._import(Path(path).expanduser())
+        def done(reports: list[ImportReport] | None) -> None:
+            if not reports:
+                return
+            lines = []
+            for report in reports:
+                lines.append(f"{report.added} question(s) added to {report.deck_path.name}"
+                             + (f", {report.updated} updated" if report.updated else "")
+                             + f", {report.skipped_duplicates} already there.")
+                problems = [f"line {p.line}: {p.reason}" for p in report.problems[:6]]
+                if problems:
+                    lines += ["Not imported:", *problems]
+                if len(report.problems) > 6:
+                    lines.append(f"…and {len(report.problems) - 6} more "
+                                 "(mockint import FILE lists them all)")
+            self._imported("\n".join(lines), any(r.problems for r in reports))
 
-        self.push_screen(AskTextScreen(
-            "Import questions from a file (CSV / TSV, Anki text export, Markdown or JSON)",
-            "~/Downloads/questions.csv",
-            hint="Enter imports into a new deck of yours (again: only new questions are "
-                 "added) · Esc cancels"), chosen)
-
-    @work(thread=True, exclusive=True, group="import")
-    def _import(self, path: Path) -> None:
-        from mockint.storage.formats.base import ImportFailed
-        from mockint.storage.formats.importing import import_file
-
-        try:
-            report = import_file(path)
-        except ImportFailed as error:
-            lines = [f"{path.name}:{p.line}: {p.reason}" if p.line else p.reason
-                     for p in error.problems[:8]]
-            self.call_from_thread(self.notify, "\n".join(lines), title="Nothing imported",
-                                  severity="error", timeout=15, markup=False)
-            return
-        problems = [f"line {p.line}: {p.reason}" for p in report.problems[:6]]
-        more = len(report.problems) - len(problems)
-        text = (f"{report.added} question(s) added to {report.deck_path.name}, "
-                f"{report.skipped_duplicates} already there."
-                + ("\nNot imported:\n" + "\n".join(problems) if problems else "")
-                + (f"\n…and {more} more (mockint import FILE lists them all)" if more > 0 else ""))
-        self.call_from_thread(self._imported, text, bool(report.problems))
+        self.push_screen(ImportScreen(), done)
 
     def _imported(self, text: str, had_problems: bool) -> None:
         self.reload_decks()

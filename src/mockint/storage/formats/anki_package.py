@@ -100,12 +100,17 @@ def _fields(flds: str) -> tuple[str, str]:
 
 def read(data: bytes, builder: Builder) -> None:
     collection = _collection(data) if data.startswith(b"PK") else data
+    if not collection.startswith(b"SQLite format 3\x00"):
+        raise ImportFailed("not an Anki package: export the deck from Anki with File > Export "
+                           "> Anki Deck Package (.apkg)")
     db = sqlite3.connect(":memory:")
+    # Anki 2.1.28+ declares deck and note type names with its own collation.
+    db.create_collation("unicase", lambda a, b: (a.lower() > b.lower()) - (a.lower() < b.lower()))
     try:
         try:
             db.deserialize(collection)
             notes = db.execute("SELECT id, flds, tags FROM notes ORDER BY id").fetchall()
-        except sqlite3.DatabaseError:
+        except (sqlite3.Error, MemoryError, OverflowError):
             raise ImportFailed("an SQLite database that is not an Anki collection (no notes "
                                "table): export the deck from Anki as a package (.apkg)") from None
         decks, note_decks = _deck_names(db), _note_decks(db)

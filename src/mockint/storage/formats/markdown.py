@@ -597,7 +597,8 @@ class _Reader:
             body = body[1:]
             stop = next((i for i, b in enumerate(body) if b.kind == "html"), len(body))
             if "sample_answer" not in meta:
-                answer = self.source.raw(body[0].start, body[stop - 1].end) if stop else ""
+                # a written answer has no blank line at either end (else it is in `meta`)
+                answer = self.source.raw(body[0].start, body[stop - 1].end).strip() if stop else ""
                 meta["sample_answer"] = answer
             self.add(heading.text, "", heading.line, [], None, meta)
             return

@@ -18,7 +18,8 @@ from mockint.storage.formats import registry
 from mockint.storage.formats.base import Builder, ImportFailed, ImportProblem, ImportResult, Options
 
 MAX_BYTES = 50 * 1024 * 1024
-URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+# One slash is enough: pathlib turns "https://host/x" into "https:/host/x".
+URL = re.compile(r"^(?:https?|s?ftp|file):/", re.IGNORECASE)
 ZIP_MAGIC = b"PK\x03\x04"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -124,7 +125,17 @@ def detect_format(path: Path, data: bytes | None = None) -> str:
         return _sniff_text(text)
     from mockint.storage.formats.csv_table import has_header
 
-    return "csv" if has_header(text) else "anki"
+    if has_header(text):
+        return "csv"
+    return "anki" if path.suffix.lower() == ".tsv" or _looks_like_anki(text) else "md"
+
+
+def _looks_like_anki(text: str) -> bool:
+    """Anki's header lines, or a tab on most lines (a .txt of plain notes is read as Markdown)."""
+    if re.match(r"#(separator|html|tags|deck|notetype|columns|guid column)\b", text, re.IGNORECASE):
+        return True
+    lines = [line for line in text.splitlines()[:200] if line.strip()]
+    return bool(lines) and sum("\t" in line for line in lines) * 2 >= len(lines)
 
 
 def _sniff_text(text: str) -> str:
@@ -135,7 +146,7 @@ def _sniff_text(text: str) -> str:
         return "json"
     if has_header(text):
         return "csv"
-    if text.startswith("#separator:") or text.startswith("#html:"):
+    if _looks_like_anki(text):
         return "anki"
     return "md"
 
