@@ -127,7 +127,7 @@ def _session(side: Side, word: str) -> dict[str, float]:
 
 def bench_history(runs: int, wanted: set[str]) -> list[Result]:
     rows = {
-        "history-open": Result("history-open", target=1.5,
+        "history-open": Result("history-open", target=1.3, check_p90=True,
                                what=f"`h` on home to the history's first page on screen, "
                                     f"{SESSIONS} sessions vs empty history"),
         "history-search": Result("history-search", target=1.5,

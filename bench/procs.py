@@ -52,7 +52,7 @@ def _guard(result: Result, body) -> Result:
 
 
 def bench_version(runs: int) -> Result:
-    result = Result("version", what="`mockint --version` process vs `python -c pass`")
+    result = Result("version", target=2.0, what="`mockint --version` process vs `python -c pass`")
     env = bench_env()
     return _guard(result, lambda: time_pair(result, [MOCKINT, "--version"],
                                             [PYTHON, "-c", "pass"], runs, env))

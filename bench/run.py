@@ -19,9 +19,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import MOCKINT, PYTHON, Result, print_table  # noqa: E402
 from history_rows import bench_history  # noqa: E402
 from procs import bench_deck_10k, bench_decks_load, bench_version  # noqa: E402
-from tui import bench_tui  # noqa: E402
+from tui import HOME_ROWS, bench_home, bench_tui  # noqa: E402
 
-NAMES = ("version", "decks-load", "deck-10k", "startup-interview", "startup-typed",
+NAMES = ("version", "decks-load", "deck-10k", "startup-home", "startup-rss", "startup-interview",
+         "startup-typed",
          "keystroke-empty", "keystroke-5000", "history-open", "history-search", "history-query")
 TUI_NAMES = {"startup-interview", "startup-typed", "keystroke-empty", "keystroke-5000"}
 HISTORY_NAMES = {"history-open", "history-search", "history-query"}
@@ -64,6 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     steps = [("version", lambda: [bench_version(runs)]),
              ("decks-load", lambda: [bench_decks_load(runs)]),
              ("deck-10k", lambda: [bench_deck_10k(runs)])]
+    if wanted & set(HOME_ROWS):
+        steps.append(("/".join(n for n in HOME_ROWS if n in wanted),
+                      lambda: bench_home(runs, wanted)))
     if wanted & TUI_NAMES:
         steps.append(("/".join(n for n in NAMES if n in wanted & TUI_NAMES),
                       lambda: bench_tui(runs, key_sessions, presses, wanted)))
@@ -85,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         if r.ratio is not None:
             target = f" (target <= {r.target:.2f}x: {r.verdict})" if r.target is not None else ""
-            print(f"{r.name}: {r.ratio:.2f}x its baseline{target} -- {r.what}; "
+            print(f"{r.name}: {r.ratio:.2f}x its baseline{target}, p90 {r.fmt(r.p90)} vs "
+                  f"{r.fmt(r.base_p90)} -- {r.what}; "
                   f"n={len(r.samples)}/{len(r.baseline)}")
         for note in r.notes:
             print(f"    {note}")

@@ -1,4 +1,5 @@
-"""The pty benchmarks: `startup-interview`, `startup-typed`, `keystroke-empty`, `keystroke-5000`.
+"""The pty benchmarks: `startup-interview`, `startup-typed`, `keystroke-empty`, `keystroke-5000`,
+`startup-home` and `startup-rss`.
 
 Each session starts a program on a fresh 120x40 pty (TERM=xterm-256color) and
 feeds its output to a small screen model (common.Screen). Startup is the time
@@ -18,10 +19,23 @@ from __future__ import annotations
 import random
 import shutil
 import tempfile
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from common import BENCH_DIR, MOCKINT, PYTHON, BenchError, PtySession, Result, bench_env, fmt_s, now
+from common import (
+    BENCH_DIR,
+    MOCKINT,
+    PYTHON,
+    ROOT,
+    BenchError,
+    PtySession,
+    Result,
+    bench_env,
+    fmt_s,
+    now,
+    peak_rss_mib,
+)
 
 READY_TIMEOUT = 15.0
 KEY_TIMEOUT = 3.0
@@ -42,6 +56,9 @@ _VOCAB = [word for word in _WORDS if not set(KEYS) & set(word)]
 
 
 TUI_ROWS = ("startup-interview", "startup-typed", "keystroke-empty", "keystroke-5000")
+HOME_ROWS = ("startup-home", "startup-rss")
+HISTORY_OPEN = "h History"  # home's footer shows it once the history (opened in the background) is open
+RSS_SETTLE = 1.0  # seconds on the ready screen before its peak RSS is read
 
 
 @dataclass
@@ -211,7 +228,7 @@ def run_round(apps: list[App], keystrokes: bool, presses: int) -> tuple[dict[str
 def bench_tui(runs: int, key_sessions: int, presses: int, wanted: set[str]) -> list[Result]:
     per = f"{presses} presses x {key_sessions} session(s) per app"
     rows = {
-        "startup-interview": Result("startup-interview", target=1.25,
+        "startup-interview": Result("startup-interview", target=1.20,
                                     what="spawn to 'Question 1 of 3' on screen vs bare TextArea app ready"),
         "startup-typed": Result("startup-typed",
                                 what="spawn to the first key shown, typed the moment the screen "
@@ -243,12 +260,81 @@ def bench_tui(runs: int, key_sessions: int, presses: int, wanted: set[str]) -> l
     for name in ("keystroke-empty", "keystroke-5000"):
         row = rows[name]
         if row.samples and row.baseline:
-            row.notes.append(f"p90 {fmt_s(_p90(row.samples))} vs baseline p90 "
-                             f"{fmt_s(_p90(row.baseline))}; max {fmt_s(max(row.samples))} vs "
-                             f"{fmt_s(max(row.baseline))}")
+            row.notes.append(f"max {fmt_s(max(row.samples))} vs {fmt_s(max(row.baseline))}")
     return [rows[name] for name in TUI_ROWS if name in wanted]
 
 
-def _p90(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
+
+def _first_deck_title() -> str:
+    """The title of the first bundled deck (alphabetical by file, as the home screen lists them)."""
+    first = sorted((ROOT / "decks").glob("*.toml"))[0]
+    return tomllib.loads(first.read_text(encoding="utf-8"))["title"]
+
+
+def _home_session(app: App, home: Path, ready: tuple[str, ...],
+                  then: str | None) -> tuple[float, float, float | None]:
+    """Start `app` on a fresh pty until all of `ready` is on screen; then (optionally) until
+    `then` is, settle, and read the process's peak RSS. (startup, peak MiB, time to `then`)."""
+    with PtySession(app.argv, bench_env(home)) as session:
+        screen = session.screen
+        seen = session.wait_until(lambda: all(screen.contains(t) for t in ready), READY_TIMEOUT)
+        if seen is None:
+            raise BenchError(f"{app.name}: {' + '.join(map(repr, ready))} not on screen within "
+                             f"{READY_TIMEOUT:.0f} s; {session.describe()}")
+        later = None
+        if then is not None:
+            at = session.wait_until(lambda: screen.contains(then), READY_TIMEOUT)
+            if at is None:
+                raise BenchError(f"{app.name}: {then!r} not on screen within "
+                                 f"{READY_TIMEOUT:.0f} s; {session.describe()}")
+            later = at - session.started
+        session.pump(RSS_SETTLE)
+        return seen - session.started, peak_rss_mib(session.proc.pid), later
+
+
+def bench_home(runs: int, wanted: set[str]) -> list[Result]:
+    """`mockint` to its home screen, and the peak RSS there, against the bare app."""
+    title = _first_deck_title()
+    rows = {
+        "startup-home": Result("startup-home", target=1.20,
+                               what=f"spawn of `mockint` to the home screen ({title!r} listed, "
+                                    "footer drawn) vs bare TextArea app ready"),
+        "startup-rss": Result("startup-rss", target=1.25, unit="MiB",
+                              what="peak RSS (VmHWM) of `mockint` on its home screen, history "
+                                   f"open, {RSS_SETTLE:.0f} s after ready vs the bare app's"),
+    }
+    mockint = App("mockint", [MOCKINT], "Start interview")
+    opened: list[float] = []
+    # One MOCKINT_HOME for every mockint session, as for someone who opens mockint several
+    # times a day: the first (untimed) start creates the history and the deck index.
+    home = Path(tempfile.mkdtemp(prefix="mockint-bench-home-"))
+    try:
+        for i in range(runs + 1):  # the first round is a warm-up
+            order = [mockint, BARE_APP] if i % 2 == 0 else [BARE_APP, mockint]
+            for app in order:
+                if app is mockint:
+                    took, peak, later = _home_session(app, home, ("Start interview", title),
+                                                      HISTORY_OPEN)
+                else:
+                    took, peak, later = _home_session(app, home / "bare", (app.ready_text,), None)
+                if i == 0:
+                    if app is mockint:
+                        rows["startup-home"].notes.append(
+                            f"the first start in a new MOCKINT_HOME (no history, no deck "
+                            f"index yet; untimed warm-up): {fmt_s(took)}, peak {peak:.1f} MiB")
+                    continue
+                side = "samples" if app is mockint else "baseline"
+                getattr(rows["startup-home"], side).append(took)
+                getattr(rows["startup-rss"], side).append(peak)
+                if later is not None:
+                    opened.append(later)
+    except (BenchError, OSError) as error:
+        for row in rows.values():
+            row.error = row.error or str(error)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    if opened:
+        rows["startup-home"].notes.append(
+            f"spawn to `{HISTORY_OPEN}` in the footer (the history, opened in the background, "
+            f"is open): median {fmt_s(sorted(opened)[len(opened) // 2])}")
+    return [rows[name] for name in HOME_ROWS if name in wanted]

@@ -8,21 +8,23 @@ terminal.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-from collections import Counter
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
+    import argparse
+    from collections.abc import Sequence
+
     from mockint.storage.formats.base import Options
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="mockint",
         description="A full-screen terminal mock interviewer. Run with no command to open it.",
@@ -68,7 +70,9 @@ def _parser() -> argparse.ArgumentParser:
                           help="only these decks (repeatable; default all)")
     practice.add_argument("--mode", choices=["practice", "mock"])
 
-    commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+    stats = commands.add_parser("stats", help="progress: activity, ratings, weak spots, due reviews")
+    stats.add_argument("--include-empty", action="store_true",
+                       help="count sessions left before any answer too")
 
     config = commands.add_parser("config", help="where the settings file is, and what is in force")
     config.add_argument("what", choices=["path", "show"])
@@ -117,14 +121,18 @@ def _add_plan_command(commands: argparse._SubParsersAction) -> None:
 
 def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
+    import argparse
+    import textwrap
+
     from mockint.storage.formats import registry
 
     imp = commands.add_parser(
         "import", help="import questions from Markdown, CSV, JSON or Anki files into your decks",
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Import questions into a new deck in your decks folder, or add them to "
-        "your deck --deck-id. Questions already in that deck are skipped, so importing a "
-        "file again adds only what is new. --dry-run shows what would be imported.",
+        description=textwrap.fill(
+            "Import questions into a new deck in your decks folder, or add them to your deck "
+            "--deck-id. Questions already in that deck are skipped, so importing a file again "
+            "adds only what is new. --dry-run shows what would be imported.", 80),
         epilog=registry.help_text())
     imp.add_argument("file", type=Path, metavar="FILE", help="a file, or a folder of files")
     imp.add_argument("--format", choices=registry.NAMES,
@@ -173,6 +181,7 @@ def _add_stories_command(commands: argparse._SubParsersAction) -> None:
 
 
 def _deck_id(text: str) -> str:
+    import argparse
     import re
 
     if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text):
@@ -181,6 +190,8 @@ def _deck_id(text: str) -> str:
 
 
 def _positive(text: str) -> int:
+    import argparse
+
     if not text.isdigit() or int(text) <= 0:
         raise argparse.ArgumentTypeError(f"expected a whole number above 0, got {text!r}")
     return int(text)
@@ -190,6 +201,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # mockint uses no pydantic plugins; skipping the entry-point scan saves ~15 ms
     # of every start (bench/). An explicit setting by the user still wins.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"mockint {__version__}")  # the one answer that needs no parser (bench: version)
+        raise SystemExit(0)  # as argparse's version action does
     args = _parser().parse_args(argv)
     handlers = {
         None: _cmd_app,
@@ -301,9 +315,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
         order="shuffled" if args.shuffle or args.seed is not None else "deck",
         time_limit=args.seconds,
     )
-    store = DeckStore.discover(args.deck_path)
+    store = DeckStore.discover(args.deck_path, index=True)  # validates only the decks it runs
     try:
-        if not select_questions(decks_by_id(store.decks, config.deck_ids), config):
+        if not select_questions(decks_by_id(store.decks_with(config.deck_ids), config.deck_ids),
+                                config):
             raise InterviewError("no questions match these filters; widen them")
     except InterviewError as error:
         print(f"mockint run: {error}", file=sys.stderr)
@@ -375,7 +390,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     if history is None:
         return 1
     store = DeckStore.discover(args.deck_path)
-    print(stats_text(compute_stats(history, store.decks, utcnow())))
+    print(stats_text(compute_stats(history, store.decks, utcnow(),
+                                   include_empty=args.include_empty)))
     _print_plan_stats(history, store.decks)
     return 0
 
@@ -411,7 +427,7 @@ def _cmd_history(args: argparse.Namespace) -> int:
         return 1
     if args.search:
         for hit in store.search_answers(args.search, limit=args.limit):
-            snippet = " ".join(hit.text.split())[:70]
+            snippet = hit.snippet(args.search)
             print(f"{hit.session_id}  {hit.started_at:%Y-%m-%d %H:%M}  Q{hit.index + 1}  "
                   f"{hit.prompt[:50]}\n    {snippet}")
         return 0
@@ -420,8 +436,9 @@ def _cmd_history(args: argparse.Namespace) -> int:
         print("No sessions yet. Run `mockint` and press s to start one.")
     for s in sessions:
         average = f"{s.avg_rating:.1f}" if s.avg_rating else "-"
-        print(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {s.status:<9} "
-              f"{s.answered_count:>2}/{s.question_count:<2} avg {average:<3} "
+        status = "empty" if s.counts.empty and s.status != "in_progress" else s.status
+        print(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<9} "
+              f"{s.counts.label()}  avg {average:<3} "
               f"{format_duration(s.total_used):>6}  {s.deck_titles}")
     return 0
 
@@ -467,6 +484,8 @@ def _write_out(command: str, text: str, output: Path | None) -> int:
 
 
 def _cmd_decks(args: argparse.Namespace) -> int:
+    from collections import Counter
+
     from mockint.storage.decks import DeckStore, display_name
 
     store = DeckStore.discover(args.deck_path)

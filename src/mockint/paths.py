@@ -45,6 +45,8 @@ def _user_dir(kind: str) -> Path:
 
         if kind == "config":
             path = Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+        elif kind == "cache":
+            path = Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
         else:
             base = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
             path = base if kind == "data" else base / kind
@@ -65,6 +67,11 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     return _user_dir("config")
+
+
+def cache_dir() -> Path:
+    """Things mockint can rebuild (the deck index): safe to delete at any time."""
+    return _user_dir("cache")
 
 
 def history_db_path() -> Path:

@@ -59,8 +59,9 @@ def test_interview_from_the_command_line(tmux: Tmux) -> None:
     tmux.send_keys("n")
 
     screen = tmux.wait_for("Finished")
-    if "2 of 2 questions" not in screen or "average rating 3.0" not in screen:
-        tmux.fail("the summary should count both questions and the Good rating")
+    if "1 answered · 1 skipped · 0 unanswered of 2" not in screen \
+            or "average rating 3.0" not in screen:
+        tmux.fail("the summary should count the answer, the skip and the Good rating")
 
     tmux.send_keys("C-q")
     assert_clean_exit(tmux)
@@ -238,7 +239,7 @@ def test_two_processes_finish_interviews_into_one_history(tmux: Tmux, mockint_sc
         window.send_keys("n")  # the last question: finish
     for window in windows.values():
         screen = window.wait_for("Finished")
-        if "1 of 1 question" not in screen:
+        if "1 answered · 0 skipped · 0 unanswered of 1" not in screen:
             window.fail("the summary should count the one question")
     for window in windows.values():
         window.send_keys("C-q")

@@ -173,3 +173,30 @@ async def test_settings_hold_the_daily_budget_cramming_and_explain_retention(tui
     assert (app.settings.daily_minutes, app.settings.cram_moves_cards) == (45, True)
     saved = load_settings()
     assert (saved.daily_minutes, saved.cram_moves_cards) == (45, True)
+
+
+async def test_anything_now_from_setup_works_when_nothing_is_due(tui_store, clock, history,
+                                                                 tui_deck):
+    seed_reviews(history, tui_deck, [4, 4, 4], NOW - timedelta(hours=1))  # due in days
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        assert not isinstance(app.screen, InterviewScreen)  # nothing is due
+        await pilot.press("s")
+        await pilot.click("#kind-cram")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert app.interview.config.kind == "cram"
+        assert len(app.interview.questions) == 3
+
+
+async def test_the_palette_opens_the_interviews_screen(tui_store, clock, history):
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        (command,) = [c for c in app.get_system_commands(app.screen)
+                      if c.title == "Interviews and daily plan"]
+        command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, PlanScreen)

@@ -77,6 +77,7 @@ def test_summary(snap_compare, app):
     async def run_before(pilot) -> None:
         await reveal_of(PRACTICE, ("3", "n"))(pilot)
         await pilot.press("ctrl+n", "n", "ctrl+n", "n")
+        await pilot.app.workers.wait_for_complete()  # the comparison with last time
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
@@ -112,6 +113,17 @@ def fixed_ids(monkeypatch):
 def test_compare_attempts(snap_compare, fixed_ids, app, filled_history):
     """The last two attempts at a question: headers, the marked word diff, the change table."""
     assert snap_compare(app, terminal_size=(120, 40), press=["h", "enter", "enter", "t", "c"])
+
+
+def test_question_timeline(snap_compare, app, filled_history):
+    """A question's story: trend charts with their figures, the next review, the attempts."""
+
+    async def run_before(pilot) -> None:
+        await pilot.press("h", "enter", "enter", "t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)
 
 
 def test_decks_screen(snap_compare, app):

@@ -175,3 +175,20 @@ def test_home_line_says_when_the_next_question_is_due(zone):
     assert due_text(0, datetime(2026, 12, 3, 17, 5, tzinfo=UTC), now) == \
         "Nothing due today · next due Thu 09:05"
     assert due_text(0, None, now) == "Nothing due today"
+
+
+def test_the_workload_forecast_follows_the_desired_retention(zone, store):
+    zone("UTC")
+    play(store, "due", {"q0": 3, "q1": 3, "q2": 4, "q3": 3}, T0)
+    play(store, "due", {"q0": 3, "q1": 3, "q2": 3, "q3": 4}, T0 + timedelta(minutes=10))
+    now = T0 + timedelta(hours=1)
+    stored = forecast(store, now, days=14)
+    assert sum(n for _, n in stored) == 4  # every card in review, due within 14 days
+
+    # At the setting the cards were scheduled with, the projection finds the same days.
+    assert forecast(store, now, days=14, desired_retention=0.9) == stored
+
+    def first_day(retention: float) -> date:
+        return next(day for day, n in forecast(store, now, 14, retention) if n)
+
+    assert first_day(0.97) < first_day(0.9) < first_day(0.8)  # more retention, sooner work

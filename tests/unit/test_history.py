@@ -339,7 +339,8 @@ def test_a_whole_interview_saved_at_the_end_loads_back_equal(store, deck):
     assert third.skipped and third.rating is None
     (summary,) = store.list_sessions()
     assert summary.id == record.id and summary.status == "finished"
-    assert (summary.question_count, summary.answered_count) == (3, 3)
+    # The third was skipped: not an answer (core/counts.py).
+    assert (summary.question_count, summary.answered_count, summary.skipped_count) == (3, 2, 1)
     assert summary.avg_rating == 2.5 and summary.total_used == pytest.approx(45.25 + 20 + 100 + 4)
     assert summary.deck_titles == deck.title and summary.started_at == DAY0
 

@@ -233,3 +233,24 @@ def test_form_key_points_round_trip_any_text():
     points = [KeyPoint(point="|starts with a pipe", cues=["a, b", "c\\"]),
               KeyPoint(point="C:\\tmp | and a pipe", cues=[])]
     assert [KeyPoint.model_validate(p) for p in parse_key_points(key_points_text(points))] == points
+
+
+def test_a_readme_s_own_sections_are_not_questions():
+    result = parse_file(SHAPES / "readme_sections.md")
+    assert pairs("readme_sections.md") == [
+        ("What is the JVM?", "It runs bytecode."),
+        ("Explain garbage collection", "It frees unused objects."),
+    ]
+    assert result.problems == []
+
+
+def test_numbered_items_that_open_with_a_heading_and_back_to_top_links():
+    result = parse_file(SHAPES / "heading_items.md")
+    assert result.title == "Rust questions"
+    assert pairs("heading_items.md") == [
+        ("What is ownership",
+         "Each value has one owner; the value is dropped when the owner goes out of scope.\n\n"
+         "- **Example:** a `String` moved into a function is no longer usable by the caller."),
+        ("What is borrowing", "Taking a reference without taking ownership."),
+        ("Explain lifetimes", "Names for how long references stay valid."),
+    ]

@@ -104,3 +104,63 @@ def test_export_with_diff_shows_what_changed_since_the_previous_attempt(history,
     assert "Since the previous attempt" not in capsys.readouterr().out
     assert main(["export", newer.id[:6], "--diff", "--format", "json"]) == 2
     assert "--diff goes with the Markdown report" in capsys.readouterr().err
+
+
+def test_a_version_6_history_gets_honest_counts(mockint_home, deck):
+    """Before schema 7 answered_count counted skipped questions as answered."""
+    import json
+    import sqlite3
+
+    from mockint.storage.history import MIGRATIONS
+
+    record = session(deck, [("answer", "a join", 3), ("skip", "", None), ("type", "half a", None)])
+    path = paths.history_db_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = sqlite3.connect(path)
+    for script in MIGRATIONS[:6]:
+        raw.executescript(script)
+    raw.execute("PRAGMA user_version = 6")
+    raw.execute(
+        "INSERT INTO sessions (id, started_at, updated_at, status, mode, deck_ids, config, plan,"
+        " question_count, answered_count) VALUES (?, ?, ?, 'abandoned', 'practice', ?, ?, ?, 3, 2)",
+        (record.id, START.isoformat(), START.isoformat(), json.dumps([deck.id]),
+         record.config.model_dump_json(),
+         json.dumps([a.model_dump(mode="json") for a in record.plan])))
+    for a in record.answers:
+        raw.execute("INSERT INTO answers (session_id, idx, deck_id, question_id, category, asked,"
+                    " text, skipped, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (record.id, a.index, deck.id, a.asked.question.id, a.asked.question.category,
+                     a.asked.model_dump_json(), a.text, int(a.skipped),
+                     a.submitted_at.isoformat() if a.submitted_at else None))
+    raw.commit()
+    raw.close()
+    store = HistoryStore.open(path)
+    try:
+        (summary,) = store.list_sessions()
+        assert summary.counts == record.counts
+        assert (summary.counts.answered, summary.counts.skipped, summary.counts.unanswered) == (
+            1, 1, 1)
+    finally:
+        store.close()
+
+
+def test_sessions_left_before_any_answer_are_kept_but_not_counted_as_activity(history, deck):
+    from mockint.core.stats import compute_stats, stats_text
+
+    history.save_session(session(deck, [("answer", "a join", 3), ("skip", "", None),
+                                        ("answer", "cache", 2)]))
+    empty = session(deck, [("type", "I would", None)], day=1)
+    history.save_session(empty)
+    now = START + timedelta(days=2)
+    # Kept, and marked empty in the list.
+    listed = {s.id: s for s in history.list_sessions()}
+    assert listed[empty.id].counts.empty and listed[empty.id].status == "abandoned"
+    stats = compute_stats(history, [deck], now)
+    assert sum(stats.sessions_per_day) == 1 and stats.empty_sessions == 1
+    assert (sum(stats.answers_per_day), sum(stats.skipped_per_day)) == (2, 1)
+    assert stats_text(stats).splitlines()[0] == (
+        "Last 28 days: 1 session, 2 answers, 1 skipped (1 empty session left before any "
+        "answer not counted)")
+    asked_for = compute_stats(history, [deck], now, include_empty=True)
+    assert sum(asked_for.sessions_per_day) == 2
+    assert "(empty sessions included)" in stats_text(asked_for).splitlines()[0]

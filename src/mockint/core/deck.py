@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from mockint.core.deck_problem import DeckProblem
 from mockint.core.model import Model
 
 SCHEMA_VERSION = 1
@@ -147,18 +147,6 @@ class Deck(_Strict):
         data["schema"] = self.schema_version  # required, even though it has no default
         data.setdefault("questions", [])
         return {"schema": data.pop("schema"), **data}
-
-
-@dataclass(frozen=True)
-class DeckProblem:
-    """One thing wrong with a deck file, worded for the person who wrote it."""
-
-    file: str
-    place: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.place}: {self.message}" if self.place else f"{self.file}: {self.message}"
 
 
 def format_location(loc: Iterable[Any], data: Any) -> str:

@@ -62,12 +62,14 @@ class SessionConfig(Model):
     categories: list[str] = Field(default_factory=list)
     levels: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
-    question_ids: list[str] = Field(default_factory=list)  # only these ("practise this story")
     count: int | None = Field(default=None, gt=0)
     order: Order = "deck"
     seed: int | None = None
     time_limit: int | None = Field(default=None, gt=0)
     warning_fraction: float = WARNING_FRACTION
+    # Exactly these questions, in this order (the summary's "practise the weak ones");
+    # the filters above are ignored when it is set.
+    questions: list[tuple[str, str]] = Field(default_factory=list)
 
 
 class AskedQuestion(Model):
@@ -156,6 +158,8 @@ class SessionRecord(Model):
 def select_questions(decks: Sequence[Deck], config: SessionConfig,
                      default_interviewer: Interviewer | None = None) -> list[AskedQuestion]:
     """The questions of a session: filtered, ordered (a shuffle always has a seed), capped."""
+    if config.questions:
+        return questions_for(decks, config.questions, config.time_limit)
     chosen: list[AskedQuestion] = []
     wanted_topics = {t.lower() for t in config.topics}
     for deck in decks:
@@ -166,8 +170,6 @@ def select_questions(decks: Sequence[Deck], config: SessionConfig,
             if config.levels and question.level not in config.levels:
                 continue
             if wanted_topics and not wanted_topics & {t.lower() for t in question.topics}:
-                continue
-            if config.question_ids and question.id not in config.question_ids:
                 continue
             limit = config.time_limit or deck.time_limit_for(question)
             chosen.append(AskedQuestion(deck_id=deck.id, deck_title=deck.title,
@@ -365,8 +367,18 @@ class Interview:
         has already ticked something. Returns whether the ticks were applied."""
         self._expect(Phase.REVEALED, Phase.RATED)
         self.answer.analysis = analysis
+        missing = len(analysis.key_points) - len(self.answer.key_points_checked)
+        if missing > 0:  # key points derived from the sample answer
+            self.answer.key_points_checked += [False] * missing
         if self._checks_touched:
-            return False
+            # A point first covered in a follow-up is ticked even after the
+            # person's own ticks: the follow-up came after them.
+            checked = self.answer.key_points_checked
+            fresh = [i for i, e in enumerate(analysis.key_points)
+                     if e.covered and e.in_follow_up and i < len(checked) and not checked[i]]
+            for i in fresh:
+                checked[i] = True
+            return bool(fresh)
         self.answer.key_points_checked = list(analysis.key_points_suggested)
         if self.answer.star_checked:
             self.answer.star_checked = dict(analysis.star_suggested)

@@ -31,12 +31,14 @@ class StatsAnswer:
     overtime: float
     category: str
     topics: tuple[str, ...]
+    skipped: bool = False  # passed on: counted apart from answers (core/counts.py)
 
 
 class StatsSource(Protocol):
     """What the stats read from the history."""
 
-    def session_starts_since(self, since: datetime) -> list[datetime]: ...
+    def session_starts_since(self, since: datetime, include_empty: bool = False
+                             ) -> list[datetime]: ...
     def answers_since(self, since: datetime) -> list[StatsAnswer]: ...
     def due_before(self, horizon: datetime) -> list[datetime]: ...
     def card_states(self) -> dict[QuestionKey, int]: ...
@@ -63,6 +65,9 @@ class Stats:
     weakest_categories: list[tuple[str, float, int]] = field(default_factory=list)
     due_next_days: list[tuple[date, int]] = field(default_factory=list)
     decks: list[DeckProgress] = field(default_factory=list)
+    skipped_per_day: list[int] = field(default_factory=list)
+    empty_sessions: int = 0  # sessions left before any answer, in the DAYS window
+    include_empty: bool = False  # whether those count in sessions_per_day
 
     @property
     def over_limit_share(self) -> float:
@@ -73,15 +78,28 @@ def _local_day(when: datetime) -> date:
     return when.astimezone().date()
 
 
-def compute_stats(history: StatsSource, decks: Sequence[Deck], now: datetime) -> Stats:
+def compute_stats(history: StatsSource, decks: Sequence[Deck], now: datetime, *,
+                  include_empty: bool = False) -> Stats:
+    """The figures; sessions left before any answer count only with `include_empty`."""
     today = now.astimezone().date()
     days = [today - timedelta(days=DAYS - 1 - i) for i in range(DAYS)]
     window = max(DAYS, WEEKS * 7, WINDOW_DAYS)
     since = now - timedelta(days=window)
     stats = Stats(days=days, sessions_per_day=[0] * DAYS, answers_per_day=[0] * DAYS,
-                  weekly_rating=[], answers_total=0, over_limit=0)
-    sessions = history.session_starts_since(since)
-    answers = history.answers_since(since)
+                  weekly_rating=[], answers_total=0, over_limit=0, include_empty=include_empty)
+    sessions = history.session_starts_since(since, include_empty=include_empty)
+    if not include_empty:
+        shown = set(days)
+        every = history.session_starts_since(since, include_empty=True)
+        stats.empty_sessions = (sum(1 for s in every if _local_day(s) in shown)
+                                - sum(1 for s in sessions if _local_day(s) in shown))
+    submitted = history.answers_since(since)
+    answers = [a for a in submitted if not a.skipped]
+    index = {day: i for i, day in enumerate(days)}
+    stats.skipped_per_day = [0] * DAYS
+    for skip in (a for a in submitted if a.skipped):
+        if (i := index.get(_local_day(skip.started_at))) is not None:
+            stats.skipped_per_day[i] += 1
     _activity(stats, sessions, answers)
     _weak_spots(stats, answers)
     stats.answers_total = len(answers)
@@ -147,11 +165,18 @@ def deck_progress(states: dict[QuestionKey, int], decks: Sequence[Deck]) -> list
     return progress
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def stats_text(stats: Stats) -> str:
     """The figures as plain text (for `mockint stats` and the screen's lower half)."""
     lines = [
-        f"Last {DAYS} days: {sum(stats.sessions_per_day)} sessions, "
-        f"{sum(stats.answers_per_day)} answers",
+        f"Last {DAYS} days: {_plural(sum(stats.sessions_per_day), 'session')}, "
+        f"{_plural(sum(stats.answers_per_day), 'answer')}, {sum(stats.skipped_per_day)} skipped"
+        + (f" ({stats.empty_sessions} empty session{'s' if stats.empty_sessions != 1 else ''}"
+           " left before any answer not counted)" if stats.empty_sessions else "")
+        + (" (empty sessions included)" if stats.include_empty else ""),
         f"Answers over the time limit (last {WINDOW_DAYS} days): {stats.over_limit} of "
         f"{stats.answers_total} ({stats.over_limit_share:.0%})",
         "",

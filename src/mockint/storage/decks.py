@@ -4,22 +4,29 @@ Decks come from three places, in this order of precedence: paths given on the
 command line, the user's decks folder, and the decks bundled with mockint. A
 broken deck never stops the others from loading; it is kept as an entry with
 its problems so the app and `mockint validate` can show them.
+
+`DeckStore.discover(index=True)` (the TUI) reads summaries from the deck index
+(`mockint.storage.deck_index`) instead: a deck is validated when it is used,
+or by `check_pending` after the first screen is drawn. The deck models (and
+so pydantic) are imported only then.
 """
 
 from __future__ import annotations
 
 import hashlib
 import tomllib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Literal
-
-import tomli_w
+from typing import TYPE_CHECKING, Any, Literal
 
 from mockint import paths
-from mockint.core.deck import Deck, DeckProblem, parse_deck, slugify
+from mockint.core.deck_problem import DeckProblem
+from mockint.storage import deck_index
+from mockint.storage.deck_index import DeckIndex, DeckSummary
 from mockint.storage.files import atomic_write_text, toml_error_place
+
+if TYPE_CHECKING:
+    from mockint.core.deck import Deck
 
 DeckSource = Literal["path", "user", "bundled"]
 
@@ -32,22 +39,74 @@ class DeckLoadError(Exception):
         self.problems = problems
 
 
-@dataclass
 class DeckEntry:
-    """One deck file as found on disk: the deck, or what is wrong with it."""
+    """One deck file as found on disk: the deck, or what is wrong with it.
 
-    path: Path
-    source: DeckSource
-    deck: Deck | None = None
-    problems: list[DeckProblem] = field(default_factory=list)
+    An entry made from the deck index knows its `summary` but has not read the
+    file: `deck` validates it on first use (`check`). Until then `ok` is the
+    index's verdict (or, for a file not validated yet, assumed good).
+    """
+
+    def __init__(self, path: Path, source: DeckSource, deck: Deck | None = None,
+                 problems: list[DeckProblem] | None = None, *,
+                 summary: DeckSummary | None = None) -> None:
+        self.path = Path(path)
+        self.source = source
+        self._deck = deck
+        self._problems = list(problems or [])
+        self.summary = summary if summary is not None or deck is None else deck_index.from_deck(deck)
+        self.checked = summary is None
+        if not self.checked and summary is not None and summary.problems:
+            self._problems = list(summary.problems)
+        self.shadowed: DeckProblem | None = None  # set by the store: another file has this id
+        self.on_checked: Callable[[DeckEntry], None] | None = None
+
+    @property
+    def deck(self) -> Deck | None:
+        if not self.checked:
+            self.check()
+        return self._deck
+
+    @property
+    def problems(self) -> list[DeckProblem]:
+        return self._problems + ([self.shadowed] if self.shadowed else [])
+
+    def check(self) -> None:
+        """Read and validate the file now."""
+        try:
+            self._deck, self._problems = read_deck(self.path), []
+        except DeckLoadError as error:
+            self._deck, self._problems = None, list(error.problems)
+        self.checked = True
+        if self._deck is not None:
+            self.summary = deck_index.from_deck(self._deck)
+        elif self.summary is not None:
+            self.summary = self.summary.checked(self._problems)
+        if self.on_checked is not None:
+            self.on_checked(self)
+
+    @property
+    def known(self) -> bool:
+        """Whether the entry's verdict comes from a validation (now, or cached in the index)."""
+        return self.checked or (self.summary is not None and self.summary.problems is not None)
 
     @property
     def ok(self) -> bool:
-        return self.deck is not None and not self.problems
+        if self.checked:
+            return self._deck is not None and not self.problems
+        return not self.problems
+
+    @property
+    def deck_id(self) -> str | None:
+        if self.checked:
+            return self._deck.id if self._deck is not None else None
+        return self.summary.id if self.summary is not None and self.summary.id else None
 
     @property
     def title(self) -> str:
-        return self.deck.title if self.deck else self.path.stem
+        if self.checked:
+            return self._deck.title if self._deck else self.path.stem
+        return self.summary.title if self.summary is not None else self.path.stem
 
     @property
     def editable(self) -> bool:
@@ -69,6 +128,17 @@ def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> DeckProblem:
 
 def read_deck(path: Path) -> Deck:
     """Read and validate one deck file, raising DeckLoadError with every problem."""
+    from mockint.core.deck import parse_deck
+
+    name, data = read_deck_data(path)
+    deck, problems = parse_deck(data, name)
+    if deck is None:
+        raise DeckLoadError(problems)
+    return deck
+
+
+def read_deck_data(path: Path) -> tuple[str, dict[str, Any]]:
+    """Read and TOML-parse one deck file (not validated): (its display name, the data)."""
     path = Path(path)
     name = display_name(path)
     try:
@@ -84,10 +154,7 @@ def read_deck(path: Path) -> Deck:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DeckLoadError([_toml_problem(name, error)]) from None
-    deck, problems = parse_deck(data, name)
-    if deck is None:
-        raise DeckLoadError(problems)
-    return deck
+    return name, data
 
 
 def load_entry(path: Path, source: DeckSource) -> DeckEntry:
@@ -98,6 +165,8 @@ def load_entry(path: Path, source: DeckSource) -> DeckEntry:
 
 
 def dump_deck(deck: Deck) -> str:
+    import tomli_w
+
     return tomli_w.dumps(deck.to_toml_data(), multiline_strings=True)
 
 
@@ -151,8 +220,11 @@ def _deck_files(folder: Path) -> list[Path]:
 class DeckStore:
     """Every deck mockint can see, with the broken ones kept beside the good ones."""
 
-    def __init__(self, entries: list[DeckEntry]) -> None:
+    def __init__(self, entries: list[DeckEntry], index: DeckIndex | None = None) -> None:
         self.entries = entries
+        self.index = index
+        for entry in entries:
+            entry.on_checked = self._checked
 
     @classmethod
     def discover(
@@ -161,7 +233,9 @@ class DeckStore:
         *,
         bundled: bool = True,
         user: bool = True,
+        index: bool = False,
     ) -> DeckStore:
+        """Every deck file; with `index`, entries come from the deck index (not validated)."""
         candidates: list[tuple[Path, DeckSource]] = []
         for item in extra:
             item = Path(item)
@@ -178,21 +252,61 @@ class DeckStore:
             if key not in seen:
                 seen.add(key)
                 unique.append((path, source))
-        entries = [load_entry(path, source) for path, source in unique]
+        if not index:
+            entries = [load_entry(path, source) for path, source in unique]
+            _mark_shadowed(entries)
+            return cls(entries)
+        found = DeckIndex()
+        entries = [_indexed_entry(found, path, source) for path, source in unique]
         _mark_shadowed(entries)
-        return cls(entries)
+        found.save()
+        return cls(entries, found)
+
+    def _checked(self, entry: DeckEntry) -> None:
+        if self.index is not None and entry.summary is not None:
+            self.index.update(entry.path.resolve(), entry.summary)
+        _mark_shadowed(self.entries)
+
+    def check_pending(self) -> list[DeckEntry]:
+        """Validate every deck the index has no verdict for (a new or changed file), save the
+        index, and return the entries whose verdict changed what the lists show."""
+        changed = []
+        for entry in self.entries:
+            if not entry.known:
+                before = entry.ok
+                entry.check()
+                if entry.ok != before:
+                    changed.append(entry)
+        if self.index is not None:
+            self.index.save()
+        return changed
 
     @property
     def decks(self) -> list[Deck]:
         return [e.deck for e in self.entries if e.ok and e.deck is not None]
+
+    def decks_with(self, deck_ids: Iterable[str]) -> list[Deck]:
+        """The usable decks among `deck_ids`, validating only those."""
+        wanted = set(deck_ids)
+        return [e.deck for e in self.entries
+                if e.deck_id in wanted and e.ok and e.deck is not None and e.ok]
+
+    def question_keys(self) -> set[tuple[str, str]]:
+        """(deck id, question id) of every usable deck's questions, from the summaries."""
+        return {(e.summary.id, question_id) for e in self.entries
+                if e.ok and e.summary is not None and e.summary.id
+                for question_id in e.summary.question_ids}
 
     @property
     def broken(self) -> list[DeckEntry]:
         return [e for e in self.entries if not e.ok]
 
     def entry(self, deck_id: str) -> DeckEntry:
+        """The deck with this id; validates that deck only."""
         for entry in self.entries:
-            if entry.ok and entry.deck is not None and entry.deck.id == deck_id:
+            # `ok` before `deck` skips a file known to be broken; after, it holds the
+            # verdict of the validation `deck` just ran.
+            if entry.deck_id == deck_id and entry.ok and entry.deck is not None and entry.ok:
                 return entry
         raise KeyError(deck_id)
 
@@ -202,21 +316,44 @@ class DeckStore:
         return deck
 
 
+def _indexed_entry(index: DeckIndex, path: Path, source: DeckSource) -> DeckEntry:
+    """An entry from the index, or from the file when the index has none for its version."""
+    key = path.resolve()
+    try:
+        stamp = deck_index.stamp_of(key.stat())
+    except OSError:
+        return load_entry(path, source)  # gone or unreadable: the check says how
+    summary = index.get(key, stamp)
+    if summary is None:
+        try:
+            summary = deck_index.from_data(read_deck_data(path)[1])
+        except DeckLoadError as error:
+            summary = deck_index.broken(path, error.problems)
+        if summary is None:  # too far off to summarise: the validation says what is wrong
+            entry = load_entry(path, source)
+            index.put(key, stamp, entry.summary or deck_index.broken(path, entry.problems))
+            return entry
+        index.put(key, stamp, summary)
+    if summary.problems and not summary.id:  # known broken: no deck to validate later
+        return DeckEntry(path, source, None, list(summary.problems))
+    return DeckEntry(path, source, summary=summary)
+
+
 def _mark_shadowed(entries: list[DeckEntry]) -> None:
     """A deck id seen earlier (higher precedence) hides later files with the same id."""
     first: dict[str, DeckEntry] = {}
     for entry in entries:
-        if entry.deck is None:
+        entry.shadowed = None
+        deck_id = entry.deck_id
+        if deck_id is None:
             continue
-        winner = first.setdefault(entry.deck.id, entry)
+        winner = first.setdefault(deck_id, entry)
         if winner is not entry:
-            entry.problems.append(
-                DeckProblem(
-                    display_name(entry.path),
-                    "id",
-                    f'deck id "{entry.deck.id}" is also used by {display_name(winner.path)}, '
-                    "which takes precedence; give one of them another id",
-                )
+            entry.shadowed = DeckProblem(
+                display_name(entry.path),
+                "id",
+                f'deck id "{deck_id}" is also used by {display_name(winner.path)}, '
+                "which takes precedence; give one of them another id",
             )
 
 
@@ -238,6 +375,8 @@ def unique_deck_path(deck_id: str) -> Path:
 
 def copy_to_user(deck: Deck, taken_ids: Iterable[str]) -> tuple[Deck, Path]:
     """An editable copy of a (bundled) deck in the user's folder, under a new id."""
+    from mockint.core.deck import slugify
+
     copy_id = slugify(f"{deck.id} mine", taken_ids, max_words=12)
     copy = deck.model_copy(update={"id": copy_id, "title": f"{deck.title} (my copy)"})
     path = unique_deck_path(copy_id)
@@ -247,6 +386,8 @@ def copy_to_user(deck: Deck, taken_ids: Iterable[str]) -> tuple[Deck, Path]:
 
 def skeleton_deck(title: str, taken_ids: Iterable[str] = ()) -> Deck:
     """A valid new deck with one example question to edit or replace."""
+    from mockint.core.deck import Deck, slugify
+
     return Deck.model_validate({
         "schema": 1,
         "id": slugify(title, taken_ids, max_words=8),

@@ -72,11 +72,21 @@ def _answer_section(answer: AnswerRecord, previous: PreviousAttempt | None = Non
         _quote(answer.text),
         "",
     ]
-    if question.key_points:
-        lines += ["**Key points**", ""]
-        for i, point in enumerate(question.key_points):
+    analysis = answer.analysis
+    points = question.key_points or (analysis.derived_points if analysis else [])
+    if points:
+        title = "Key points" if question.key_points else "Key points (from the sample answer)"
+        lines += [f"**{title}**", ""]
+        evidence = analysis.key_points if analysis else []
+        for i, point in enumerate(points):
             covered = i < len(answer.key_points_checked) and answer.key_points_checked[i]
-            lines.append(f"- [{'x' if covered else ' '}] {point.point}")
+            found = evidence[i] if i < len(evidence) else None
+            note = ""
+            if found is not None and covered and found.in_follow_up:
+                note = " *(in follow-up)*"
+            elif found is not None and not covered and found.negated:
+                note = f" *(mentioned, but negated: “{found.negated[0]}”)*"
+            lines.append(f"- [{'x' if covered else ' '}] {point.point}{note}")
         lines.append("")
     if answer.star_checked:
         marks = ", ".join(f"{p.title()} {'✓' if answer.star_checked.get(p) else '✗'}"

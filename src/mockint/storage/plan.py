@@ -33,7 +33,13 @@ from mockint.core.planning import (
     progress,
     questions_at,
 )
-from mockint.core.practice import QuestionKey, end_of_local_day, local_day, moves_card
+from mockint.core.practice import (
+    QuestionKey,
+    end_of_local_day,
+    local_day,
+    moves_card,
+    start_of_local_day,
+)
 from mockint.core.session import (
     AnswerRecord,
     AskedQuestion,
@@ -288,14 +294,48 @@ def true_retention(history: HistoryStore, now: datetime, days: int = RETENTION_D
 
 
 def forecast(history: HistoryStore, now: datetime, days: int = FORECAST_DAYS,
-             deck_ids: set[str] | None = None) -> list[tuple[date, int]]:
-    """Cards falling due on each of the next `days` local days (overdue ones count today)."""
+             desired_retention: float | None = None) -> list[tuple[date, int]]:
+    """Cards falling due on each of the next `days` local days (overdue ones count today).
+
+    With `desired_retention`, cards in review are projected at that setting: a card
+    comes due when its predicted recall falls to the desired retention (FSRS's
+    interval from the card's stability, counted from its last review). So a
+    change of the setting shows in the forecast at once, not only after each
+    card's next review. Cards still being learned keep
+    their stored due time (minutes-long steps, not a retention target).
+    """
     today = local_day(now)
-    horizon = day_start(today + timedelta(days=days))
-    rows = history.query("SELECT deck_id, due FROM cards WHERE due < ?", (horizon.isoformat(),))
-    counts = Counter(max(local_day(datetime.fromisoformat(r["due"])), today) for r in rows
-                     if deck_ids is None or r["deck_id"] in deck_ids)
+    ends = [end_of_local_day(start_of_local_day(today + timedelta(days=i)))
+            for i in range(days)]
+    if desired_retention is None:
+        rows = history.query("SELECT due FROM cards WHERE due < ?", (ends[-1].isoformat(),))
+        counts = Counter(max(local_day(datetime.fromisoformat(r["due"])), today) for r in rows)
+    else:
+        counts = Counter(_projected_days(history, today, ends, desired_retention))
     return [(today + timedelta(days=i), counts[today + timedelta(days=i)]) for i in range(days)]
+
+
+def _projected_days(history: HistoryStore, today: date, ends: Sequence[datetime],
+                    desired_retention: float) -> list[date]:
+    from mockint.core.scheduling import card_from_json, scheduler
+
+    fsrs = scheduler(desired_retention, fuzz=False)
+    found = []
+    for row in history.query("SELECT card, due, state FROM cards"):
+        due = datetime.fromisoformat(row["due"])
+        if row["state"] != 2:  # learning or relearning: the stored step
+            if due < ends[-1]:
+                found.append(max(local_day(due), today))
+            continue
+        card = card_from_json(row["card"])
+        try:  # FSRS's own rule: whole days until recall is predicted to fall to the target
+            days = fsrs._next_interval(stability=card.stability)
+            due = card.last_review + timedelta(days=days)
+        except (AttributeError, TypeError):  # another fsrs version: keep the stored date
+            pass
+        if due < ends[-1]:
+            found.append(max(local_day(due), today))
+    return found
 
 
 # --- the stats screen's plan, retention and workload sections -----------------------
@@ -357,7 +397,7 @@ def plan_stats_text(history: HistoryStore, decks: Sequence[Deck], now: datetime,
                 else "not measured yet (no reviews made when due)")
     lines += [f"True retention, last {RETENTION_DAYS} days: {measured} · desired "
               f"{desired_retention:.0%}", ""]
-    days = forecast(history, now)
+    days = forecast(history, now, desired_retention=desired_retention)
     top = max([n for _, n in days] + [1])
     lines.append(f"Reviews due in the next {FORECAST_DAYS} days (at {desired_retention:.0%} "
                  "desired retention):")

@@ -60,14 +60,24 @@ def choose(kind: str, history: HistoryStore, decks: Sequence[Deck], config: Sess
     return questions_for(decks, keys[:limit], config.time_limit)
 
 
-def due_count(history: HistoryStore, decks: Sequence[Deck], now: datetime) -> int:
+def _known(decks: Sequence[Deck] | set[QuestionKey]) -> set[QuestionKey]:
+    """The decks' question keys; the home screen passes the keys of the deck summaries
+    (`DeckStore.question_keys`) so that counting validates no deck."""
+    if isinstance(decks, set):
+        return decks
+    return {(d.id, q.id) for d in decks for q in d.questions}
+
+
+def due_count(history: HistoryStore, decks: Sequence[Deck] | set[QuestionKey],
+              now: datetime) -> int:
     """Questions due before the end of `now`'s local day (the one meaning of "due today")."""
-    known = {(d.id, q.id) for d in decks for q in d.questions}
+    known = _known(decks)
     return len(due_keys(history.due_cards(), end_of_local_day(now), known))
 
 
-def next_due(history: HistoryStore, decks: Sequence[Deck], now: datetime) -> datetime | None:
+def next_due(history: HistoryStore, decks: Sequence[Deck] | set[QuestionKey],
+             now: datetime) -> datetime | None:
     """When the next question falls due after `now` (for "next due 20:34")."""
-    known = {(d.id, q.id) for d in decks for q in d.questions}
+    known = _known(decks)
     return next((when for key, when in history.due_cards() if when > now and key in known),
                 None)

@@ -50,7 +50,8 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return Settings()
+        # The defaults are valid by definition: skip building the validator (start-up).
+        return Settings.model_construct()
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsProblem(path, f"cannot read it ({error})") from None
     try:

@@ -34,7 +34,6 @@ from mockint.core.session import (
 from mockint.storage.decks import DeckStore
 from mockint.storage.history import BackgroundWriter, HistoryStore, HistoryUnavailable
 from mockint.storage.settings import Settings, SettingsProblem, load_settings_or_defaults
-from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.themes import DEFAULT_THEME, register_themes
@@ -157,6 +156,7 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._check_size(*self.size)
+        self.call_after_refresh(self._check_decks)
         if self.start_with is not None:
             self.start_interview(self.start_with)
         if self.edit_deck is not None:
@@ -253,9 +253,16 @@ class MockintApp(App[None]):
              lambda: self.start_practice("weak")),
             ("Practise new questions", "Questions you have never answered",
              lambda: self.start_practice("new")),
+            ("Interviews and daily plan", "Interview dates, countdown, the plan toward them",
+             self._open_plan),
         ]
         for title, help_text, callback in commands:
             yield SystemCommand(title, help_text, callback)
+
+    def _open_plan(self) -> None:
+        from mockint.tui.screens.plan import PlanScreen
+
+        self.push_screen(PlanScreen())
 
     def _open_history_screen(self) -> None:
         from mockint.tui.screens.history import HistoryScreen
@@ -294,7 +301,22 @@ class MockintApp(App[None]):
 
     def reload_decks(self) -> None:
         """Read the decks again after one was saved, copied, created or imported."""
-        self.decks = DeckStore.discover(self.deck_paths)
+        self.decks = DeckStore.discover(self.deck_paths, index=True)
+        self._check_decks()
+
+    @work(thread=True, exclusive=True, group="check-decks")
+    def _check_decks(self) -> None:
+        """Validate, after the first frame, the decks the index has no verdict for."""
+        store = self.decks
+        if store.check_pending():
+            self.call_from_thread(self._decks_checked, store)
+
+    def _decks_checked(self, store: DeckStore) -> None:
+        if store is not self.decks:
+            return
+        for screen in self.screen_stack:  # a deck found broken gets its ⚠
+            if hasattr(screen, "show_decks"):
+                screen.show_decks()
 
     def open_decks(self) -> None:
         from mockint.tui.screens.decks import DecksScreen
@@ -396,7 +418,7 @@ class MockintApp(App[None]):
         config = prepare_config(config).model_copy(
             update={"warning_fraction": self.settings.warning_fraction})
         try:
-            decks = decks_by_id(self.decks.decks, config.deck_ids)
+            decks = decks_by_id(self.decks.decks_with(config.deck_ids), config.deck_ids)
             questions = (select_questions(decks, config, self._default_interviewer())
                          if config.kind == "custom" else self._practice_questions(decks, config))
             self.interview = Interview.start(questions, config, clock=self.clock,
@@ -438,7 +460,7 @@ class MockintApp(App[None]):
 
     def start_practice(self, kind: str) -> bool:
         """One key from home: a practice session of `kind` over every deck."""
-        deck_ids = [deck.id for deck in self.decks.decks]
+        deck_ids = [e.deck_id for e in self.decks.entries if e.ok and e.deck_id]
         return self.start_interview(SessionConfig(deck_ids=deck_ids, kind=kind,
                                                   mode=self.settings.default_mode,
                                                   count=self.settings.practice_size))
@@ -448,7 +470,8 @@ class MockintApp(App[None]):
 
         if self.history is None:
             return 0
-        return due_count(self.history, self.decks.decks, self.now())
+        # The deck summaries' keys: home asks at start-up, and must not validate every deck.
+        return due_count(self.history, self.decks.question_keys(), self.now())
 
     def resume_interview(self, record: SessionRecord) -> None:
         self.interview = Interview(record, clock=self.clock, wall_clock=self.now)
@@ -475,6 +498,8 @@ class MockintApp(App[None]):
                 history = self.history
                 self._writer.submit(lambda: history.abandon(record.id))
                 self.notify("Kept in your history as left early.")
+
+        from mockint.tui.screens.confirm import ConfirmScreen
 
         self.push_screen(ConfirmScreen(question, yes="Resume", no="Not now"), decided)
 
@@ -614,7 +639,7 @@ def make_app(
     if settings is None:
         settings, settings_problem = load_settings_or_defaults()
     deck_paths = [*deck_paths, *(Path(p).expanduser() for p in settings.deck_folders)]
-    store = decks if decks is not None else DeckStore.discover(deck_paths)
+    store = decks if decks is not None else DeckStore.discover(deck_paths, index=True)
     problem = None
     if history is None and use_history and not history_in_background:
         history, problem = open_history()

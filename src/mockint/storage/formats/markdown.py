@@ -66,12 +66,20 @@ _ASKING = re.compile(
     r"summari[sz]e|propose|sketch|estimate|debug|find|show)\b", re.IGNORECASE)
 _REFERS_TO_CODE = re.compile(r"(:\s*$|\b(this|these|following|below|above|snippet|output|"
                              r"print|prints|code)\b)", re.IGNORECASE)
-_RULE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+# A line that is only a link ("Back to top") or an HTML tag: not what a card opens with.
+_NOISE_LINE = re.compile(r"^\s*(?:(?:\*\*|__)?\s*!?\[[^\]]*\]\([^)]*\)\s*(?:\*\*|__)?|<[^>]*>)\s*$")
+# Card separators start the line (an indented rule sits inside a list item's answer).
+_RULE = re.compile(r"^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
 _LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)|"
                    r"!?\[([^\]\n]*)\]\[[^\]\n]*\]|<(https?://[^>\s]+)>")
-_LABELS = ("Key points", "STAR", "Framework", "Follow-ups")
+# Headings of a README's own sections: never questions (unless they ask).
+_README_SECTION = re.compile(
+    r"^\W*(introduction|intro|about( this( repo(sitory)?| project| guide)?)?|contents|"
+    r"table of contents|toc|contribut(e|ing|ors)|licen[cs]e|credits|acknowledg(e)?ments|"
+    r"references|resources|further reading|see also|links|translations|support|sponsors?|"
+    r"authors?|changelog|installation|usage|getting started|disclaimer|faq)\W*$", re.IGNORECASE)
 
 
 # --- blocks -------------------------------------------------------------------------------
@@ -212,7 +220,7 @@ def _first_strong(token: Token | None) -> tuple[str, int] | None:
 
 def _link_only(blocks: list[Block]) -> bool:
     """True for a list item that is only links (a table of contents, a list of translations)."""
-    if not blocks or blocks[0].kind != "paragraph" or blocks[0].inline is None:
+    if not blocks or blocks[0].kind not in ("paragraph", "heading") or blocks[0].inline is None:
         return False
     children = blocks[0].inline.children or []
     depth, links, outside = 0, 0, []
@@ -291,6 +299,8 @@ class _Source:
         if block.kind == "html":
             text = re.sub(r"<summary\b.*?</summary>", "", block.text, flags=re.DOTALL | re.IGNORECASE)
             return html.unescape(_TAG.sub("", text)).strip()
+        if block.kind == "paragraph" and not skip and _link_only([block]):
+            return ""  # "Back to top", a list of links: not answer text
         lines = [line for line in self.lines[block.start + skip:block.end]
                  if not _ATTRIBUTION.match(line)]
         return _clean_inline_source("\n".join(lines))
@@ -453,9 +463,16 @@ class _Reader:
         items = [item for item in block.items if not _link_only(item.blocks)]
         if not items:
             return False
-        asking = sum(1 for item in items if item.blocks and item.blocks[0].kind in
-                     ("paragraph", "heading") and (_asks(item.blocks[0].text.split("\n")[0])
-                                                    or _first_strong(item.blocks[0].inline)))
+        def asks(item: Item) -> bool:
+            head = item.blocks[0] if item.blocks else None
+            if head is None or head.kind not in ("paragraph", "heading"):
+                return False
+            strong = _first_strong(head.inline)
+            if strong is not None:  # a bold label ("**Syntax:**") is not a question
+                return _asks(strong[0]) and not strong[0].rstrip().endswith(":")
+            return _asks(head.text.split("\n")[0])
+
+        asking = sum(1 for item in items if asks(item))
         return asking * 2 >= len(items)
 
     def item_question(self, item: Item) -> tuple[str, str, int] | None:
@@ -581,7 +598,8 @@ class _Reader:
             category = next((c for _, _, c in reversed(stack) if c), None)
             before = len(self.builder.questions) + len(self.builder.problems)
             self.loose(blocks[index + 1:end], topics, category)
-            if before == len(self.builder.questions) + len(self.builder.problems) and any(
+            if before == len(self.builder.questions) + len(self.builder.problems) and (
+                    not _README_SECTION.match(text)) and any(
                     b.kind in ("paragraph", "code") or (b.kind == "list" and not all(
                         _link_only(item.blocks) for item in b.items))
                     for b in blocks[index + 1:end]):
@@ -622,15 +640,23 @@ class _Reader:
         by_level: dict[int, list[int]] = {}
         for i in headings:
             by_level.setdefault(blocks[i].level, []).append(i)
-        asking = {i for i in headings if _asks(blocks[i].text)}
+        asking = {i for i in headings if _asks(blocks[i].text) and not _link_only([blocks[i]])}
         has_text: set[int] = set()
         sections: set[int] = set()
+        # Lists of several questions: a heading whose answer would hold one is a section.
+        big = [0]
+        for block in blocks:
+            big.append(big[-1] + (block.kind == "list" and self.question_list(block)
+                                  and sum(1 for item in block.items if self.item_question(item)) >= 3))
         for i in headings:
             body = blocks[i + 1:_next_heading(blocks, i + 1)]
             if any(b.kind == "list" and self.question_list(b) for b in body) or any(
-                    b.kind == "paragraph" and self.paragraph_question(b) for b in body):
+                    b.kind == "paragraph" and self.paragraph_question(b) for b in body) or (
+                    big[_next_heading(blocks, i + 1, blocks[i].level)] > big[i + 1]):
                 sections.add(i)
-            elif any(b.kind in ("paragraph", "code", "quote", "table", "list") for b in body):
+            elif any(b.kind in ("paragraph", "code", "quote", "table") or (
+                    b.kind == "list" and not all(_link_only(item.blocks) for item in b.items))
+                    for b in body) and not _link_only([blocks[i]]):
                 has_text.add(i)
         level = next((lv for lv in sorted(by_level)
                       if sum(1 for i in by_level[lv] if i in asking and i not in sections) * 10
@@ -641,6 +667,8 @@ class _Reader:
                           >= len(by_level[lv])), None)
         if level is None:
             return set()
+        mostly_asking = {lv: sum(1 for i in ids if i in asking) * 2 > len(ids)
+                         for lv, ids in by_level.items()}
         found: set[int] = set()
         inside = 0  # headings up to this block index belong to an answer
         for i in headings:
@@ -649,7 +677,12 @@ class _Reader:
             heading = blocks[i]
             if i in sections:
                 continue
-            if (heading.level == level and (i in asking or i in has_text or not heading.text.strip())) or (
+            if _README_SECTION.match(heading.text) and i not in asking:
+                continue
+            # Where most headings of the level ask, one that does not ("Introduction") is a
+            # section; where few do, a heading with text under it is a question ("Closures").
+            plain_ones = mostly_asking[level] is False and i in has_text
+            if (heading.level == level and (i in asking or plain_ones or not heading.text.strip())) or (
                     heading.level != level and i in asking and i in has_text):
                 found.add(i)
                 inside = _next_heading(blocks, i + 1, heading.level)
@@ -673,15 +706,18 @@ def _is_card_file(lines: list[str], rules: list[int], title_end: int) -> bool:
     if not rules:
         return False
     bounds = [title_end - 1, *rules, len(lines)]
-    chunks = 0
-    headed = 0
+    chunks = headed = crowded = 0
+    code = _code_lines(lines)
     for start, end in zip(bounds, bounds[1:], strict=False):
-        filled = next((i for i in range(start + 1, end) if lines[i].strip()), None)
+        filled = next((i for i in range(start + 1, end) if lines[i].strip()
+                       and not _NOISE_LINE.match(lines[i])), None)
         if filled is None:
             continue
         chunks += 1
         headed += lines[filled].lstrip().startswith("#")
-    return chunks >= 2 and headed * 2 < chunks
+        asks = sum(1 for i in range(start + 1, end) if not code[i] and lines[i].rstrip().endswith("?"))
+        crowded += asks > 2  # a card asks one question; a section between rules asks many
+    return chunks >= 2 and headed * 2 < chunks and crowded * 3 < chunks
 
 
 def read(text: str, builder: Builder) -> None:

@@ -102,10 +102,16 @@ def by_extension(suffix: str) -> Format | None:
 
 def help_text() -> str:
     """Every format with a one-line summary and a short example (for `import --help`)."""
+    import textwrap
+
     parts = ["formats (--format NAME; by default from the extension and the content):"]
     for f in FORMATS:
-        parts.append(f"\n  {f.name} ({f.label}; {' '.join(f.extensions)}): {f.summary}")
-        parts += ["    " + line for line in f.example.splitlines()]
-    parts.append("\n  a folder: every .md, .csv, .tsv, .json and .apkg file in it "
-                 "(one deck, or one per file with --per-file)")
+        parts.append("")
+        parts += textwrap.wrap(f"{f.name} ({f.label}; {' '.join(f.extensions)}): {f.summary}",
+                               78, initial_indent="  ", subsequent_indent="    ")
+        parts += ["      " + line for line in f.example.splitlines()]
+    parts.append("")
+    parts += textwrap.wrap("a folder: every .md, .csv, .tsv, .json and .apkg file in it (one "
+                           "deck, or one per file with --per-file)", 78, initial_indent="  ",
+                           subsequent_indent="    ")
     return "\n".join(parts)

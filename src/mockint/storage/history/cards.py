@@ -51,6 +51,12 @@ class CardQueries(Database):
         rows = self.query("SELECT deck_id, question_id, due FROM cards ORDER BY due")
         return [((r["deck_id"], r["question_id"]), dt(r["due"])) for r in rows]
 
+    def card_due(self, deck_id: str, question_id: str) -> datetime | None:
+        """When this question's card is next due (None: never rated)."""
+        rows = self.query("SELECT due FROM cards WHERE deck_id = ? AND question_id = ?",
+                          (deck_id, question_id))
+        return dt(rows[0]["due"]) if rows else None
+
     def due_before(self, horizon: datetime) -> list[datetime]:
         """When each card falling due before `horizon` is due (overdue ones included)."""
         rows = self.query("SELECT due FROM cards WHERE due < ?", (horizon.isoformat(),))

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from mockint.core.analysis import AnswerAnalysis
+from mockint.core.counts import AnswerCounts
 from mockint.core.session import AnswerRecord, AskedQuestion
 
 if TYPE_CHECKING:
@@ -35,6 +36,12 @@ class SessionSummary:
     avg_rating: float | None
     total_used: float
     note: str
+    skipped_count: int = 0
+
+    @property
+    def counts(self) -> AnswerCounts:
+        """Answered, skipped and unanswered, as stored from `SessionRecord.counts`."""
+        return AnswerCounts(self.answered_count, self.skipped_count, self.question_count)
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,15 @@ class AnswerHit:
     rating: int | None
     used: float
     text: str
+    follow_up_text: str = ""
+
+    def snippet(self, query: str, width: int = 70) -> str:
+        """One line of the answer; of the follow-up answer when only it matches."""
+        words = [w.lower() for w in query.split() if w.strip()]
+        main = self.text.lower()
+        if self.follow_up_text and words and not all(w.strip('"*') in main for w in words):
+            return "follow-up: " + " ".join(self.follow_up_text.split())[:width - 11]
+        return " ".join(self.text.split())[:width]
 
 
 @dataclass
@@ -114,10 +130,17 @@ def where(filters: HistoryFilter) -> tuple[str, list[object]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+# core/counts.py's answer_state in SQL, over an `answers` row: answered is submitted
+# and not skipped; skipped is skipped (submitted or not); the rest is unanswered.
+ANSWERED_SQL = "submitted_at IS NOT NULL AND skipped = 0"
+SKIPPED_SQL = "skipped = 1"
+
 # Only what the lists show: whole rows carry the question snapshots (kilobytes each).
 SUMMARY_COLUMNS = ("s.id, s.started_at, s.ended_at, s.status, s.mode, s.deck_titles, "
-                   "s.question_count, s.answered_count, s.avg_rating, s.total_used, s.note")
+                   "s.question_count, s.answered_count, s.skipped_count, s.avg_rating, s.total_used, "
+                   "s.note")
 HIT_COLUMNS = ("a.session_id, a.idx, a.deck_id, a.question_id, a.rating, a.used, a.text, "
+               "a.follow_up_text, "
                "json_extract(a.asked, '$.question.prompt') AS prompt, "
                "s.started_at AS session_started")
 
@@ -128,6 +151,7 @@ def summary_from_row(row: dict) -> SessionSummary:
         status=row["status"], mode=row["mode"], deck_titles=row["deck_titles"],
         question_count=row["question_count"], answered_count=row["answered_count"],
         avg_rating=row["avg_rating"], total_used=row["total_used"], note=row["note"],
+        skipped_count=row["skipped_count"],
     )
 
 
@@ -136,6 +160,7 @@ def hit_from_row(row: dict) -> AnswerHit:
         session_id=row["session_id"], started_at=dt(row["session_started"]), index=row["idx"],
         deck_id=row["deck_id"], question_id=row["question_id"], prompt=row["prompt"],
         rating=row["rating"], used=row["used"], text=row["text"],
+        follow_up_text=row.get("follow_up_text") or "",
     )
 
 
@@ -167,6 +192,7 @@ def answer_values(session_id: str, answer: AnswerRecord) -> tuple[object, ...]:
         iso(answer.started_at), iso(answer.submitted_at),
         answer.analysis.model_dump_json() if answer.analysis else None,
         iso(answer.rated_at), " ".join(question.topics),
+        "\n".join(f.text for f in answer.follow_ups),
     )
 
 

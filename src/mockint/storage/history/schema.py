@@ -171,6 +171,50 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_uses_by_time ON story_uses (used_at);
     """,
+    # 7 → 8: honest counts (core/counts.py). answered_count counted skipped questions
+    # as answered; now answered and skipped are kept apart, and a session with
+    # neither is "empty". The stats index carries `skipped` so the stats can tell a
+    # skip from an answer and still read only the index.
+    """
+    ALTER TABLE sessions ADD COLUMN skipped_count INTEGER NOT NULL DEFAULT 0;
+    UPDATE sessions SET
+        answered_count = (SELECT COUNT(*) FROM answers a WHERE a.session_id = sessions.id
+                          AND a.submitted_at IS NOT NULL AND a.skipped = 0),
+        skipped_count = (SELECT COUNT(*) FROM answers a WHERE a.session_id = sessions.id
+                         AND a.skipped = 1);
+    DROP INDEX answers_stats;
+    CREATE INDEX answers_stats ON answers
+        (session_id, submitted_at, skipped, rating, overtime, category, topics);
+    """,
+    # 8 → 9: follow-up answers are searched too: their text in a column of its own,
+    # indexed by full-text search beside the main answer.
+    """
+    ALTER TABLE answers ADD COLUMN follow_up_text TEXT NOT NULL DEFAULT '';
+    UPDATE answers SET follow_up_text = COALESCE((SELECT group_concat(
+        json_extract(value, '$.text'), char(10)) FROM json_each(answers.follow_ups)), '');
+    DROP TRIGGER answers_fts_insert;
+    DROP TRIGGER answers_fts_delete;
+    DROP TRIGGER answers_fts_update;
+    DROP TABLE answers_fts;
+    CREATE VIRTUAL TABLE answers_fts USING fts5 (text, follow_up_text, content='answers',
+        content_rowid='id');
+    INSERT INTO answers_fts (rowid, text, follow_up_text)
+        SELECT id, text, follow_up_text FROM answers;
+    CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN
+        INSERT INTO answers_fts (rowid, text, follow_up_text)
+            VALUES (new.id, new.text, new.follow_up_text);
+    END;
+    CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN
+        INSERT INTO answers_fts (answers_fts, rowid, text, follow_up_text)
+            VALUES ('delete', old.id, old.text, old.follow_up_text);
+    END;
+    CREATE TRIGGER answers_fts_update AFTER UPDATE OF text, follow_up_text ON answers BEGIN
+        INSERT INTO answers_fts (answers_fts, rowid, text, follow_up_text)
+            VALUES ('delete', old.id, old.text, old.follow_up_text);
+        INSERT INTO answers_fts (rowid, text, follow_up_text)
+            VALUES (new.id, new.text, new.follow_up_text);
+    END;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -20,7 +20,9 @@ from mockint.core.session import AnswerRecord, AskedQuestion, SessionConfig, Ses
 from mockint.core.stats import StatsAnswer
 from mockint.storage.history.cards import CardQueries
 from mockint.storage.history.rows import (
+    ANSWERED_SQL,
     HIT_COLUMNS,
+    SKIPPED_SQL,
     SUMMARY_COLUMNS,
     AnswerHit,
     HistoryFilter,
@@ -42,12 +44,13 @@ STALE_AFTER = timedelta(minutes=2)  # another host's session not saved for this 
 SESSION_UPSERT = """
     INSERT INTO sessions (id, started_at, ended_at, updated_at, status, mode, kind,
         deck_ids, deck_titles, config, plan, note, question_count, answered_count,
-        avg_rating, total_used, owner_pid, owner_host)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        skipped_count, avg_rating, total_used, owner_pid, owner_host)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (id) DO UPDATE SET
         ended_at = excluded.ended_at, updated_at = excluded.updated_at,
         status = excluded.status, note = excluded.note,
-        answered_count = excluded.answered_count, avg_rating = excluded.avg_rating,
+        answered_count = excluded.answered_count, skipped_count = excluded.skipped_count,
+        avg_rating = excluded.avg_rating,
         total_used = excluded.total_used, owner_pid = excluded.owner_pid,
         owner_host = excluded.owner_host
 """
@@ -55,8 +58,9 @@ SESSION_UPSERT = """
 ANSWER_UPSERT = """
     INSERT INTO answers (session_id, idx, deck_id, question_id, category, asked, text,
         used, paused, overtime, skipped, peeks, key_points_checked, star_checked,
-        rating, follow_ups, started_at, submitted_at, analysis, rated_at, topics)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        rating, follow_ups, started_at, submitted_at, analysis, rated_at, topics,
+        follow_up_text)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (session_id, idx) DO UPDATE SET
         text = excluded.text, used = excluded.used, paused = excluded.paused,
         overtime = excluded.overtime, skipped = excluded.skipped,
@@ -64,7 +68,7 @@ ANSWER_UPSERT = """
         star_checked = excluded.star_checked, rating = excluded.rating,
         follow_ups = excluded.follow_ups, started_at = excluded.started_at,
         submitted_at = excluded.submitted_at, analysis = excluded.analysis,
-        rated_at = excluded.rated_at
+        rated_at = excluded.rated_at, follow_up_text = excluded.follow_up_text
 """
 
 
@@ -165,7 +169,8 @@ class HistoryStore(CardQueries, StoryQueries):
             # failed (a full disk) is not claimed until it lands.
             db.execute(
                 "UPDATE sessions SET answered_count = (SELECT COUNT(*) FROM answers WHERE "
-                "session_id = ?1 AND submitted_at IS NOT NULL), avg_rating = (SELECT "
+                f"session_id = ?1 AND {ANSWERED_SQL}), skipped_count = (SELECT COUNT(*) FROM "
+                f"answers WHERE session_id = ?1 AND {SKIPPED_SQL}), avg_rating = (SELECT "
                 "AVG(rating) FROM answers WHERE session_id = ?1) WHERE id = ?1", (record.id,))
         if record.status != "in_progress":
             self.release(record.id)
@@ -179,13 +184,14 @@ class HistoryStore(CardQueries, StoryQueries):
 
     def _write_session(self, db: sqlite3.Connection, record: SessionRecord) -> None:
         titles = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
+        counts = record.counts
         db.execute(SESSION_UPSERT, (
             record.id, iso(record.started_at), iso(record.ended_at),
             iso(datetime.now(UTC)), record.status, record.config.mode, record.config.kind,
             json.dumps(record.config.deck_ids), titles, record.config.model_dump_json(),
             json.dumps([a.model_dump(mode="json") for a in record.plan]), record.note,
-            len(record.plan), sum(1 for a in record.answers if a.submitted_at),
-            record.average_rating, record.total_used, os.getpid(), socket.gethostname(),
+            len(record.plan), counts.answered, counts.skipped, record.average_rating,
+            record.total_used, os.getpid(), socket.gethostname(),
         ))
 
     def _write_answer(self, db: sqlite3.Connection, session_id: str, answer: AnswerRecord) -> None:
@@ -303,19 +309,24 @@ class HistoryStore(CardQueries, StoryQueries):
     # --- what the stats count --------------------------------------------------
 
     @reading
-    def session_starts_since(self, since: datetime) -> list[datetime]:
-        """When each session started since `since` began."""
-        rows = self.query("SELECT started_at FROM sessions WHERE started_at >= ?",
+    def session_starts_since(self, since: datetime, include_empty: bool = False
+                             ) -> list[datetime]:
+        """When each session started since `since` began; sessions left before any
+        answer or skip (empty, see core/counts.py) only with `include_empty`."""
+        rows = self.query("SELECT started_at FROM sessions WHERE started_at >= ?"
+                          + ("" if include_empty else
+                             " AND answered_count + skipped_count > 0"),
                           (since.isoformat(),))
         return [datetime.fromisoformat(r["started_at"]) for r in rows]
 
     @reading
     def answers_since(self, since: datetime) -> list[StatsAnswer]:
-        """Submitted answers of sessions started since `since`: what the stats count."""
+        """Submitted answers and skips of sessions started since `since`: what the stats count."""
         rows = self.query(
-            "SELECT s.started_at, a.rating, a.overtime, a.category, a.topics "
+            "SELECT s.started_at, a.rating, a.overtime, a.category, a.topics, a.skipped "
             "FROM sessions s JOIN answers a ON a.session_id = s.id "
             "WHERE s.started_at >= ? AND a.submitted_at IS NOT NULL", (since.isoformat(),))
         return [StatsAnswer(started_at=datetime.fromisoformat(r["started_at"]),
                             rating=r["rating"], overtime=r["overtime"], category=r["category"],
-                            topics=tuple(r["topics"].split())) for r in rows]
+                            topics=tuple(r["topics"].split()), skipped=bool(r["skipped"]))
+                for r in rows]

@@ -17,7 +17,7 @@ from mockint.core.deck import CATEGORIES
 from mockint.core.timing import format_duration
 from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
 from mockint.tui.literal import one_line, visible
-from mockint.tui.screens.session import STATUS, SessionScreen
+from mockint.tui.screens.session import SessionScreen, session_status
 from mockint.tui.widgets.plain import Plain
 
 SEARCH_DELAY = 0.25  # seconds of no typing before searching or filtering
@@ -44,19 +44,21 @@ def session_cells(s: SessionSummary) -> tuple[Text, ...]:
         Text(f"{s.started_at.astimezone():%Y-%m-%d %H:%M}"),
         Text(visible(one_line(s.deck_titles, 36))),
         Text(s.mode),
-        Text(f"{s.answered_count}/{s.question_count}", justify="right"),
+        Text(f"{s.counts.answered}/{s.counts.questions}", justify="right"),
+        Text(str(s.counts.skipped), justify="right"),
+        Text(str(s.counts.unanswered), justify="right"),
         Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—", justify="right"),
         Text(format_duration(s.total_used), justify="right"),
-        Text(STATUS.get(s.status, s.status)),
+        Text(session_status(s.status, s.counts)),
         Text(visible(one_line(s.note, 24))),
     )
 
 
-def hit_cells(h: AnswerHit) -> tuple[Text, ...]:
+def hit_cells(h: AnswerHit, query: str = "") -> tuple[Text, ...]:
     return (
         Text(f"{h.started_at.astimezone():%Y-%m-%d %H:%M}"),
         Text(visible(one_line(h.prompt, 40))),
-        Text(visible(one_line(h.text, 50))),
+        Text(visible(one_line(h.snippet(query, 60), 50))),
     )
 
 
@@ -64,7 +66,9 @@ class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     HELP_TITLE = "History"
     HELP = """
-Your past sessions, newest first. Narrow them by deck, category, average
+Your past sessions, newest first: Ans, Skip and Unans count the questions
+answered, skipped and left unanswered; a session left before any answer is
+marked empty (kept, but left out of the stats). Narrow them by deck, category, average
 rating and dates (YYYY-MM-DD). Typing in the search box searches inside your
 answers instead and lists the answers that match; Enter opens a session or an
 answer. More rows load as you scroll.
@@ -104,16 +108,24 @@ answer. More rows load as you scroll.
 
     def on_mount(self) -> None:
         self.query_one("#sessions", DataTable).add_columns(
-            "Date", "Decks", "Mode", "Qs", "Avg", "Time", "Status", "Note")
+            "Date", "Decks", "Mode", "Ans", "Skip", "Unans", "Avg", "Time", "Status", "Note")
         self.query_one("#hits", DataTable).add_columns("Date", "Question", "Your answer")
         self.query_one("#hits").display = False
         if self.history is None:
             self.query_one("#history-count", Plain).update(
                 "History is unavailable this time (see the message at start-up).")
             return
-        self.reload()
-        self._load_deck_choices()
+        # The first page comes with the screen's first frame: on the date index it is a
+        # millisecond or two even on 10,000 sessions. In a worker it landed after the
+        # screen's first frame or before it, depending on timing: a whole extra frame,
+        # and a bimodal opening time (bench: history-open).
+        filters = self.filters()
+        self._show_page(filters, 0, self.history.list_sessions(filters, limit=PAGE),
+                        self.history.count_sessions(filters))
         self.query_one("#sessions").focus()
+        # The deck filter's choices scan the answers (~6 ms on 100,000): after the first
+        # frame, so its query does not hold the store while the page is read.
+        self.call_after_refresh(self._load_deck_choices)
 
     # --- loading -------------------------------------------------------------
 
@@ -149,7 +161,8 @@ answer. More rows load as you scroll.
 
     @work(thread=True, exclusive=True, group="history-decks")
     def _load_deck_choices(self) -> None:
-        titles = {deck.id: deck.title for deck in self.app.decks.decks}  # type: ignore[attr-defined]
+        entries = self.app.decks.entries  # type: ignore[attr-defined]
+        titles = {e.deck_id: e.title for e in entries if e.ok and e.deck_id}  # validates none
         choices = [(visible(titles.get(i, i)), i) for i in self.history.deck_ids()]
         self.app.call_from_thread(self.query_one("#deck", Select).set_options, choices)
 
@@ -187,7 +200,7 @@ answer. More rows load as you scroll.
         table = self.query_one("#hits", DataTable)
         table.display = True
         table.clear()
-        table.add_rows(hit_cells(hit) for hit in hits)
+        table.add_rows(hit_cells(hit, query) for hit in hits)
         self.query_one("#history-count", Plain).update(
             f"{len(hits)} answer{'s' if len(hits) != 1 else ''} contain “{query}”")
 

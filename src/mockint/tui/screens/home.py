@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,16 +18,18 @@ from mockint.tui.widgets.story_gaps import StoryGaps
 
 
 def deck_summary(entry: DeckEntry) -> str:
-    """A plain-text description of a deck, or its problems if it is broken."""
-    if entry.deck is None or not entry.ok:
+    """A plain-text description of a deck, or its problems if it is broken.
+
+    Read from the entry's summary (the deck index), so showing it validates nothing."""
+    deck = entry.summary
+    if deck is None or not entry.ok:
         lines = [f"{display_name(entry.path)} cannot be used:"]
         lines += [f"  • {p.place + ': ' if p.place else ''}{p.message}" for p in entry.problems]
         lines.append("Fix the file (mockint validate PATH shows the same list).")
         return "\n".join(lines)
-    deck = entry.deck
-    categories = Counter(q.category for q in deck.questions)
+    categories = deck.category_counts()
     counts = ", ".join(f"{n} {c}" for c, n in sorted(categories.items()))
-    persona = deck.interviewer.name if deck.interviewer else "default interviewer"
+    persona = deck.interviewer or "default interviewer"
     return (
         f"{deck.title}\n{deck.description}\n\n{len(deck.questions)} questions: {counts}\n"
         f"{deck.time_limit}s per question · asked by {persona}\n{display_name(entry.path)}"
@@ -50,6 +50,7 @@ B opens your story bank; when your next interview may ask about a competency
 none of your stories shows, home says so under the plan.
 """
     can_resume = False
+    _filled = False  # on_mount fills the tables; the first ScreenResume has nothing to redo
     due = 0
     ready = False
     recent: list = []
@@ -100,9 +101,9 @@ none of your stories shows, home says so under the plan.
         table.clear()
         entries = self.app.decks.entries  # type: ignore[attr-defined]
         for index, entry in enumerate(entries):
-            if entry.ok and entry.deck is not None:
-                cells = (Text(visible(entry.deck.title)),
-                         Text(str(len(entry.deck.questions)), justify="right"))
+            if entry.ok and entry.summary is not None:
+                cells = (Text(visible(entry.summary.title)),
+                         Text(str(len(entry.summary.questions)), justify="right"))
             else:
                 cells = (Text(f"⚠ {entry.path.name}", style="bold red"),
                          Text("errors", style="red"))
@@ -140,7 +141,8 @@ none of your stories shows, home says so under the plan.
         from mockint.core.practice import due_text
         from mockint.storage.practice import next_due
 
-        now, decks = self.app.now(), self.app.decks.decks  # type: ignore[attr-defined]
+        now = self.app.now()  # type: ignore[attr-defined]
+        decks = self.app.decks.question_keys()  # type: ignore[attr-defined]  # validates none
         return due_text(self.due, next_due(history, decks, now) if history else None, now)
 
     next_interview = None  # the next interview ahead, from the plan headline
@@ -208,6 +210,9 @@ none of your stories shows, home says so under the plan.
         self.app.open_decks()  # type: ignore[attr-defined]
 
     def on_screen_resume(self) -> None:
+        if not self._filled:
+            self._filled = True
+            return
         self.show_recent()
         self.show_decks()
 
@@ -237,9 +242,10 @@ none of your stories shows, home says so under the plan.
     @on(DataTable.RowSelected, "#decks")
     def _selected(self, event: DataTable.RowSelected) -> None:
         entry = self._entry(event.cursor_row)
-        if entry and entry.ok and entry.deck:
+        if entry and entry.ok and entry.deck:  # `deck` validates it, if not done yet
             self.start_setup([entry.deck.id])
         elif entry:
+            self.show_decks()  # the validation may just have found the problems: show the ⚠
             self.notify("This deck has errors; fix them first.", severity="warning")
 
     def action_setup(self) -> None:

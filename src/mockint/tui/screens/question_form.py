@@ -11,7 +11,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, TextArea
 
 from mockint.core.deck import CATEGORIES, LEVELS, Question
-from mockint.core.editing import check_question, form_values, question_from_form
+from mockint.core.editing import (
+    check_question,
+    form_values,
+    key_points_text,
+    question_from_form,
+)
 from mockint.tui.literal import visible
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.widgets.plain import Plain
@@ -50,15 +55,22 @@ class QuestionFormScreen(Screen[Question | None]):
 Every field of one question. Problems are shown under the field as you type
 and Save stays off until the question is valid; nothing you typed is lost.
 Key points go one per line as `point | cue, cue`: the cues are words that show
+<<<<<<< HEAD
+the point was said; Ctrl+G suggests key points from the sample answer,
+for you to edit. The id is made from the prompt once and never changes, so
+=======
 the point was said. Competencies name what a behavioral or situational
 question probes (they match it to your stories); when the deck names none they
 are filled in from the wording, for you to correct. The id is made from the
 prompt once and never changes, so
+>>>>>>> main
 your history and practice schedule keep pointing at this question.
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save question", priority=True),
         Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+g", "suggest_key_points", "Suggest key points", priority=True,
+                tooltip="Accept key points suggested from the sample answer, to edit"),
     ]
 
     def __init__(self, question: Question | None, question_id: str) -> None:
@@ -144,6 +156,22 @@ your history and practice schedule keep pointing at this question.
                         severity="warning")
             return
         self.dismiss(question)
+
+    def action_suggest_key_points(self) -> None:
+        """Fill an empty key-points field with points derived from the sample answer."""
+        from mockint.core.analysis import Vocabulary, derive_key_points
+
+        area = self.query_one("#key_points", TextArea)
+        sample = self.query_one("#sample_answer", TextArea).text
+        if area.text.strip() or not sample.strip():
+            self.notify("Suggestions need a sample answer and an empty key-points field.",
+                        severity="warning")
+            return
+        store = getattr(self.app, "decks", None)
+        questions = [q for deck in store.decks for q in deck.questions] if store else []
+        points = derive_key_points(sample, Vocabulary(questions))
+        area.text = key_points_text(points)
+        self.notify(f"{len(points)} key points suggested from the sample answer: edit freely.")
 
     def action_cancel(self) -> None:
         if self.read_values() == self.initial:

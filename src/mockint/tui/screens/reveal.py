@@ -10,7 +10,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, SelectionList, Static
 
-from mockint.core.analysis import DEFAULT_WPM, AnswerAnalysis, analyse
+from mockint.core.analysis import DEFAULT_WPM, AnswerAnalysis, Vocabulary, analyse
 from mockint.core.deck import Question
 from mockint.core.session import Interview, Phase
 from mockint.core.timing import format_duration
@@ -33,8 +33,34 @@ def insights_text(analysis: AnswerAnalysis) -> str:
         parts.append("repeats " + ", ".join(f"{w} ×{n}" for w, n in d.repeated[:2]))
     parts.append("has an example" if d.has_example else "no concrete example")
     lines = [" · ".join(parts)]
+    words = []
+    if d.top_words:
+        words.append("most used: " + ", ".join(f"{w} ×{n}" for w, n in d.top_words[:4]))
+    if d.job_terms:
+        words.append("job terms: " + ", ".join(d.job_terms[:6]))
+    if words:
+        lines.append(" · ".join(words))
+    if d.talking_points or analysis.star:
+        said = ", ".join(d.talking_points) or "none"
+        missing = [t for t in TALKING_POINTS if t not in d.talking_points]
+        if d.talking_points or missing:
+            lines.append(f"talking points: {said}"
+                         + (f" (not heard: {', '.join(missing)})" if missing else ""))
     lines += [f"→ {tip}" for tip in analysis.suggestions]
     return "\n".join(lines)
+
+
+TALKING_POINTS = ("experience", "a skill", "a lesson learned", "a goal")
+_VOCABULARY: dict[tuple[tuple[str, int], ...], Vocabulary] = {}
+
+
+def deck_vocabulary(decks: list) -> Vocabulary:
+    """The loaded decks' vocabulary, built once per set of decks (in a worker)."""
+    key = tuple((deck.id, len(deck.questions)) for deck in decks)
+    if key not in _VOCABULARY:
+        _VOCABULARY.clear()
+        _VOCABULARY[key] = Vocabulary(q for deck in decks for q in deck.questions)
+    return _VOCABULARY[key]
 
 
 def time_line(used: float, limit: int, paused: float) -> str:
@@ -110,9 +136,9 @@ edit first.
                 yield Plain(question.sample_answer or "(the deck has no sample answer)")
         yield Plain("Reading your answer…", id="insights")
         with Horizontal(id="checks"):
-            if question.key_points:
-                yield KeyPointChecklist(question.key_points, answer.key_points_checked,
-                                        id="key-points")
+            derived = answer.analysis.derived_points if answer.analysis else []
+            if question.key_points or derived:
+                yield self._key_point_list(derived)
             if question.uses_star:
                 yield StarChecklist(answer.star_checked, id="star")
             if question.framework:
@@ -132,35 +158,54 @@ edit first.
                          compact=True)
         yield Footer()
 
+    def _key_point_list(self, derived: list) -> KeyPointChecklist:
+        question = self.interview.current.question
+        points = question.key_points or derived
+        checklist = KeyPointChecklist(points, self.interview.answer.key_points_checked,
+                                      id="key-points")
+        if not question.key_points:
+            checklist.border_title = "Key points from the sample answer (suggested)"
+        return checklist
+
     def on_mount(self) -> None:
         self.query_one(RatingBar).rating = self.interview.answer.rating
         self._refresh_buttons()
         answer = self.interview.answer
-        if answer.analysis is None:
-            self._analyse(self.interview.current.question, answer.text)
+        follow_ups = [f.text for f in answer.follow_ups]
+        if answer.analysis is None or answer.analysis.follow_ups_read < len(follow_ups):
+            # A follow-up answer is read like the main one: it can tick a missed point.
+            self._analyse(self.interview.current.question, answer.text, follow_ups)
         else:
             self._show_analysis(answer.analysis)
         focus = self.query(SelectionList)
         (focus.first() if focus else self.query_one("#rate-3")).focus()
 
     @work(thread=True, exclusive=True, group="analysis")
-    def _analyse(self, question: Question, text: str) -> None:
-        analysis = analyse(question, text, wpm=getattr(self.app, "words_per_minute", DEFAULT_WPM))
+    def _analyse(self, question: Question, text: str, follow_ups: list[str]) -> None:
+        store = getattr(self.app, "decks", None)
+        vocabulary = deck_vocabulary(store.decks) if store is not None else None
+        analysis = analyse(question, text, wpm=getattr(self.app, "words_per_minute", DEFAULT_WPM),
+                           follow_ups=follow_ups, vocabulary=vocabulary)
         self.app.call_from_thread(self._analysed, analysis)
 
     def _analysed(self, analysis: AnswerAnalysis) -> None:
         if self.interview.phase not in (Phase.REVEALED, Phase.RATED):
             return
+        if analysis.derived_points and not self.query("#key-points"):
+            self.query_one("#checks").mount(self._key_point_list(analysis.derived_points),
+                                            before=0)
         if self.interview.apply_analysis(analysis):
-            self._tick(analysis)
+            self._tick()
         self._show_analysis(analysis)
         self.post_message(self.Analysed())
 
-    def _tick(self, analysis: AnswerAnalysis) -> None:
+    def _tick(self) -> None:
+        """Show the interview's ticks (the suggestions, or a follow-up's additions)."""
+        answer = self.interview.answer
         with self.prevent(SelectionList.SelectedChanged):
             for checklist, suggested in (
-                (self.query("#key-points"), dict(enumerate(analysis.key_points_suggested))),
-                (self.query("#star"), analysis.star_suggested),
+                (self.query("#key-points"), dict(enumerate(answer.key_points_checked))),
+                (self.query("#star"), answer.star_checked),
             ):
                 for widget in checklist:
                     for value, ticked in suggested.items():

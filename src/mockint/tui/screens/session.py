@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from mockint import paths
+from mockint.core.counts import AnswerCounts
 from mockint.core.session import SessionRecord
 from mockint.core.timing import format_duration
 from mockint.storage.export import write_export
@@ -23,11 +24,18 @@ from mockint.tui.widgets.plain import Plain
 STATUS = {"finished": "finished", "abandoned": "left early", "in_progress": "in progress"}
 
 
+def session_status(status: str, counts: AnswerCounts) -> str:
+    """`finished`, `left early`, or `empty` for a session left before any answer."""
+    if counts.empty and status != "in_progress":
+        return "empty"
+    return STATUS.get(status, status)
+
+
 def session_heading(record: SessionRecord) -> str:
     decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
     average = record.average_rating
     return (f"{record.started_at:%a %d %b %Y %H:%M} UTC · {decks} · {record.config.mode} · "
-            f"{STATUS[record.status]} · {record.counts.label()} · "
+            f"{session_status(record.status, record.counts)} · {record.counts.label()} · "
             f"{format_duration(record.total_used)}"
             + (f" · average {average:.1f}" if average else ""))
 

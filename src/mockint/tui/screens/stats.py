@@ -21,14 +21,20 @@ Your practice at a glance: sessions and answers per day over the last four
 weeks, the average rating week by week, how often you ran over the time limit,
 your weakest topics and categories, how many questions come due in each of the
 next seven days, and per deck how many questions are new, being learned, or in
-review. `mockint stats` prints the same in the shell.
+review. Sessions left before any answer are not counted; E counts them too.
+`mockint stats` prints the same in the shell.
 
 With an interview ahead: its plan, planned against done per day, and how much
 of its scope has reached its target. Then your true retention (the share of
 reviews made when due that you rated Good or Easy, last 30 days) next to the
 retention you asked for in settings, and the reviews due in the next 14 days.
 """
-    BINDINGS = [Binding("escape,b", "back", "Back")]
+    BINDINGS = [
+        Binding("e", "toggle_empty", "Empty sessions",
+                tooltip="Count sessions left before any answer, or leave them out"),
+        Binding("escape,b", "back", "Back"),
+    ]
+    include_empty = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -54,7 +60,8 @@ retention you asked for in settings, and the reviews due in the next 14 days.
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
         app = self.app
-        stats = compute_stats(app.history, app.decks.decks, app.now())  # type: ignore[attr-defined]
+        stats = compute_stats(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
+                              include_empty=self.include_empty)
         app.call_from_thread(self._show, stats)
 
     @work(thread=True, exclusive=True, group="stats-plan")
@@ -75,6 +82,10 @@ retention you asked for in settings, and the reviews due in the next 14 days.
         self.query_one("#sessions-chart", Sparkline).data = stats.sessions_per_day
         self.query_one("#answers-chart", Sparkline).data = stats.answers_per_day
         self.query_one("#stats-text", Plain).update(stats_text(stats))
+
+    def action_toggle_empty(self) -> None:
+        self.include_empty = not self.include_empty
+        self._compute()
 
     def action_back(self) -> None:
         self.app.pop_screen()

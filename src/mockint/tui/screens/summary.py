@@ -11,8 +11,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from mockint.core.session import RATINGS, SessionRecord
+from mockint.core.counts import answer_state
+from mockint.core.session import RATINGS, SessionConfig, SessionRecord
 from mockint.core.timing import format_duration
+from mockint.core.verdict import SessionVerdict, session_verdict
 from mockint.tui.literal import one_line, visible
 from mockint.tui.widgets.plain import Plain
 
@@ -24,7 +26,8 @@ def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
     for answer in record.answers:
         question = answer.asked.question
         over = f"+{format_duration(answer.overtime)}" if answer.overtime else ""
-        rating = RATINGS.get(answer.rating or 0, "skipped" if answer.skipped else "—")
+        state = answer_state(answer)
+        rating = RATINGS.get(answer.rating or 0, "—" if state == "answered" else state)
         points = f"{answer.key_points_covered}/{len(question.key_points)}"
         star = f"{answer.star_covered}/4" if answer.star_checked else ""
         rows.append((
@@ -53,20 +56,25 @@ class SummaryScreen(Screen[None]):
     HELP = """
 The session at a glance: for each question the time you used against the
 limit, any overtime, your rating, and how many key points and STAR parts you
-covered. R opens the session to review each answer; H goes home. If you
-told one story for more than two different competencies (in this session or
-this week), a warning says so: interviewers notice one story told for
-everything.
+covered. Under it, each question against your previous attempt at it
+(coverage, STAR parts, time, rating), what improved, and what to practise
+next: W starts a session on those questions. R opens the session to review
+each answer; H goes home. If you told one story for more than two different
+competencies (in this session or this week), a warning says so: interviewers
+notice one story told for everything.
 """
     BINDINGS = [
         Binding("h,escape", "home", "Home"),
         Binding("r", "review", "Review", tooltip="Open this session's answers one by one"),
+        Binding("w", "practise_weak", "Practise weak",
+                tooltip="A session on the questions this summary says to practise"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def __init__(self, record: SessionRecord) -> None:
         super().__init__()
         self.record = record
+        self.verdict: SessionVerdict | None = None
 
     def compose(self) -> ComposeResult:
         record = self.record
@@ -85,10 +93,12 @@ everything.
         yield Plain("", id="schedule-note")
         yield Plain("", id="story-warnings")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+        yield Plain("Comparing with your previous attempts…", id="summary-verdict")
         yield Footer()
 
     def on_mount(self) -> None:
         fill_answers_table(self.query_one(DataTable), self.record).focus()
+        self._compare_with_previous()
         from mockint.core.practice import CRAM_KINDS
 
         rated = sum(1 for a in self.record.answers if a.rating is not None)
@@ -138,6 +148,38 @@ everything.
             text = (f"Schedule moved for {moved} of {rated} rated questions: the ones that were "
                     "due (or new); the others kept their dates.")
         app.call_from_thread(self.query_one("#schedule-note", Plain).update, text)
+
+    @work(thread=True, exclusive=True, group="summary-verdict")
+    def _compare_with_previous(self) -> None:
+        history = self.app.history  # type: ignore[attr-defined]
+        previous = {}
+        if history is not None:
+            from mockint.storage.progress import previous_attempts
+
+            previous = {i: p.answer for i, p in previous_attempts(history, self.record).items()}
+        verdict = session_verdict(self.record.answers, previous)
+        self.app.call_from_thread(self._show_verdict, verdict)
+
+    def _show_verdict(self, verdict: SessionVerdict) -> None:
+        self.verdict = verdict
+        lines = ["Since last time:"]
+        lines += [f"  #{q.index + 1}  {q.change}" for q in verdict.questions]
+        lines += [verdict.improved, verdict.practise_next
+                  + (" · W: a session on these" if verdict.weak_keys else "")]
+        self.query_one("#summary-verdict", Plain).update("\n".join(lines))
+
+    def action_practise_weak(self) -> None:
+        if self.verdict is None:
+            self.notify("Still comparing with your previous attempts…")
+            return
+        keys = self.verdict.weak_keys
+        if not keys:
+            self.notify("Nothing weak in this session.")
+            return
+        config = SessionConfig(deck_ids=list(dict.fromkeys(deck for deck, _ in keys)),
+                               mode=self.record.config.mode, count=len(keys),
+                               questions=keys)
+        self.app.start_interview(config)  # type: ignore[attr-defined]
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]

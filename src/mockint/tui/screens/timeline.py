@@ -2,27 +2,36 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer, Header, Sparkline
 
 from mockint.core.session import RATINGS
 from mockint.core.timing import format_duration
+from mockint.core.trends import QuestionStory, question_trends
 from mockint.storage.history import AnswerHit
 from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.compare import Attempt, CompareScreen
 from mockint.tui.widgets.plain import Plain
+
+TREND_WORDS = {"up": "up", "down": "down", "flat": "level"}
 
 
 class TimelineScreen(Screen[None]):
     CSS_PATH = "timeline.tcss"
     HELP_TITLE = "Question timeline"
     HELP = """
-Every time you answered this question, oldest first, with the rating, the time
-and the start of your answer. Enter opens an attempt. Space marks up to two
+How your answers to this question went over time: key points covered, STAR
+parts, rating, time used and words, each as a small chart with its figures
+written beside it, and when practice brings the question back next. Then
+every time you answered it, oldest first, with the rating, the time and the
+start of your answer. Enter opens an attempt. Space marks up to two
 attempts and C compares them word by word (with none marked, the last two);
 S compares the highlighted attempt with the sample answer.
 """
@@ -43,6 +52,8 @@ S compares the highlighted attempt with the sample answer.
     def compose(self) -> ComposeResult:
         yield Header()
         yield Plain(self.prompt, id="timeline-question")
+        yield Vertical(id="timeline-trends")
+        yield Plain("", id="timeline-due", classes="hint")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Plain("", id="timeline-hint", classes="hint")
         yield Footer()
@@ -56,6 +67,37 @@ S compares the highlighted attempt with the sample answer.
             table.add_row(*self._cells(hit, False), key=str(i))
         self._hint()
         table.focus()
+        if history is not None:
+            self._load_story()
+
+    @work(thread=True, exclusive=True, group="timeline-story")
+    def _load_story(self) -> None:
+        history = self.app.history  # type: ignore[attr-defined]
+        answers = [history.load_answer(h.session_id, h.index) for h in self.hits]
+        due = history.card_due(self.deck_id, self.question_id)
+        self.app.call_from_thread(self._show_story, question_trends(answers), due)
+
+    def _show_story(self, story: QuestionStory, due: datetime | None) -> None:
+        box = self.query_one("#timeline-trends", Vertical)
+        rows = []
+        for trend in story.trends:
+            rows.append(Horizontal(
+                Plain(trend.name, classes="trend-name"),
+                Sparkline(trend.values, classes="trend-chart"),
+                Plain(f"{trend.text}  ({TREND_WORDS[trend.direction]})", classes="trend-text"),
+                classes="trend"))
+        if not rows:
+            rows.append(Plain("No answered attempts yet: the trends start with the first.",
+                              classes="hint"))
+        box.mount_all(rows)
+        passed = f" · {story.passed} skipped or unanswered (not in the trends)" if story.passed else ""
+        if due is None:
+            when = "not scheduled yet (rate an answer to schedule it)"
+        else:
+            days = (due.astimezone().date() - self.app.now().astimezone().date()).days  # type: ignore[attr-defined]
+            when = f"{due.astimezone():%a %d %b %Y}" + (
+                " (due now)" if days <= 0 else f" (in {days} day{'s' if days != 1 else ''})")
+        self.query_one("#timeline-due", Plain).update(f"Next review: {when}{passed}")
 
     def _cells(self, hit: AnswerHit, marked: bool) -> tuple[Text, ...]:
         return (

@@ -64,12 +64,18 @@ class KeyPointChecklist(TickList[int]):
         self.border_title = "Key points you covered"
 
     def show_evidence(self, evidence: list[Evidence]) -> None:
-        """Each point with the words that suggest it was covered."""
+        """Each point with the words that suggest it was covered, or the denial
+        that kept it from counting."""
         for index, (point, found) in enumerate(zip(self.points, evidence, strict=True)):
             label = Content(visible(point.point))
             if found.covered and found.words:
                 quoted = ", ".join(f"“{w}”" for w in found.words[:3])
-                label = label + Content.styled(f"  {visible(quoted)}", "$text-success")
+                where = " (in follow-up)" if found.in_follow_up else ""
+                label = label + Content.styled(f"  {visible(quoted)}{where}", "$text-success")
+            elif found.negated:
+                quoted = ", ".join(f"“{w}”" for w in found.negated[:2])
+                label = label + Content.styled(f"  mentioned, but negated: {visible(quoted)}",
+                                               "$text-warning")
             self.replace_option_prompt_at_index(index, label)
 
 
@@ -98,6 +104,7 @@ class StarChecklist(TickList[str]):
                 sentence = " ".join(found.sentences[0].split())
                 sentence = sentence if len(sentence) <= 48 else sentence[:47] + "…"
                 extra = " (quantified)" if part == "result" and quantified else ""
+                extra += f" ({found.note})" if found.note else ""
                 content = content + Content.styled(f"  “{visible(sentence)}”{extra}",
                                                    "$text-success")
             self.replace_option_prompt_at_index(index, content)

@@ -1,0 +1,221 @@
+"""The deck index: what the home screen needs of each deck, without validating it.
+
+The first screen lists decks by title with their question counts; validating
+every deck with pydantic to draw that cost more than the rest of the start-up.
+So each deck file gets a compact summary (id, title, description, time limit,
+interviewer, and its questions' ids, categories and levels), kept in one JSON
+file in the cache folder with the file's size and modification time, plus the
+verdict of the last full validation of exactly that file (`problems`: empty
+when it was valid, `None` when it has not been validated yet).
+
+A summary is trusted only while the file's size and mtime, mockint's version
+and the deck rules' own source files are unchanged; anything else (a changed
+file, a new mockint, a truncated or hand-edited cache) is silently rebuilt from
+the deck files. The cache is safe to delete. Nothing here imports pydantic.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mockint import __version__, paths
+from mockint.core.deck_problem import DeckProblem
+
+FORMAT = 1
+INDEX_NAME = "deck-index.json"
+# The verdict depends on these files' rules: a changed one makes every cached verdict stale.
+_RULES = ("core/deck.py", "core/deck_problem.py", "storage/decks.py", "storage/deck_index.py")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+Stamp = tuple[int, int]  # (size, mtime in ns)
+QuestionInfo = tuple[str, str, str]  # (id, category, level)
+
+
+@dataclass(frozen=True)
+class DeckSummary:
+    """One deck as the deck lists show it; `problems` None = not validated yet."""
+
+    id: str
+    title: str
+    description: str = ""
+    time_limit: int = 120
+    interviewer: str = ""
+    questions: tuple[QuestionInfo, ...] = ()
+    problems: tuple[DeckProblem, ...] | None = None
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        return tuple(q[0] for q in self.questions)
+
+    def category_counts(self) -> Counter[str]:
+        return Counter(q[1] for q in self.questions)
+
+    def level_counts(self) -> Counter[str]:
+        return Counter(q[2] for q in self.questions)
+
+    def checked(self, problems: Iterable[DeckProblem]) -> DeckSummary:
+        """The same summary with the verdict of a full validation."""
+        return DeckSummary(self.id, self.title, self.description, self.time_limit,
+                           self.interviewer, self.questions, tuple(problems))
+
+
+def from_deck(deck: Any) -> DeckSummary:
+    """The summary of a validated deck (a `mockint.core.deck.Deck`)."""
+    return DeckSummary(
+        id=deck.id, title=deck.title, description=deck.description, time_limit=deck.time_limit,
+        interviewer=deck.interviewer.name if deck.interviewer else "",
+        questions=tuple((q.id, q.category, q.level) for q in deck.questions),
+        problems=(),
+    )
+
+
+def broken(path: Path, problems: Iterable[DeckProblem]) -> DeckSummary:
+    """The summary of a file that cannot be used."""
+    return DeckSummary(id="", title=path.stem, problems=tuple(problems))
+
+
+def from_data(data: Mapping[str, Any]) -> DeckSummary | None:
+    """A summary read from parsed, not yet validated, deck data; None when its shape is
+    too far off to summarise (validating it then says what is wrong)."""
+    deck_id, title = data.get("id"), data.get("title")
+    description = data.get("description", "")
+    time_limit = data.get("time_limit", 120)
+    interviewer = data.get("interviewer")
+    questions = data.get("questions", [])
+    if not (isinstance(deck_id, str) and isinstance(title, str) and title
+            and isinstance(description, str) and _is_int(time_limit)
+            and (interviewer is None or isinstance(interviewer, Mapping))
+            and isinstance(questions, list)):
+        return None
+    name = interviewer.get("name", "") if interviewer else ""
+    infos = []
+    for question in questions:
+        if not isinstance(question, Mapping):
+            return None
+        qid, category, level = question.get("id"), question.get("category"), question.get("level", "mid")
+        if not (isinstance(qid, str) and isinstance(category, str) and isinstance(level, str)):
+            return None
+        infos.append((qid, category, level))
+    return DeckSummary(deck_id, title, description, time_limit,
+                       name if isinstance(name, str) else "", tuple(infos), None)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def stamp_of(stat: os.stat_result) -> Stamp:
+    return (stat.st_size, stat.st_mtime_ns)
+
+
+def _rules() -> str:
+    parts = [__version__]
+    for name in _RULES:
+        try:
+            size, mtime = stamp_of((_PACKAGE / name).stat())
+            parts.append(f"{size}.{mtime}")
+        except OSError:
+            parts.append("-")
+    return " ".join(parts)
+
+
+class DeckIndex:
+    """Summaries by file, loaded from and saved to the cache folder."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.cache_dir() / INDEX_NAME
+        self.rules = _rules()
+        self._records: dict[str, tuple[Stamp, DeckSummary]] = {}
+        self.dirty = False
+        self._load()
+
+    def get(self, file: Path, stamp: Stamp) -> DeckSummary | None:
+        """The summary of `file` if the index has one for exactly this version of it."""
+        record = self._records.get(str(file))
+        return record[1] if record is not None and record[0] == stamp else None
+
+    def put(self, file: Path, stamp: Stamp, summary: DeckSummary) -> None:
+        if self._records.get(str(file)) != (stamp, summary):
+            self._records[str(file)] = (stamp, summary)
+            self.dirty = True
+
+    def update(self, file: Path, summary: DeckSummary) -> None:
+        """Replace the summary of a file already in the index (after validating it)."""
+        record = self._records.get(str(file))
+        if record is not None:
+            self.put(file, record[0], summary)
+
+    def save(self) -> None:
+        """Write the index if it changed; a cache that cannot be written is only a slower start."""
+        if not self.dirty:
+            return
+        data = {"format": FORMAT, "rules": self.rules,
+                "decks": {name: _record_json(stamp, summary)
+                          for name, (stamp, summary) in self._records.items()}}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+                os.replace(tmp, self.path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            return
+        self.dirty = False
+
+    def _load(self) -> None:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError):
+            return  # none yet, or unreadable: rebuilt from the deck files
+        if not (isinstance(data, dict) and data.get("format") == FORMAT
+                and data.get("rules") == self.rules and isinstance(data.get("decks"), dict)):
+            return
+        for name, raw in data["decks"].items():
+            record = _record_from_json(raw)
+            if record is not None:
+                self._records[name] = record
+
+
+def _record_json(stamp: Stamp, s: DeckSummary) -> dict[str, Any]:
+    return {"size": stamp[0], "mtime_ns": stamp[1], "id": s.id, "title": s.title,
+            "description": s.description, "time_limit": s.time_limit,
+            "interviewer": s.interviewer, "questions": [list(q) for q in s.questions],
+            "problems": None if s.problems is None else
+            [[p.file, p.place, p.message] for p in s.problems]}
+
+
+def _record_from_json(raw: object) -> tuple[Stamp, DeckSummary] | None:
+    """A record exactly as written by `_record_json`, or None: a cache is never trusted blindly."""
+    if not isinstance(raw, dict):
+        return None
+    size, mtime = raw.get("size"), raw.get("mtime_ns")
+    texts = [raw.get(k) for k in ("id", "title", "description", "interviewer")]
+    questions, problems = raw.get("questions"), raw.get("problems")
+    if not (_is_int(size) and _is_int(mtime) and _is_int(raw.get("time_limit"))
+            and all(isinstance(t, str) for t in texts) and isinstance(questions, list)
+            and (problems is None or isinstance(problems, list))):
+        return None
+    if not all(_strings(q, 3) for q in questions):
+        return None
+    if problems is not None and not all(_strings(p, 3) for p in problems):
+        return None
+    summary = DeckSummary(
+        id=texts[0], title=texts[1], description=texts[2], time_limit=raw["time_limit"],
+        interviewer=texts[3], questions=tuple(tuple(q) for q in questions),
+        problems=None if problems is None else tuple(DeckProblem(*p) for p in problems))
+    return (size, mtime), summary
+
+
+def _strings(item: object, count: int) -> bool:
+    return isinstance(item, list) and len(item) == count and all(isinstance(x, str) for x in item)
