@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
+from mockint.core.display import visible
 
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
@@ -57,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
                              "that question (Markdown only)")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
+    export.add_argument("--mkdir", action="store_true", help="create FILE's folder if missing")
 
     practice = commands.add_parser("practice", help="a practice session chosen by FSRS")
     which = practice.add_mutually_exclusive_group()
@@ -162,6 +164,7 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=registry.WRITABLE, required=True)
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
+    export.add_argument("--mkdir", action="store_true", help="create FILE's folder if missing")
 
     new = commands.add_parser("new-deck", help="create a deck with one example question")
     new.add_argument("name", metavar="NAME", help="the deck's title; its id is made from it")
@@ -178,13 +181,16 @@ def _add_stories_command(commands: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=["md", "json"], default="md")
     export.add_argument("-o", "--output", type=Path, metavar="FILE",
                         help="write to FILE instead of standard output")
+    export.add_argument("--mkdir", action="store_true", help="create FILE's folder if missing")
 
 
 def _deck_id(text: str) -> str:
     import argparse
     import re
 
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text):
+    from mockint.core.deck import ID_PATTERN
+
+    if not re.fullmatch(ID_PATTERN, text):
         raise argparse.ArgumentTypeError(f"{text!r}: use lowercase words joined by hyphens")
     return text
 
@@ -224,7 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "plan": _cmd_plan,
     }
     try:
-        return handlers[args.command](args)
+        code = handlers[args.command](args)
+        sys.stdout.flush()  # here, where a closed pipe can be caught, not at exit
+        return code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -233,8 +241,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = _history_problem(error)
         if problem is None:
             raise
-        print(f"mockint: history unavailable: {problem}", file=sys.stderr)
+        _say(f"mockint: history unavailable: {problem}", err=True)
         return 1
+
+
+def _say(text: str = "", *, err: bool = False) -> None:
+    """Print a line of the CLI's own output: deck, answer and path text shown through
+    `visible`, so no escape sequence in them reaches the terminal."""
+    print(visible(text), file=sys.stderr if err else sys.stdout)
 
 
 def _reader_went_away() -> int:
@@ -272,24 +286,23 @@ def _cmd_edit(args: argparse.Namespace) -> int:
     candidate = Path(args.deck)
     if candidate.suffix == ".toml" and candidate.exists():
         entry = load_entry(candidate, "path")
-        store = DeckStore.discover(args.deck_path)
+        store = DeckStore.discover(_deck_paths(args))
     else:
-        store = DeckStore.discover(args.deck_path)
+        store = DeckStore.discover(_deck_paths(args))
         matches = [e for e in store.entries if e.deck is not None and e.deck.id == args.deck]
         if not matches:
-            print(f"mockint edit: no deck with id {args.deck!r}; see `mockint decks`, or "
-                  "`mockint new-deck NAME` to start one", file=sys.stderr)
+            _say(f"mockint edit: no deck with id {args.deck!r}; see `mockint decks`, or "
+                 "`mockint new-deck NAME` to start one", err=True)
             return 2
         entry = matches[0]
     if not entry.editable:
-        print(f"mockint edit: {args.deck} is a bundled deck and read-only; open mockint, press "
-              "d, choose it and press c to make your own copy", file=sys.stderr)
+        _say(f"mockint edit: {args.deck} is a bundled deck and read-only; open mockint, press "
+             "d, choose it and press c to make your own copy", err=True)
         return 2
     if entry.deck is None:
         for problem in entry.problems:
-            print(problem, file=sys.stderr)
-        print(f"mockint edit: fix {display_name(entry.path)} first (problems above)",
-              file=sys.stderr)
+            _say(str(problem), err=True)
+        _say(f"mockint edit: fix {display_name(entry.path)} first (problems above)", err=True)
         return 1
     from mockint.tui.app import make_app
 
@@ -298,30 +311,30 @@ def _cmd_edit(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from mockint.core.deck import CATEGORIES, LEVELS
+    from mockint.core.deck import CATEGORIES, LEVELS, check_choice
     from mockint.core.session import InterviewError, SessionConfig, decks_by_id, select_questions
     from mockint.storage.decks import DeckStore
 
-    for value, allowed, what in [(c, CATEGORIES, "category") for c in args.category] + [
-        (v, LEVELS, "level") for v in args.level
-    ]:
-        if value not in allowed:
-            print(f"mockint run: unknown {what} {value!r}; choose from {', '.join(allowed)}",
-                  file=sys.stderr)
-            return 2
+    try:
+        categories = [check_choice(c, CATEGORIES, "category") for c in args.category]
+        levels = [check_choice(v, LEVELS, "level") for v in args.level]
+    except ValueError as error:
+        _say(f"mockint run: {error}", err=True)
+        return 2
     config = SessionConfig(
-        deck_ids=args.deck, mode=args.mode, categories=args.category, levels=args.level,
+        deck_ids=args.deck, mode=args.mode, categories=categories, levels=levels,
         topics=[t.lower() for t in args.topic], count=args.count, seed=args.seed,
         order="shuffled" if args.shuffle or args.seed is not None else "deck",
         time_limit=args.seconds,
     )
-    store = DeckStore.discover(args.deck_path, index=True)  # validates only the decks it runs
+    # validates only the decks it runs
+    store = DeckStore.discover(_deck_paths(args), index=True)
     try:
         if not select_questions(decks_by_id(store.decks_with(config.deck_ids), config.deck_ids),
                                 config):
             raise InterviewError("no questions match these filters; widen them")
     except InterviewError as error:
-        print(f"mockint run: {error}", file=sys.stderr)
+        _say(f"mockint run: {error}", err=True)
         return 2
     from mockint.tui.app import make_app
 
@@ -336,7 +349,7 @@ def _cmd_practice(args: argparse.Namespace) -> int:
     from mockint.storage.settings import load_settings_or_defaults
 
     settings, _ = load_settings_or_defaults()
-    store = DeckStore.discover(args.deck_path)
+    store = DeckStore.discover(_deck_paths(args))
     history = _open_history()
     if history is None:
         return 1
@@ -345,7 +358,7 @@ def _cmd_practice(args: argparse.Namespace) -> int:
     try:
         decks = decks_by_id(store.decks, deck_ids)
     except InterviewError as error:
-        print(f"mockint practice: {error}", file=sys.stderr)
+        _say(f"mockint practice: {error}", err=True)
         return 2
     config = SessionConfig(deck_ids=deck_ids, kind=kind, mode=args.mode or settings.default_mode,
                            count=args.limit or settings.practice_size)
@@ -370,14 +383,14 @@ def _cmd_config(args: argparse.Namespace) -> int:
 
     path = paths.settings_path()
     if args.what == "path":
-        print(path)
+        _say(str(path))
         return 0
     settings, problem = load_settings_or_defaults(path)
     if problem is not None:
-        print(f"mockint: {problem}; showing the defaults in force", file=sys.stderr)
+        _say(f"mockint: {problem}; showing the defaults in force", err=True)
     source = "defaults" if not path.exists() or problem else str(path)
-    print(f"# settings in force (from {source})")
-    print(tomli_w.dumps(settings.model_dump(exclude_none=True)), end="")
+    _say(f"# settings in force (from {source})")
+    _say(tomli_w.dumps(settings.model_dump(exclude_none=True)).rstrip("\n"))
     return 1 if problem else 0
 
 
@@ -389,9 +402,9 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     history = _open_history()
     if history is None:
         return 1
-    store = DeckStore.discover(args.deck_path)
-    print(stats_text(compute_stats(history, store.decks, utcnow(),
-                                   include_empty=args.include_empty)))
+    store = DeckStore.discover(_deck_paths(args))
+    _say(stats_text(compute_stats(history, store.decks, utcnow(),
+                                  include_empty=args.include_empty)))
     _print_plan_stats(history, store.decks)
     return 0
 
@@ -408,6 +421,14 @@ def _print_plan_stats(history, decks) -> None:
                           settings.desired_retention))
 
 
+def _deck_paths(args: argparse.Namespace) -> list[Path]:
+    """--deck-path, then the deck folders of the settings (as the app reads them)."""
+    from mockint.storage.settings import load_settings_or_defaults
+
+    settings, _ = load_settings_or_defaults()
+    return [*args.deck_path, *(Path(p).expanduser() for p in settings.deck_folders)]
+
+
 def _open_history():
     from mockint import paths
     from mockint.storage.history import HistoryStore, HistoryUnavailable
@@ -415,7 +436,7 @@ def _open_history():
     try:
         return HistoryStore.open(paths.history_db_path())
     except HistoryUnavailable as problem:
-        print(f"mockint: history unavailable: {problem.user_message}", file=sys.stderr)
+        _say(f"mockint: history unavailable: {problem.user_message}", err=True)
         return None
 
 
@@ -426,20 +447,22 @@ def _cmd_history(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     if args.search:
+
         for hit in store.search_answers(args.search, limit=args.limit):
-            snippet = hit.snippet(args.search)
-            print(f"{hit.session_id}  {hit.started_at:%Y-%m-%d %H:%M}  Q{hit.index + 1}  "
-                  f"{hit.prompt[:50]}\n    {snippet}")
+            # The words around the match, matched words «like this».
+            snippet = hit.marked_match()
+            _say(f"{hit.session_id}  {hit.started_at:%Y-%m-%d %H:%M}  Q{hit.index + 1}  "
+                 f"{' '.join(hit.prompt.split())[:50]}\n    {snippet}")
         return 0
     sessions = store.list_sessions(limit=args.limit)
     if not sessions:
-        print("No sessions yet. Run `mockint` and press s to start one.")
+        _say("No sessions yet. Run `mockint` and press s to start one.")
     for s in sessions:
         average = f"{s.avg_rating:.1f}" if s.avg_rating else "-"
         status = "empty" if s.counts.empty and s.status != "in_progress" else s.status
-        print(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<9} "
-              f"{s.counts.label()}  avg {average:<3} "
-              f"{format_duration(s.total_used):>6}  {s.deck_titles}")
+        _say(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<9} "
+             f"{s.counts.label()}  avg {average:<3} "
+             f"{format_duration(s.total_used):>6}  {s.deck_titles}")
     return 0
 
 
@@ -452,34 +475,42 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         record = store.load_session(store.resolve_id(args.session))
     except KeyError:
-        print(f"mockint export: no single session matches {args.session!r}; "
-              "see `mockint history`", file=sys.stderr)
+        _say(f"mockint export: no single session matches {args.session!r}; "
+             "see `mockint history`", err=True)
         return 2
     previous = None
     if args.diff:
         if args.format != "md":
-            print("mockint export: --diff goes with the Markdown report (--format md)",
-                  file=sys.stderr)
+            _say("mockint export: --diff goes with the Markdown report (--format md)", err=True)
             return 2
         from mockint.storage.progress import previous_attempts
 
         previous = previous_attempts(store, record)
-    return _write_out("export", render(record, args.format, previous), args.output)
+    return _write_out("export", render(record, args.format, previous), args.output,
+                      mkdir=args.mkdir, private=True)
 
 
-def _write_out(command: str, text: str, output: Path | None) -> int:
-    """Print an export, or write it atomically to `output`."""
-    from mockint.storage.files import atomic_write_text
+def _write_out(command: str, text: str, output: Path | None, *, mkdir: bool = False,
+               private: bool = False) -> int:
+    """Print an export, or write it atomically to `output`: a regular file or a new name
+    (a symlink is followed to its file; devices, FIFOs and folders are refused), in a
+    folder that exists unless `mkdir`; created 0600 when `private`."""
+    from mockint.storage.files import OutputRefused, atomic_write_text, output_target
 
     if output is None:
-        sys.stdout.write(text)
+        # On a terminal, show control characters; into a pipe or file, keep the data exact.
+        sys.stdout.write(visible(text) if sys.stdout.isatty() else text)
         return 0
     try:
-        atomic_write_text(output, text)
-    except OSError as error:
-        print(f"mockint {command}: cannot write {output}: {error.strerror}", file=sys.stderr)
+        target = output_target(output, mkdir=mkdir)
+        atomic_write_text(target, text, private=private)
+    except OutputRefused as refused:
+        _say(f"mockint {command}: {refused}", err=True)
         return 1
-    print(f"wrote {output}")
+    except OSError as error:
+        _say(f"mockint {command}: cannot write {output}: {error.strerror}", err=True)
+        return 1
+    _say(f"wrote {output}" if target == output else f"wrote {output} (its target {target})")
     return 0
 
 
@@ -488,39 +519,44 @@ def _cmd_decks(args: argparse.Namespace) -> int:
 
     from mockint.storage.decks import DeckStore, display_name
 
-    store = DeckStore.discover(args.deck_path)
+    store = DeckStore.discover(_deck_paths(args))
     for entry in store.entries:
         if entry.deck is None or not entry.ok:
-            print(f"! {display_name(entry.path)}  ({len(entry.problems)} problem(s); run mockint validate)")
+            _say(f"! {display_name(entry.path)}  ({len(entry.problems)} problem(s); "
+                 "run mockint validate)")
             continue
         deck = entry.deck
         categories = Counter(q.category for q in deck.questions)
         levels = Counter(q.level for q in deck.questions)
-        print(f"{deck.id:<22} {len(deck.questions):>3} questions  {deck.title}  [{entry.source}]")
-        print("    " + ", ".join(f"{k} {v}" for k, v in sorted(categories.items())))
-        print("    " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
+        _say(f"{deck.id:<22} {len(deck.questions):>3} questions  {deck.title}  [{entry.source}]")
+        _say("    " + ", ".join(f"{k} {v}" for k, v in sorted(categories.items())))
+        _say("    " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
     if not store.entries:
-        print("no decks found; see `mockint locate` for where decks are read from")
+        _say("no decks found; see `mockint locate` for where decks are read from")
     return 0
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from mockint.storage.decks import DeckLoadError, display_name, read_deck
+    from mockint.storage.decks import DeckLoadError, deck_files, display_name, read_deck
 
     failed = 0
     for path in args.paths:
-        files = sorted(path.glob("*.toml")) if path.is_dir() else [path]
+        files = deck_files(path) if path.is_dir() else [path]
+        if path.is_dir() and not files:
+            failed += 1
+            _say(f"{display_name(path)}: a folder with no deck files (*.toml) in it; name deck "
+                 "files or a folder that holds them", err=True)
         for file in files:
             try:
                 deck = read_deck(file)
             except DeckLoadError as error:
                 failed += 1
                 for problem in error.problems:
-                    print(problem, file=sys.stderr)
+                    _say(str(problem), err=True)
                 continue
-            print(f"ok  {display_name(file)}: {len(deck.questions)} questions")
+            _say(f"ok  {display_name(file)}: {len(deck.questions)} questions")
     if failed:
-        print(f"{failed} deck file(s) with errors; fix the places named above.", file=sys.stderr)
+        _say(f"{failed} deck file(s) with errors; fix the places named above.", err=True)
     return 1 if failed else 0
 
 
@@ -536,20 +572,15 @@ def _cmd_locate(args: argparse.Namespace) -> int:
         ("settings", paths.settings_path()),
     ]
     for label, path in rows:
-        print(f"{label + ':':<16} {path}")
+        _say(f"{label + ':':<16} {path}")
     return 0
 
 
 def _import_options(args: argparse.Namespace) -> Options:
     """The import options from the command line (raises ValueError with the message)."""
     from mockint.core.deck import CATEGORIES, LEVELS
+    from mockint.core.deck import check_choice as value
     from mockint.storage.formats.base import Options
-
-    def value(text: str, allowed: tuple[str, ...], what: str) -> str:
-        key = "-".join(text.strip().lower().replace("_", " ").split())
-        if key not in allowed:
-            raise ValueError(f"unknown {what} {text!r}; choose from {', '.join(allowed)}")
-        return key
 
     def mapping(pairs: list[str], allowed: tuple[str, ...], what: str) -> dict[str, str]:
         found = {}
@@ -633,37 +664,39 @@ def _cmd_export_deck(args: argparse.Namespace) -> int:
     from mockint.storage.decks import DeckStore
     from mockint.storage.formats.export import export_deck
 
-    store = DeckStore.discover(args.deck_path)
+    store = DeckStore.discover(_deck_paths(args))
     try:
         deck = store.get(args.deck)
     except KeyError:
         ids = ", ".join(sorted(d.id for d in store.decks)) or "none"
-        print(f"mockint export-deck: no deck {args.deck!r} (decks: {ids})", file=sys.stderr)
+        _say(f"mockint export-deck: no deck {args.deck!r} (decks: {ids})", err=True)
         return 2
-    return _write_out("export-deck", export_deck(deck, args.format), args.output)
+    return _write_out("export-deck", export_deck(deck, args.format), args.output,
+                      mkdir=args.mkdir)
 
 
 def _cmd_new_deck(args: argparse.Namespace) -> int:
-    from mockint.core.deck import slugify
+    from mockint.core.deck import deck_id_for
     from mockint.storage.decks import DeckStore, create_deck, display_name
 
-    deck_id = slugify(args.name, max_words=8)
-    clash = [e for e in DeckStore.discover(args.deck_path).entries
+    deck_id = deck_id_for(args.name)
+    clash = [e for e in DeckStore.discover(_deck_paths(args)).entries
              if e.deck is not None and e.deck.id == deck_id]
     if clash:
-        print(f'mockint new-deck: a deck with id "{deck_id}" already exists: '
-              f"{display_name(clash[0].path)}; choose another name", file=sys.stderr)
+        _say(f'mockint new-deck: a deck with id "{deck_id}" already exists: '
+             f"{display_name(clash[0].path)}; choose another name", err=True)
         return 1
     try:
         path = create_deck(args.name)
     except FileExistsError as error:
-        print(f"mockint new-deck: {error.args[0]} already exists; choose another name",
-              file=sys.stderr)
+        _say(f"mockint new-deck: {error.filename or error.args[0]} already exists; choose "
+             "another name", err=True)
         return 1
     except OSError as error:
-        print(f"mockint new-deck: cannot write the deck: {error.strerror}", file=sys.stderr)
+        where = f" {error.filename}:" if error.filename else ""
+        _say(f"mockint new-deck: cannot write the deck:{where} {error.strerror}", err=True)
         return 1
-    print(path)
+    _say(str(path))
     return 0
 
 
@@ -681,7 +714,8 @@ def _cmd_stories(args: argparse.Namespace) -> int:
         text = render(stories, args.format)
         if args.output is None and sys.stdout.isatty():
             text = visible(text)  # a terminal shows the text; a pipe or file gets it exact
-        return _write_out("stories export", text, args.output)
+        return _write_out("stories export", text, args.output, mkdir=args.mkdir,
+                          private=True)
     if not stories:
         print("No stories yet. Open mockint and press b on home to write your first one.")
         return 0

@@ -69,6 +69,11 @@ def config_dir() -> Path:
     return _user_dir("config")
 
 
+def exports_dir() -> Path:
+    """Where the app writes exports (sessions, decks, stories) when no path is given."""
+    return data_dir() / "exports"
+
+
 def cache_dir() -> Path:
     """Things mockint can rebuild (the deck index): safe to delete at any time."""
     return _user_dir("cache")

@@ -260,3 +260,27 @@ def test_two_processes_finish_interviews_into_one_history(tmux: Tmux, mockint_sc
         assert found.returncode == 0, found.stderr
         hits = [line for line in found.stdout.splitlines() if line and not line.startswith(" ")]
         assert len(hits) == 1, f"one answer should contain {answer.split()[0]!r}:\n{found.stdout}"
+
+
+def test_import_dialog_previews_then_imports_a_markdown_file(tmux: Tmux, mockint_home: Path) -> None:
+    source = Path(__file__).resolve().parents[1] / "data" / "import" / "shapes" / "qa_pairs.md"
+    tmux.start()
+    tmux.wait_for("Django & DRF: technical")
+    tmux.send_keys("d")
+    tmux.wait_for("Import")
+    tmux.send_keys("i")
+    tmux.wait_for("Import questions from a file or a folder")
+    tmux.type_text(str(source))
+    tmux.send_keys("Enter")
+    screen = tmux.wait_for("3 questions read (as md)")
+    if "What is a transaction?" not in screen:
+        tmux.fail("the preview should list the questions")
+    if (mockint_home / "decks" / "qa-pairs.toml").exists():
+        tmux.fail("a preview must not write the deck")
+    tmux.send_keys("Enter")
+    tmux.wait_for("3 question(s) added to qa-pairs.toml")
+    deck = read_deck(mockint_home / "decks" / "qa-pairs.toml")
+    if [q.prompt for q in deck.questions][:1] != ["What is an index?"]:
+        tmux.fail("the imported deck should hold the file's questions")
+    tmux.send_keys("C-q")
+    assert_clean_exit(tmux)

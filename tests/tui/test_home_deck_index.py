@@ -48,3 +48,15 @@ async def test_a_start_with_a_warm_index_validates_nothing_until_a_deck_is_used(
         await pilot.pause()
         assert type(app.screen).__name__ == "SetupScreen"
         assert app.decks.entries[0].checked
+
+
+async def test_an_interview_from_the_command_line_validates_only_its_deck():
+    from mockint.core.session import SessionConfig
+
+    config = SessionConfig(deck_ids=["django-technical"], count=1)
+    app = make_app(start_with=config, use_history=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "InterviewScreen"
+        assert [e.deck_id for e in app.decks.entries if e.checked] == ["django-technical"]

@@ -167,3 +167,44 @@ async def test_the_timeline_tells_the_question_s_story(tui_store, clock, history
         assert days > 1  # rated Easy: days away
         assert shown(app.screen.query_one("#timeline-due")) == (
             f"Next review: {due.astimezone():%a %d %b %Y} (in {days} days)")
+
+
+async def test_search_shows_the_match_and_opens_the_answer_at_it(app, history, tui_deck,
+                                                                 capsys):
+    from textual.containers import VerticalScroll
+
+    from mockint.tui.screens.answer import AnswerScreen
+
+    long_answer = "\n".join(f"line {n} says nothing much" for n in range(60))
+    long_answer += "\nthen the [bold]select_related[/] JOIN fixed it\n" + "the end\n" * 5
+    history.save_session(make_record(tui_deck, [long_answer], [3]))
+    history.save_session(make_record(tui_deck, ["nothing relevant"], [2],
+                                     started="2026-11-21T18:00:00+00:00"))
+    # The store's snippet: words around the match, matched words marked.
+    (hit,) = history.search_answers("select_related join")
+    assert hit.marked_match() == ("…says nothing much then the [bold]«select_related»[/] «JOIN» "
+                                  "fixed it the end the end the…")
+    # `mockint history --search` prints the same.
+    from mockint.cli import main
+
+    assert main(["history", "--search", "select_related join"]) == 0
+    assert "[bold]«select_related»[/] «JOIN» fixed it" in capsys.readouterr().out
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.press("slash", *"join", "enter")  # Enter: search now, go to the results
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        hits = app.screen.query_one("#hits", DataTable)
+        assert hits.has_focus and hits.row_count == 1
+        cell = hits.get_row_at(0)[2]
+        assert "«JOIN»" in cell.plain and "line 0" not in cell.plain
+        assert any("reverse" in str(span.style) for span in cell.spans)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AnswerScreen)
+        pane = app.screen.query_one("SideBySide > .left", VerticalScroll)
+        line = app.screen.match_line
+        assert line is not None and line >= 60  # past the 60 lines above it
+        assert pane.scroll_y <= line < pane.scroll_y + pane.scrollable_content_region.height

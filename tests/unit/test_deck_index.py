@@ -166,3 +166,13 @@ def test_listing_the_decks_does_not_import_pydantic():
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["False", str(len(DeckStore.discover().entries))]
+
+
+def test_a_new_mockint_does_not_trust_the_old_verdicts(deck_data, monkeypatch):
+    deck_data["questions"][0]["level"] = "wizard"
+    write_deck(paths.user_decks_dir(), deck_data)
+    DeckStore.discover(index=True, bundled=False).check_pending()
+    assert not DeckStore.discover(index=True, bundled=False).entries[0].ok  # from the cache
+    monkeypatch.setattr(deck_index, "__version__", "99.0")  # rules may have changed
+    (entry,) = DeckStore.discover(index=True, bundled=False).entries
+    assert not entry.known  # summarised again; the check after the first frame decides

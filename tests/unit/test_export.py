@@ -112,27 +112,19 @@ def test_markdown_lists_every_question_with_the_answer_quoted(record, deck_data)
     for n, (section, question) in enumerate(zip((first, second, third),
                                                 deck_data["questions"], strict=True), start=1):
         assert section.startswith(f"{n}. {question['prompt']}\n")
-    for line in FIRST_ANSWER.splitlines():
-        assert (f"> {line}" if line else ">") in first.splitlines()
-    assert "> Use select_related for foreign keys 🎉 — [bold]x[/]" in first
-    assert "> queryset[0:10] and [red]markup[/red]" in first
-    assert "> Ünïcödé story: we disagreed 😅" in second.splitlines()
-    assert "> (no answer typed)" in third.splitlines()
+    # Each answer sits whole in a code fence, so its own markup stays text.
+    assert f"```text\n{FIRST_ANSWER}\n```" in first
+    assert "```text\nÜnïcödé story: we disagreed 😅\n```" in second
+    assert "*(no answer typed)*" in third.splitlines()
 
 
 def test_markdown_multi_line_answers_are_quoted_on_every_line(record):
     record.answers[1].text = "line one\nline two\n\n  indented three\nlast"
     second = sections(session_to_markdown(record))[2]
     lines = second.splitlines()
-    start = lines.index("> line one")
-    assert lines[start:start + 5] == ["> line one", "> line two", ">", ">   indented three",
-                                      "> last"]
-    # The answer's own "- [x]" and "#" lines stay inside the quote, not in the report's lists.
-    first = sections(session_to_markdown(record))[1]
-    assert "> - [x] not a real checkbox" in first.splitlines()
-    assert "> # not a heading" in first.splitlines()
-    assert "- [x] not a real checkbox" not in first.splitlines()
-    assert "# not a heading" not in first.splitlines()
+    start = lines.index("line one")
+    assert lines[start - 1:start + 6] == ["```text", "line one", "line two", "",
+                                          "  indented three", "last", "```"]
 
 
 def test_markdown_shows_time_used_of_the_limit_and_overtime(record):
@@ -156,8 +148,8 @@ def test_markdown_shows_ratings_by_name(record):
 def test_markdown_checks_covered_key_points_and_leaves_missed_ones_open(record):
     markdown = session_to_markdown(record)
     _, first, second, third = sections(markdown)
-    assert "- [x] select_related follows foreign keys with a JOIN" in first.splitlines()
-    assert "- [ ] prefetch_related runs a second query" in first.splitlines()
+    assert "- [x] select\\_related follows foreign keys with a JOIN" in first.splitlines()
+    assert "- [ ] prefetch\\_related runs a second query" in first.splitlines()
     assert "- [ ] Names a concrete disagreement" in second.splitlines()
     assert "- [ ] Estimates reads versus writes" in third.splitlines()
     assert "- Key points covered: 1 of 4" in markdown.splitlines()
@@ -173,8 +165,8 @@ def test_markdown_includes_follow_ups_with_their_answers(record):
     _, first, second, _ = sections(session_to_markdown(record))
     lines = first.splitlines()
     at = lines.index("**Follow-up:** How would you spot it in production?")
-    assert lines[at + 2:at + 4] == ["> Watch the query count in the debug toolbar",
-                                    "> and in APM traces"]
+    assert lines[at + 2:at + 6] == ["```text", "Watch the query count in the debug toolbar",
+                                    "and in APM traces", "```"]
     assert "Follow-up" not in second
 
 
@@ -188,7 +180,8 @@ def test_markdown_summary_and_sample_answers(record, deck_data):
     assert "- Questions: 2 answered · 1 skipped · 0 unanswered of 3" in summary
     assert "- Total time: 3:01" in summary  # 55 + 21 + 100 + 5 seconds
     assert "- Average rating: 2.5 / 4" in summary
-    assert "**Note:** Mentor: look at [bold]answer 2[/]" in summary
+    note = summary.index("**Note:**")
+    assert summary[note + 2:note + 5] == ["```text", "Mentor: look at [bold]answer 2[/]", "```"]
     first = sections(markdown)[1]
     assert "One query for the list, then one per row.\nUse select_related." in first
     assert markdown.endswith("\n") and not markdown.endswith("\n\n")

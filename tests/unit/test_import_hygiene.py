@@ -147,3 +147,20 @@ def test_core_source_never_imports_storage_tui_or_textual():
 
 def test_storage_source_never_imports_the_tui_or_textual():
     assert _violations("storage", ("mockint.tui", "textual")) == []
+
+
+def test_version_loads_neither_the_parser_nor_pydantic():
+    """`mockint --version` answers before anything heavy is imported (bench: version)."""
+    proc = run_python(
+        "import contextlib, io\n"
+        "from mockint.cli import main\n"
+        "out = io.StringIO()\n"
+        "with contextlib.redirect_stdout(out):\n"
+        "    try:\n"
+        "        main(['--version'])\n"
+        "    except SystemExit as stop:\n"
+        "        assert stop.code == 0\n"
+        "assert out.getvalue().startswith('mockint '), out.getvalue()\n"
+        f"{report(('textual', 'pydantic', 'argparse', 'mockint.core', 'mockint.storage'))}"
+    )
+    assert loaded(proc) == []

@@ -328,3 +328,22 @@ def test_a_txt_of_plain_numbered_questions_is_read_as_markdown(tmp_path):
     result = parse_file(path)
     assert result.format == "md"
     assert [q.prompt for q in result.questions] == ["What is a list?", "What is a dict?"]
+
+
+def test_a_folder_of_one_card_per_file(mockint_home):
+    (plan,) = plan_import(SHAPES / "cards_folder")
+    assert [(q.prompt, q.sample_answer) for q in plan.added] == [
+        ("Why use a mutex?\n\n```python\nwith lock:\n    counter += 1\n```",
+         "Only one thread holds it at a time, so the update is not lost."),
+        ("What is a race condition?",
+         "Two threads touch shared state and the result depends on timing."),
+    ]
+    assert any("notes.md" in p.reason and "no questions found" in p.reason
+               for p in plan.result.problems)
+
+
+def test_a_folder_with_a_symlink_loop_is_read_once(mockint_home, tmp_path):
+    (tmp_path / "q.md").write_text("## What is a loop?\n\nA cycle.\n", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path)
+    (plan,) = plan_import(tmp_path)
+    assert [q.prompt for q in plan.added] == ["What is a loop?"]

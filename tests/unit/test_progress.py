@@ -93,8 +93,9 @@ def test_export_with_diff_shows_what_changed_since_the_previous_attempt(history,
     report = capsys.readouterr().out
     first = report.split("\n## ")[1]
     assert "**Since the previous attempt** (2026-11-20 18:" in first
-    assert "> [-basically-] {+select_related:+} a join per row" in first
-    table = first.split("````text\n")[1].split("````")[0].splitlines()
+    assert "[-basically-] {+select_related:+} a join per row" in first.splitlines()
+    changes = first.split("**Since the previous attempt**")[1]
+    table = changes.split("```text\n")[1].split("```")[0].splitlines()
     assert table[0].split() == ["before", "after", "change"]
     assert table[1:] and any(line.split()[:1] == ["Rating"] and line.split()[-1] == "+2"
                              for line in table)

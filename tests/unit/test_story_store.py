@@ -191,7 +191,7 @@ def test_cli_exports_to_a_file_exactly(bank, tmp_path, capsys):
     story = outage(title="Tab\there")
     bank.save_story(story)
     target = tmp_path / "out" / "stories.json"
-    assert main(["stories", "export", "--format", "json", "-o", str(target)]) == 0
+    assert main(["stories", "export", "--format", "json", "-o", str(target), "--mkdir"]) == 0
     assert read_json(target.read_text("utf-8")) == [story]
     capsys.readouterr()
     assert main(["stories", "export"]) == 0

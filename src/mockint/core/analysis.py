@@ -140,7 +140,8 @@ def _rx() -> SimpleNamespace:
             r"project|time|thing)|i (?:joined|inherited|took over)\b|"
             r"\b(?:started|kept) (?:failing|crashing|timing out|returning|throwing|reporting|"
             r"slowing|going down)|went down|broke|was down|were down|"
-            r"(?:situation|context|background):)")
+            r"(?:situation|context|background):|i had (?:two|three|four|a few|several|\d+) "
+            r"\w+|^(?:a |the )?new hire\b|^one (?:bug|time|project|incident|day|of)\b)")
         ,
         task=re.compile(
             r"\b(i was (?:responsible|asked|tasked|in charge|the one|supposed|expected|leading|"
@@ -153,7 +154,8 @@ def _rx() -> SimpleNamespace:
             r"the (?:goal|task|challenge|deadline|ask) was|"
             r"it was (?:up to|on) me|was on me|my goal|i volunteered|i took (?:it on|ownership|"
             r"the lead|charge|the ticket|it)|i picked it up|i led\b|i was the responsible|"
-            r"i had (?:\w+ )?(?:weeks?|days?|months?) to|done meant|(?:my )?role:)")
+            r"i had (?:\w+ )?(?:weeks?|days?|months?) to|done meant|(?:my )?role:|"
+            r"(?:we|our team|the team|our \w+ team) (?:had|needed) to|^(?:context: )?had to)")
         ,
         action=re.compile(
             r"(?:^|\b(?:i|we)\s+)(?:\w+ly\s+|just\s+|also\s+|then\s+|first\s+|quickly\s+|"
@@ -217,7 +219,8 @@ def _rx() -> SimpleNamespace:
             r"\btook (?:about |around |only |just )?\S+ (?:minutes|seconds|hours|days)\b|"
             r"has been running|still running|has stayed|stayed (?:flat|under|below|at|stable)|"
             r"(?:was|were) able to|managed to|happy with|thanked|praised|works fine|"
-            r"the (?:fix|change) (?:worked|held))"),
+            r"the (?:fix|change) (?:worked|held)|(?:started|began) \w+ing (?:\w+ )?again\b|"
+            r"working again|back up\b)"),
         figure=re.compile(
             r"(" + number + r"\s*(?:%|percent|x\b|times\b|ms\b|milliseconds|seconds?|secs?|s\b|"
             r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|k\b|gb|mb|requests|queries|"

@@ -35,7 +35,15 @@ Competency = Literal["ownership", "conflict", "failure-and-learning", "leadershi
 COMPETENCIES: tuple[str, ...] = Competency.__args__  # type: ignore[attr-defined]
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+"""Deck and question ids: lowercase words joined by hyphens (the CLI checks --deck-id with it)."""
 _ID_RE = re.compile(ID_PATTERN)
+
+# Limits on free text, far above any real question, so a pasted log or a 10 MB
+# prompt is refused at validation with the limit named, not drawn for seconds.
+PROMPT_MAX = 20_000
+SAMPLE_ANSWER_MAX = 100_000
+TEXT_MAX = 20_000  # why_asked, tip, description, a key point
+TITLE_MAX = 500
 
 
 class _Strict(Model):
@@ -45,7 +53,7 @@ class _Strict(Model):
 class KeyPoint(_Strict):
     """One thing a good answer mentions; `cues` are words that show it was said."""
 
-    point: str = Field(min_length=1)
+    point: str = Field(min_length=1, max_length=TEXT_MAX)
     cues: list[str] = Field(default_factory=list)
 
 
@@ -73,15 +81,15 @@ class Question(_Strict):
     category: Category
     level: Level = "mid"
     topics: list[str] = Field(default_factory=list)
-    prompt: str = Field(min_length=1)
-    why_asked: str = ""
-    sample_answer: str = ""
+    prompt: str = Field(min_length=1, max_length=PROMPT_MAX)
+    why_asked: str = Field(default="", max_length=TEXT_MAX)
+    sample_answer: str = Field(default="", max_length=SAMPLE_ANSWER_MAX)
     key_points: list[KeyPoint] = Field(default_factory=list)
     star: StarGuide | None = None
     framework: list[str] = Field(default_factory=list)
-    tip: str = ""
+    tip: str = Field(default="", max_length=TEXT_MAX)
     follow_ups: list[str] = Field(default_factory=list)
-    time_limit: int | None = Field(default=None, gt=0, le=3600)
+    time_limit: int | None = Field(default=None, gt=0, le=3600, strict=True)
     competencies: list[Competency] = Field(default_factory=list)
 
     @field_validator("competencies")
@@ -107,9 +115,9 @@ class Deck(_Strict):
 
     schema_version: int = Field(alias="schema")
     id: str = Field(pattern=ID_PATTERN)
-    title: str = Field(min_length=1)
-    description: str = ""
-    time_limit: int = Field(default=DEFAULT_TIME_LIMIT, gt=0, le=3600)
+    title: str = Field(min_length=1, max_length=TITLE_MAX)
+    description: str = Field(default="", max_length=TEXT_MAX)
+    time_limit: int = Field(default=DEFAULT_TIME_LIMIT, gt=0, le=3600, strict=True)
     interviewer: Interviewer | None = None
     questions: list[Question] = Field(default_factory=list)
 
@@ -176,6 +184,14 @@ def _message(error: Mapping[str, Any]) -> str:
         return str(error["msg"]).replace("Input should be", "must be")
     if kind == "string_pattern_mismatch":
         return "must be lowercase words joined by hyphens, like orm-n-plus-one"
+    if kind == "string_too_long":
+        limit = error.get("ctx", {}).get("max_length")
+        size = len(error["input"]) if isinstance(error.get("input"), str) else None
+        found = f"{size:,} characters" if size is not None else "too long"
+        return f"too long ({found}); the limit is {limit:,} characters: shorten or split it"
+    if kind in ("int_type", "bool_type") and isinstance(error.get("input"), bool | str):
+        wanted = "a whole number" if kind == "int_type" else "true or false"
+        return f"must be {wanted}, not {error['input']!r}"
     message = str(error.get("msg", "invalid value"))
     return message.removeprefix("Value error, ")
 
@@ -217,9 +233,13 @@ def _duplicate_id_problems(file: str, data: Mapping[str, Any]) -> list[DeckProbl
     return problems
 
 
-def slugify(text: str, taken: Iterable[str] = (), max_words: int = 6) -> str:
-    """A stable id from free text, unique among `taken` (used for new questions)."""
-    words = re.findall(r"[a-z0-9]+", text.lower())[:max_words] or ["question"]
+def slugify(text: str, taken: Iterable[str] = (), max_words: int = 6,
+            fallback: str = "question") -> str:
+    """A stable id from free text, unique among `taken` (used for new questions).
+
+    Text without a letter or digit to use ("!!!") gives `fallback`.
+    """
+    words = re.findall(r"[a-z0-9]+", text.lower())[:max_words] or [fallback]
     base = "-".join(words)
     # A set is used as given: copying it on every call made importing n rows O(n²).
     taken_set = taken if isinstance(taken, (set, frozenset)) else set(taken)
@@ -228,3 +248,18 @@ def slugify(text: str, taken: Iterable[str] = (), max_words: int = 6) -> str:
         candidate, n = f"{base}-{n}", n + 1
     assert _ID_RE.match(candidate)
     return candidate
+
+
+def deck_id_for(title: str, taken: Iterable[str] = ()) -> str:
+    """The id of a new deck titled `title` ("my-deck" when the title has no letter or digit)."""
+    return slugify(title, taken, max_words=8, fallback="my-deck")
+
+
+def check_choice(value: str, allowed: Iterable[str], what: str) -> str:
+    """`value` as one of `allowed` ("System design" reads as system-design), else a
+    ValueError naming the choices. The one check of a category or level the user typed."""
+    choices = tuple(allowed)
+    key = "-".join(value.strip().lower().replace("_", " ").split())
+    if key not in choices:
+        raise ValueError(f"unknown {what} {value!r}; choose from {', '.join(choices)}")
+    return key

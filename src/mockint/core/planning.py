@@ -216,6 +216,7 @@ def questions_at(scope: Sequence[tuple[QuestionKey, float]], answers: Iterable[A
     for event in answers:
         if event.at < cutoff:
             by_key[event.key].append(event)
+    since_added = start_of_local_day(added)
     due: dict[QuestionKey, tuple[dt.datetime, dt.datetime]] = {}
     for review in reviews:
         if review.at < cutoff and (review.key not in due or due[review.key][0] <= review.at):
@@ -232,7 +233,7 @@ def questions_at(scope: Sequence[tuple[QuestionKey, float]], answers: Iterable[A
                 overtime_share=sum(e.overtime for e in rated) / len(rated)).weakness
         states.append(PlanQuestion(
             key=key, minutes=minutes,
-            answers=sum(1 for e in done if local_day(e.at) >= added), seen=bool(done),
+            answers=sum(1 for e in done if e.at >= since_added), seen=bool(done),
             weakness=weakness,
             due=local_day(due[key][1]) if key in due else None,
             last=local_day(done[-1].at) if done else None))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
+from mockint.core.charts import bar_chart
 from mockint.core.deck import Deck
 
 DAYS = 28
@@ -182,16 +183,19 @@ def stats_text(stats: Stats) -> str:
         "",
         "Average rating by week (1 Again … 4 Easy):",
     ]
-    lines += [f"  {start:%d %b}  {'—' if avg is None else f'{avg:.1f}'}"
-              for start, avg in stats.weekly_rating]
-    lines += ["", f"Weakest topics (last {WINDOW_DAYS} days):"]
-    lines += [f"  {name:<20} {avg:.1f}  ({n} answers)" for name, avg, n in stats.weakest_topics]
+    # Each figure as a bar with its number beside it (core/charts.py): readable as
+    # text, in NO_COLOR, and the same in the shell and on the screen.
+    lines += bar_chart([(f"{start:%d %b}", avg, "—" if avg is None else f"{avg:.1f}")
+                        for start, avg in stats.weekly_rating], top=4)
+    lines += ["", f"Weakest topics, average rating (last {WINDOW_DAYS} days):"]
+    lines += bar_chart([(name[:20], avg, f"{avg:.1f}  ({n} answers)")
+                        for name, avg, n in stats.weakest_topics], top=4)
     lines += ["  (rate a few more answers)"] if not stats.weakest_topics else []
-    lines += ["", f"By category (last {WINDOW_DAYS} days):"]
-    lines += [f"  {name:<20} {avg:.1f}  ({n} answers)"
-              for name, avg, n in stats.weakest_categories]
+    lines += ["", f"By category, average rating (last {WINDOW_DAYS} days):"]
+    lines += bar_chart([(name[:20], avg, f"{avg:.1f}  ({n} answers)")
+                        for name, avg, n in stats.weakest_categories], top=4)
     lines += ["", "Due in the next 7 days:"]
-    lines += [f"  {day:%a %d %b}  {n}" for day, n in stats.due_next_days]
+    lines += bar_chart([(f"{day:%a %d %b}", n, str(n)) for day, n in stats.due_next_days])
     lines += ["", f"{'Deck':<40} {'new':>5} {'learning':>9} {'review':>7}"]
     lines += [f"{d.title[:40]:<40} {d.new:>5} {d.learning:>9} {d.review:>7}" for d in stats.decks]
     return "\n".join(lines)

@@ -13,7 +13,9 @@ so pydantic) are imported only then.
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import tomllib
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -116,8 +118,8 @@ class DeckEntry:
 def display_name(path: Path) -> str:
     """The path as the user would recognise it: relative to here when it is below here."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(Path(os.path.realpath(path)).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(path)
 
 
@@ -142,9 +144,13 @@ def read_deck_data(path: Path) -> tuple[str, dict[str, Any]]:
     path = Path(path)
     name = display_name(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        # utf-8-sig: a deck saved by an editor that writes a byte-order mark loads too.
+        text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise DeckLoadError([DeckProblem(name, "", "file not found")]) from None
+    except IsADirectoryError:
+        problem = DeckProblem(name, "", "cannot read: it is a folder, not a deck file")
+        raise DeckLoadError([problem]) from None
     except UnicodeDecodeError as error:
         problem = DeckProblem(name, f"byte {error.start}", "not UTF-8 text: save the file as UTF-8")
         raise DeckLoadError([problem]) from None
@@ -154,6 +160,9 @@ def read_deck_data(path: Path) -> tuple[str, dict[str, Any]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DeckLoadError([_toml_problem(name, error)]) from None
+    except RecursionError:
+        raise DeckLoadError([DeckProblem(name, "", "arrays or tables nested too deeply to read "
+                                         "(hundreds of levels); a deck needs only a few")]) from None
     return name, data
 
 
@@ -213,8 +222,14 @@ def _finds_comment(text: str) -> bool:
     return False
 
 
-def _deck_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+def deck_files(folder: Path) -> list[Path]:
+    """The `*.toml` files of a folder (a symlink that loops is listed, to be reported)."""
+    if not folder.is_dir():
+        return []
+    try:
+        return sorted(p for p in folder.glob("*.toml") if not p.is_dir())
+    except OSError:
+        return []
 
 
 class DeckStore:
@@ -239,16 +254,16 @@ class DeckStore:
         candidates: list[tuple[Path, DeckSource]] = []
         for item in extra:
             item = Path(item)
-            files = _deck_files(item) if item.is_dir() else [item]
+            files = deck_files(item) if item.is_dir() else [item]
             candidates += [(f, "path") for f in files]
         if user:
-            candidates += [(f, "user") for f in _deck_files(paths.user_decks_dir())]
+            candidates += [(f, "user") for f in deck_files(paths.user_decks_dir())]
         if bundled:
-            candidates += [(f, "bundled") for f in _deck_files(paths.bundled_decks_dir())]
+            candidates += [(f, "bundled") for f in deck_files(paths.bundled_decks_dir())]
         seen: set[Path] = set()
         unique = []
         for path, source in candidates:  # one file reached two ways is read once
-            key = path.resolve()
+            key = Path(os.path.realpath(path))  # never raises, even on a symlink loop
             if key not in seen:
                 seen.add(key)
                 unique.append((path, source))
@@ -264,7 +279,7 @@ class DeckStore:
 
     def _checked(self, entry: DeckEntry) -> None:
         if self.index is not None and entry.summary is not None:
-            self.index.update(entry.path.resolve(), entry.summary)
+            self.index.update(Path(os.path.realpath(entry.path)), entry.summary)
         _mark_shadowed(self.entries)
 
     def check_pending(self) -> list[DeckEntry]:
@@ -318,7 +333,7 @@ class DeckStore:
 
 def _indexed_entry(index: DeckIndex, path: Path, source: DeckSource) -> DeckEntry:
     """An entry from the index, or from the file when the index has none for its version."""
-    key = path.resolve()
+    key = Path(os.path.realpath(path))  # never raises, even on a symlink loop
     try:
         stamp = deck_index.stamp_of(key.stat())
     except OSError:
@@ -386,11 +401,11 @@ def copy_to_user(deck: Deck, taken_ids: Iterable[str]) -> tuple[Deck, Path]:
 
 def skeleton_deck(title: str, taken_ids: Iterable[str] = ()) -> Deck:
     """A valid new deck with one example question to edit or replace."""
-    from mockint.core.deck import Deck, slugify
+    from mockint.core.deck import Deck, deck_id_for
 
     return Deck.model_validate({
         "schema": 1,
-        "id": slugify(title, taken_ids, max_words=8),
+        "id": deck_id_for(title, taken_ids),
         "title": title.strip() or "My deck",
         "description": "",
         "time_limit": 120,
@@ -409,7 +424,11 @@ def create_deck(title: str, taken_ids: Iterable[str] = ()) -> Path:
     """Create a new deck in the user's decks folder (used by `mockint new-deck` and the
     Decks screen); refuses to overwrite an existing file."""
     deck = skeleton_deck(title, taken_ids)
-    path = paths.user_decks_dir() / f"{deck.id}.toml"
+    folder = paths.user_decks_dir()
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "your decks folder is a file, not a folder; "
+                                 "move it aside, or set MOCKINT_HOME elsewhere", str(folder))
+    path = folder / f"{deck.id}.toml"
     if path.exists():
         raise FileExistsError(path)
     save_deck(deck, path)

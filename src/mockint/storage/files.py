@@ -5,44 +5,143 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False) -> None:
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False,
+                       private: bool = False) -> None:
     """Write `data` to `path` via a temp file in the same folder, fsync, then replace.
 
-    With `backup`, the previous file (if any) is kept as `path.bak` first. If
-    anything fails before the replace, the old file is untouched.
+    With `backup`, the previous file (if any) is kept as `path.bak`, written the
+    same way (a temp copy, then a rename), and the previous `.bak` is put back if
+    the save fails after that: a full disk never leaves a half-written backup or
+    loses the one before. If anything fails, the old file is untouched. A new
+    file is created 0600 with `private` (exports, the user's own data).
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _written_temp(path, data, lambda tmp: _copy_mode(path, tmp, private))
+    bak = path.with_name(path.name + ".bak")
+    previous_bak: Path | None = None
+    try:
+        if backup and path.exists():
+            previous_bak = _set_aside(bak)
+            bak_tmp = _temp_beside(bak)
+            try:
+                shutil.copy2(path, bak_tmp)
+                _fsync_file(bak_tmp)
+                os.replace(bak_tmp, bak)
+            except BaseException:
+                bak_tmp.unlink(missing_ok=True)
+                raise
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        if previous_bak is not None:  # undo: the backup before this save comes back
+            os.replace(previous_bak, bak)
+            previous_bak.unlink(missing_ok=True)  # rename between two links of one file keeps both
+        raise
+    if previous_bak is not None:
+        previous_bak.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def atomic_write_text(path: Path, text: str, *, backup: bool = False,
+                      private: bool = False) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup, private=private)
+
+
+def _temp_beside(path: Path) -> Path:
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    return Path(name)
+
+
+def _written_temp(path: Path, data: bytes, set_mode) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        _copy_mode(path, tmp)
+        set_mode(tmp)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if backup and path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    return tmp
 
 
-def atomic_write_text(path: Path, text: str, *, backup: bool = False) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+def _set_aside(bak: Path) -> Path | None:
+    """A second name for the current `.bak` (a hard link, else a copy), to undo with."""
+    if not bak.exists():
+        return None
+    keep = _temp_beside(bak)
+    keep.unlink()
+    try:
+        os.link(bak, keep)
+    except OSError:
+        shutil.copy2(bak, keep)
+    return keep
 
 
-def _copy_mode(original: Path, tmp: Path) -> None:
-    """Keep the file's permissions (mkstemp makes 0600; a new file gets the umask's)."""
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class OutputRefused(Exception):
+    """`-o PATH` names something mockint must not replace; the message says why and what to do."""
+
+
+def output_target(path: Path, *, mkdir: bool = False) -> Path:
+    """Where writing `-o path` may go: a regular file or a new name, never a device, FIFO,
+    folder or the symlink itself (a link is followed to its target)."""
+    path = Path(path)
+    target = path
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=False)
+        except (RuntimeError, OSError):
+            raise OutputRefused(f"{path} is a symbolic link that loops; "
+                                "name a regular file instead") from None
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as error:
+        raise OutputRefused(f"cannot use {path}: {error.strerror}") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        kind = ("a folder" if stat.S_ISDIR(info.st_mode) else
+                "a FIFO (named pipe)" if stat.S_ISFIFO(info.st_mode) else
+                "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
+                "not a regular file")
+        raise OutputRefused(f"{path} is {kind}; mockint writes only to a regular file or a "
+                            "new file name (leave out -o to print to standard output)")
+    folder = target.parent
+    if not folder.is_dir():
+        if folder.exists():
+            raise OutputRefused(f"{folder} is not a folder; choose another place")
+        if not mkdir:
+            raise OutputRefused(f"the folder {folder} does not exist; create it first, or add "
+                                "--mkdir to create it")
+        folder.mkdir(parents=True, exist_ok=True)
+    return target
+
+
+def _copy_mode(original: Path, tmp: Path, private: bool = False) -> None:
+    """Keep the file's permissions (mkstemp makes 0600; a new file gets the umask's, or
+    stays 0600 when `private`)."""
     try:
         mode = original.stat().st_mode & 0o7777
     except FileNotFoundError:
+        if private:
+            return
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask

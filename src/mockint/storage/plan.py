@@ -54,6 +54,7 @@ if TYPE_CHECKING:
     from mockint.storage.history import HistoryStore
 
 RETENTION_DAYS = 30
+WINDOW_DAYS = 90  # history read before the interview was added (weakness, seen or new)
 FORECAST_DAYS = 14
 
 
@@ -79,13 +80,15 @@ def _placeholders(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
-def answer_events(history: HistoryStore, deck_ids: Sequence[str]) -> list[AnswerEvent]:
+def answer_events(history: HistoryStore, deck_ids: Sequence[str],
+                  since: datetime) -> list[AnswerEvent]:
+    """Answers to these decks submitted since `since` (read through the answers_recent index)."""
     if not deck_ids:
         return []
     rows = history.query(
         "SELECT deck_id, question_id, submitted_at, rating, overtime, key_points_checked "
         f"FROM answers WHERE deck_id IN ({_placeholders(deck_ids)}) "
-        "AND submitted_at IS NOT NULL", list(deck_ids))
+        "AND submitted_at >= ?", [*deck_ids, since.astimezone(UTC).isoformat()])
     events = []
     for row in rows:
         ticks = json.loads(row["key_points_checked"] or "[]")
@@ -96,12 +99,21 @@ def answer_events(history: HistoryStore, deck_ids: Sequence[str]) -> list[Answer
     return events
 
 
-def review_events(history: HistoryStore, deck_ids: Sequence[str]) -> list[ReviewEvent]:
+def review_events(history: HistoryStore, deck_ids: Sequence[str],
+                  since: datetime) -> list[ReviewEvent]:
+    """Reviews since `since`, and for each question the last one before (its due date then)."""
     if not deck_ids:
         return []
+    marks = _placeholders(deck_ids)
+    start = since.astimezone(UTC).isoformat()
     rows = history.query(
         "SELECT deck_id, question_id, reviewed_at, due_after FROM reviews "
-        f"WHERE deck_id IN ({_placeholders(deck_ids)})", list(deck_ids))
+        f"WHERE deck_id IN ({marks}) AND reviewed_at >= ?", [*deck_ids, start])
+    # SQLite takes the bare columns from the row holding MAX(reviewed_at).
+    rows += history.query(
+        "SELECT deck_id, question_id, MAX(reviewed_at) AS reviewed_at, due_after FROM reviews "
+        f"WHERE deck_id IN ({marks}) AND reviewed_at < ? GROUP BY deck_id, question_id",
+        [*deck_ids, start])
     return [ReviewEvent((r["deck_id"], r["question_id"]), datetime.fromisoformat(r["reviewed_at"]),
                         datetime.fromisoformat(r["due_after"])) for r in rows]
 
@@ -145,13 +157,17 @@ def today_plan(history: HistoryStore | None, decks: Sequence[Deck],
     """Today's plan for `interview`, recomputed from the history (no history: a fresh start)."""
     scope = scope_of(interview, decks)
     deck_ids = sorted({key[0] for key, _ in scope})
-    answers = answer_events(history, deck_ids) if history is not None else []
-    reviews = review_events(history, deck_ids) if history is not None else []
     today = local_day(now)
+    # Answers older than this window neither count toward the plan nor decide how weak
+    # a question is (its last three ratings): 100,000 answers took seconds to read.
+    since = day_start(min(interview.added, today) - timedelta(days=WINDOW_DAYS))
+    answers = answer_events(history, deck_ids, since) if history is not None else []
+    reviews = review_events(history, deck_ids, since) if history is not None else []
     morning = questions_at(scope, answers, reviews, day_start(today), interview.added)
     plan = build_plan(morning, today, interview.date, budget)
     in_scope = {key for key, _ in scope}
-    done = Counter(e.key for e in answers if e.key in in_scope and local_day(e.at) == today)
+    morning_at = day_start(today)
+    done = Counter(e.key for e in answers if e.key in in_scope and e.at >= morning_at)
     current = questions_at(scope, answers, reviews, now, interview.added)
     result = TodayPlan(interview, plan, morning, current, done)
     if with_progress:

@@ -7,7 +7,9 @@ a setting.
 
 from __future__ import annotations
 
+import shutil
 import tomllib
+from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
@@ -24,18 +26,19 @@ class Settings(Model):
 
     theme: str = "mockint-dark"
     default_mode: Literal["practice", "mock"] = "practice"
-    default_seconds: int | None = Field(default=None, gt=0, le=3600)
-    warning_fraction: float = Field(default=0.25, ge=0, le=0.9)
-    bell: bool = False
-    words_per_minute: int = Field(default=140, ge=60, le=300)
+    default_seconds: int | None = Field(default=None, gt=0, le=3600, strict=True)
+    warning_fraction: float = Field(default=0.25, ge=0, le=0.9, strict=True)
+    bell: bool = Field(default=False, strict=True)  # "yes" is an error, not True
+    words_per_minute: int = Field(default=140, ge=60, le=300, strict=True)
     deck_folders: list[str] = Field(default_factory=list)
     interviewer_name: str = ""
     interviewer_role: str = ""
-    desired_retention: float = Field(default=0.9, ge=0.7, le=0.99)
-    new_share: float = Field(default=0.3, ge=0, le=1)
-    practice_size: int = Field(default=8, ge=1, le=100)
-    daily_minutes: int = Field(default=30, ge=5, le=600)  # the plan's daily time budget
-    cram_moves_cards: bool = False  # cramming moves FSRS cards only when they were due
+    desired_retention: float = Field(default=0.9, ge=0.7, le=0.99, strict=True)
+    new_share: float = Field(default=0.3, ge=0, le=1, strict=True)
+    practice_size: int = Field(default=8, ge=1, le=100, strict=True)
+    daily_minutes: int = Field(default=30, ge=5, le=600, strict=True)  # the plan's daily time budget
+    # cramming moves FSRS cards only when they were due
+    cram_moves_cards: bool = Field(default=False, strict=True)
 
 
 class SettingsProblem(Exception):
@@ -76,8 +79,22 @@ def load_settings_or_defaults(path: Path | None = None) -> tuple[Settings, Setti
         return Settings(), problem
 
 
-def save_settings(settings: Settings, path: Path | None = None) -> Path:
+def save_settings(settings: Settings, path: Path | None = None) -> Path | None:
+    """Write the settings atomically. A file there that cannot be read (bad TOML, a wrong
+    value) is never overwritten unseen: it is kept as `settings.toml.invalid-<time>`, and
+    that path is returned so the caller can say so (None when nothing needed keeping)."""
     path = path or paths.settings_path()
+    kept = None
+    if path.exists():
+        try:
+            load_settings(path)
+        except SettingsProblem:
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = path.with_name(f"{path.name}.invalid-{stamp}")
+            n = 2
+            while kept.exists():
+                kept, n = path.with_name(f"{path.name}.invalid-{stamp}-{n}"), n + 1
+            shutil.copy2(path, kept)
     data = settings.model_dump(exclude_none=True)
     atomic_write_text(path, tomli_w.dumps(data))
-    return path
+    return kept

@@ -133,10 +133,15 @@ class MockintApp(App[None]):
         from mockint.storage.settings import save_settings
 
         try:
-            save_settings(settings)
+            kept = save_settings(settings)
         except OSError as error:
             self.call_from_thread(self.notify, f"Settings not saved: {error}",
                                   severity="error", markup=False)
+            return
+        if kept is not None:
+            self.call_from_thread(self.notify, f"Your settings file had errors; it is kept as "
+                                  f"{kept} and a valid one was written.", severity="warning",
+                                  markup=False, timeout=15)
 
     @property
     def words_per_minute(self) -> int:
@@ -156,7 +161,8 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._check_size(*self.size)
-        self.call_after_refresh(self._check_decks)
+        if self.start_with is None:  # `mockint run` shows no deck list: no need yet
+            self.call_after_refresh(self._check_decks)
         if self.start_with is not None:
             self.start_interview(self.start_with)
         if self.edit_deck is not None:
@@ -182,6 +188,11 @@ class MockintApp(App[None]):
         for screen in self.screen_stack:  # home was drawn before the history was open
             if hasattr(screen, "show_recent"):
                 screen.show_recent()
+
+    @property
+    def history_opening(self) -> bool:
+        """Whether the history is still being opened in the background (the CLI's way)."""
+        return self.history is None and self.history_problem is None and self.open_history_later
 
     def _history_ready(self) -> None:
         if self.theme_problems:
@@ -296,6 +307,7 @@ class MockintApp(App[None]):
                 self.pop_screen()
         else:
             self.switch_screen(HomeScreen())
+            self._check_decks()
 
     # --- decks ------------------------------------------------------------------
 

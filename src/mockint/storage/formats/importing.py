@@ -11,6 +11,7 @@ with `update`, their changed answers replace the old ones.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,18 +79,20 @@ def title_from_name(path: Path) -> str:
 
 
 def folder_files(folder: Path) -> list[Path]:
-    """The question files in `folder` and below (hidden ones skipped), in name order."""
+    """The question files in `folder` and below (hidden ones skipped, symlinked folders not
+    followed, so a link loop cannot recurse), in name order."""
     found = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).parts
-        if any(part.startswith(".") for part in relative):
-            continue
-        if path.suffix.lower() in FOLDER_EXTENSIONS and path.is_file():
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root, name)
+            if name.startswith(".") or path.suffix.lower() not in FOLDER_EXTENSIONS:
+                continue
             found.append(path)
             if len(found) > MAX_FOLDER_FILES:
                 raise ImportFailed(f"more than {MAX_FOLDER_FILES} question files in the folder; "
                                    "import a smaller folder")
-    return found
+    return sorted(found)
 
 
 def parse_folder(folder: Path, options: Options | None = None) -> list[tuple[Path, ImportResult]]:

@@ -60,10 +60,10 @@ _ATTRIBUTION = re.compile(
     r"further reading|original(?:ly)? (?:from|posted))\b\s*[*_]*\s*:", re.IGNORECASE)
 _ASKING = re.compile(
     r"^(?:what|what's|whats|why|how|how's|when|where|which|who|whom|whose|can|could|do|does|"
-    r"did|is|are|was|were|will|would|should|shall|have|has|tell|describe|explain|define|"
-    r"compare|contrast|give|name|list|walk|design|implement|write|discuss|talk|share|"
-    r"differentiate|distinguish|imagine|suppose|if|in what|have you|walk me|outline|"
-    r"summari[sz]e|propose|sketch|estimate|debug|find|show)\b", re.IGNORECASE)
+    r"did|is|are|will|would|should|have you|has|tell|describe|explain|define|compare|"
+    r"contrast|give|walk|discuss|talk|share|differentiate|distinguish|imagine|suppose|"
+    r"summari[sz]e|propose|(?:design|implement|write|build|create|name|list)\s+(?:a|an|the|your|"
+    r"some|two|three|\d+)\b)\b", re.IGNORECASE)
 _REFERS_TO_CODE = re.compile(r"(:\s*$|\b(this|these|following|below|above|snippet|output|"
                              r"print|prints|code)\b)", re.IGNORECASE)
 # A line that is only a link ("Back to top") or an HTML tag: not what a card opens with.
@@ -746,7 +746,13 @@ def read(text: str, builder: Builder) -> None:
                     builder.deck.setdefault("description", reader.source.answer(intro))
             reader.cards(rules, title_end)
             return
-    reader.outline(_blocks(_MD.parse("\n".join(body))))
+    blocks = _blocks(_MD.parse("\n".join(body)))
+    reader.outline(blocks)
+    if not builder.questions and not builder.problems and not ours:
+        # One card per file (a folder of cards): the first paragraph asks, the rest answers.
+        first = next((b for b in blocks if b.kind != "html" and not _link_only([b])), None)
+        if first is not None and first.kind == "paragraph" and _asks(first.text.split("\n")[0]):
+            reader.card([b for b in blocks if b.kind != "hr"])
 
 
 def _title_chunk_end(lines: list[str], rules: list[int]) -> int:

@@ -58,6 +58,27 @@ class AnswerHit:
     used: float
     text: str
     follow_up_text: str = ""
+    # Search only: the words around the match, matched words between MATCH_START
+    # and MATCH_END (SQLite FTS5 snippet()); "" on a timeline.
+    match: str = ""
+    match_in_follow_up: bool = False
+
+    def match_parts(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, matched) runs, in order."""
+        parts: list[tuple[str, bool]] = []
+        for i, chunk in enumerate(self.match.split(MATCH_START)):
+            if i == 0:
+                parts.append((chunk, False))
+                continue
+            matched, _, rest = chunk.partition(MATCH_END)
+            parts += [(matched, True), (rest, False)]
+        return [(text, matched) for text, matched in parts if text]
+
+    def marked_match(self, start: str = "«", end: str = "»") -> str:
+        """The snippet on one line with the matched words between `start` and `end`."""
+        line = " ".join("".join(f"{start}{t}{end}" if m else t
+                                for t, m in self.match_parts()).split())
+        return f"follow-up: {line}" if self.match_in_follow_up else line
 
     def snippet(self, query: str, width: int = 70) -> str:
         """One line of the answer; of the follow-up answer when only it matches."""
@@ -66,6 +87,11 @@ class AnswerHit:
         if self.follow_up_text and words and not all(w.strip('"*') in main for w in words):
             return "follow-up: " + " ".join(self.follow_up_text.split())[:width - 11]
         return " ".join(self.text.split())[:width]
+
+
+# Control characters no typed answer holds, so they can mark the match unambiguously.
+MATCH_START, MATCH_END = "\x02", "\x03"
+SNIPPET_WORDS = 16
 
 
 @dataclass
@@ -155,12 +181,21 @@ def summary_from_row(row: dict) -> SessionSummary:
     )
 
 
+def _match(row: dict) -> dict[str, object]:
+    """The snippet of the column that matched: the answer's, else the follow-ups'."""
+    main, follow_up = row.get("match") or "", row.get("follow_up_match") or ""
+    if MATCH_START in main or MATCH_START not in follow_up:
+        return {"match": main}
+    return {"match": follow_up, "match_in_follow_up": True}
+
+
 def hit_from_row(row: dict) -> AnswerHit:
     return AnswerHit(
         session_id=row["session_id"], started_at=dt(row["session_started"]), index=row["idx"],
         deck_id=row["deck_id"], question_id=row["question_id"], prompt=row["prompt"],
         rating=row["rating"], used=row["used"], text=row["text"],
         follow_up_text=row.get("follow_up_text") or "",
+        **_match(row),
     )
 
 

@@ -22,7 +22,10 @@ from mockint.storage.history.cards import CardQueries
 from mockint.storage.history.rows import (
     ANSWERED_SQL,
     HIT_COLUMNS,
+    MATCH_END,
+    MATCH_START,
     SKIPPED_SQL,
+    SNIPPET_WORDS,
     SUMMARY_COLUMNS,
     AnswerHit,
     HistoryFilter,
@@ -262,11 +265,14 @@ class HistoryStore(CardQueries, StoryQueries):
             return []
         rows = self.query(
             f"""
-            SELECT {HIT_COLUMNS} FROM answers_fts f
+            SELECT {HIT_COLUMNS},
+                snippet(answers_fts, 0, ?1, ?2, '…', {SNIPPET_WORDS}) AS match,
+                snippet(answers_fts, 1, ?1, ?2, '…', {SNIPPET_WORDS}) AS follow_up_match
+            FROM answers_fts f
             JOIN answers a ON a.id = f.rowid JOIN sessions s ON s.id = a.session_id
-            WHERE answers_fts MATCH ? ORDER BY s.started_at DESC LIMIT ?
+            WHERE answers_fts MATCH ?3 ORDER BY s.started_at DESC LIMIT ?4
             """,
-            (query, limit),
+            (MATCH_START, MATCH_END, query, limit),
         )
         return [hit_from_row(r) for r in rows]
 

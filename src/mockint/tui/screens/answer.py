@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from mockint.core.deck import STAR_PARTS
 from mockint.core.session import RATINGS, AnswerRecord
+from mockint.tui.literal import visible
 from mockint.tui.screens.reveal import insights_text, time_line
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.side_by_side import SideBySide
@@ -61,10 +67,13 @@ T shows every attempt at this question over time.
         Binding("escape,b", "back", "Back"),
     ]
 
-    def __init__(self, answer: AnswerRecord, when: str = "") -> None:
+    def __init__(self, answer: AnswerRecord, when: str = "", find: Sequence[str] = ()) -> None:
+        """`find`: words a search matched; they are marked and the answer opens at the first."""
         super().__init__()
         self.answer = answer
         self.when = when
+        self.find = [w for w in find if w.strip()]
+        self.match_line: int | None = None  # where the first match is, in the left pane
 
     def compose(self) -> ComposeResult:
         answer = self.answer
@@ -78,6 +87,35 @@ T shows every attempt at this question over time.
             yield Plain(insights_text(answer.analysis), id="answer-insights")
         yield Plain(checks_text(answer), id="answer-checks")
         yield Footer()
+
+    def on_mount(self) -> None:
+        if self.find:
+            self.call_after_refresh(self._show_match)
+
+    def _show_match(self) -> None:
+        """Mark the searched words in your answer and scroll to the first of them."""
+        pane = self.query_one("SideBySide > .left", VerticalScroll)
+        words = sorted({w.lower() for w in self.find}, key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+        first: tuple[Plain, str, int] | None = None
+        for block, (_, raw) in zip(pane.query(Plain), answer_blocks(self.answer), strict=False):
+            shown = visible(raw)
+            spans = [m.span() for m in pattern.finditer(shown)]
+            if not spans:
+                continue
+            text = Text(shown)
+            for start, end in spans:
+                text.stylize("bold reverse", start, end)
+            block.update(text)
+            first = first or (block, shown, spans[0][0])
+        if first is None:
+            return
+        block, shown, offset = first
+        # Lines above the match: the text before it, wrapped as the pane wraps it.
+        width = max(1, block.content_region.width)
+        above = len(Text(shown[:offset]).wrap(self.app.console, width)) - 1 if offset else 0
+        self.match_line = block.virtual_region.y + max(0, above)
+        pane.scroll_to(y=max(0, self.match_line - 2), animate=False)
 
     def action_timeline(self) -> None:
         from mockint.tui.screens.timeline import TimelineScreen

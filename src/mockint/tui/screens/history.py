@@ -54,11 +54,26 @@ def session_cells(s: SessionSummary) -> tuple[Text, ...]:
     )
 
 
-def hit_cells(h: AnswerHit, query: str = "") -> tuple[Text, ...]:
+def match_text(hit: AnswerHit) -> Text:
+    """The words around the match, matched words in bold reverse and «between marks»
+    (so they show without colour too); the answer's start if there is no snippet."""
+    if not hit.match:
+        return Text(visible(one_line(hit.text, 50)))
+    text = Text("follow-up: " if hit.match_in_follow_up else "", style="italic")
+    for part, matched in hit.match_parts():
+        part = visible(" ".join(part.split()) if not matched else part)
+        if matched:
+            text.append(f"«{part}»", style="bold reverse")
+        else:
+            text.append(part)
+    return text
+
+
+def hit_cells(h: AnswerHit) -> tuple[Text, ...]:
     return (
         Text(f"{h.started_at.astimezone():%Y-%m-%d %H:%M}"),
-        Text(visible(one_line(h.prompt, 40))),
-        Text(visible(one_line(h.snippet(query, 60), 50))),
+        Text(visible(one_line(h.prompt, 36))),
+        match_text(h),
     )
 
 
@@ -68,10 +83,12 @@ class HistoryScreen(Screen[None]):
     HELP = """
 Your past sessions, newest first: Ans, Skip and Unans count the questions
 answered, skipped and left unanswered; a session left before any answer is
-marked empty (kept, but left out of the stats). Narrow them by deck, category, average
-rating and dates (YYYY-MM-DD). Typing in the search box searches inside your
-answers instead and lists the answers that match; Enter opens a session or an
-answer. More rows load as you scroll.
+marked empty (kept, but left out of the stats). Narrow them by deck,
+category, average rating and dates (YYYY-MM-DD). Typing in the search box searches inside your
+answers instead and lists the answers that match, with the words around the
+match and the matched words «marked»; Enter in the search box moves to the
+results, and Enter on one opens the answer scrolled to the match. More rows
+load as you scroll.
 """
     BINDINGS = [
         Binding("slash", "focus_search", "Search", tooltip="Search inside your answers"),
@@ -85,6 +102,7 @@ answer. More rows load as you scroll.
         self.total = 0
         self._more = False
         self._debounce: Timer | None = None
+        self._focus_results = False
 
     @property
     def history(self):
@@ -185,6 +203,7 @@ answer. More rows load as you scroll.
         self._filters = filters
         self._more = len(self.summaries) < total
         table.add_rows(session_cells(summary) for summary in rows)
+        self._results_shown(table)
         noun = "session" if total == 1 else "sessions"
         self.query_one("#history-count", Plain).update(
             f"{total} {noun}" if total else "No sessions match. Finished interviews appear here.")
@@ -200,7 +219,8 @@ answer. More rows load as you scroll.
         table = self.query_one("#hits", DataTable)
         table.display = True
         table.clear()
-        table.add_rows(hit_cells(hit, query) for hit in hits)
+        table.add_rows(hit_cells(hit) for hit in hits)
+        self._results_shown(table)
         self.query_one("#history-count", Plain).update(
             f"{len(hits)} answer{'s' if len(hits) != 1 else ''} contain “{query}”")
 
@@ -236,7 +256,22 @@ answer. More rows load as you scroll.
 
         hit = self.hits[event.cursor_row]
         answer = self.history.load_answer(hit.session_id, hit.index)
-        self.app.push_screen(AnswerScreen(answer, f"{hit.started_at:%Y-%m-%d %H:%M}"))
+        found = [part for part, matched in hit.match_parts() if matched]
+        self.app.push_screen(AnswerScreen(answer, f"{hit.started_at:%Y-%m-%d %H:%M}",
+                                          find=found))
+
+    @on(Input.Submitted, "#search")
+    def _to_results(self) -> None:
+        """Enter in the search box: search now, then straight to the results."""
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._focus_results = True
+        self.reload()
+
+    def _results_shown(self, table: DataTable) -> None:
+        if self._focus_results:
+            self._focus_results = False
+            table.focus()
 
     def action_focus_search(self) -> None:
         self.query_one("#search", Input).focus()

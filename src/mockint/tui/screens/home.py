@@ -116,6 +116,8 @@ none of your stories shows, home says so under the plan.
         """The last sessions, newest first (after each interview too)."""
         if not self.ready:  # the history may open before this screen is mounted
             return
+        if self.app.history_opening:  # type: ignore[attr-defined]
+            return  # filled once it is open (a moment later), not as "unavailable" first
         history = self.app.history  # type: ignore[attr-defined]
         table = self.query_one("#recent", DataTable)
         table.clear()
@@ -134,7 +136,7 @@ none of your stories shows, home says so under the plan.
                 "Enter opens a session · h for all of them" if self.recent else
                 "No sessions yet. Press s to start your first interview.")
         self.query_one("#recent-hint", Static).update(hint)
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     def _due_text(self, history) -> str:
         """ "3 questions due today (next at 20:34)", or when the next one is due."""
@@ -152,7 +154,7 @@ none of your stories shows, home says so under the plan.
     def _plan_read(self, event: PlanHeadline.Read) -> None:
         self.next_interview, self.plan_left = event.interview, event.left
         self.query_one(StoryGaps).check(event.interview)
-        self.refresh_bindings()
+        self._refresh_bindings()
 
     def action_practise_plan(self) -> None:
         from mockint.tui.plan_actions import start_plan
@@ -191,6 +193,17 @@ none of your stories shows, home says so under the plan.
         history = self.app.history  # type: ignore[attr-defined]
         record = history.load_session(self.recent[event.cursor_row].id)
         self.app.push_screen(SessionScreen(record))
+
+    _bindings_state: tuple | None = None
+
+    def _refresh_bindings(self) -> None:
+        """Refresh the footer only when an answer of `check_action` changed: each refresh
+        rebuilds the footer's keys, and home's start-up refreshed it five to seven times."""
+        state = (self.can_resume, self.app.history is not None,  # type: ignore[attr-defined]
+                 self.due > 0, self.plan_left > 0)
+        if state != self._bindings_state:
+            self._bindings_state = state
+            self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         history = self.app.history  # type: ignore[attr-defined]
