@@ -1,4 +1,4 @@
-# The two commands: `make run` and `make test`. Both create .venv when it is
+# The commands: `make run`, `make test` and `make lint`. Each creates .venv when it is
 # missing and (re)install the project when pyproject.toml changes.
 PYTHON ?= python3
 VENV   ?= .venv
@@ -29,9 +29,17 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/analysis_quality.py
 	$(BIN)/python bench/practice_stats.py
 
-lint: $(VENV)/.installed-test
-	$(BIN)/python -m pip install --quiet ruff
+$(VENV)/.installed-lint: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test,lint]'
+	@touch $@ $(VENV)/.installed-test $(VENV)/.installed
+
+# ruff, mypy (strict on core/, see pyproject.toml) and the import contracts
+# (core imports neither storage nor Textual; storage never Textual or the CLI;
+# the TUI never the CLI).
+lint: $(VENV)/.installed-lint
 	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/test_import_hygiene.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache

@@ -6,7 +6,7 @@ by one module belongs in that module.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +104,27 @@ def write_toml(path: Path, data: Mapping[str, Any]) -> Path:
 def write_deck() -> Callable[[Path, Mapping[str, Any]], Path]:
     """`write_deck(path, data)`: write a deck dict as a TOML file, return the path."""
     return write_toml
+
+
+@pytest.fixture
+def local_zone() -> Iterator[Callable[[str], None]]:
+    """`local_zone("PST8")`: the machine's local zone for one test, put back after.
+
+    Setting TZ is not enough: `time.tzset()` must run again once it is restored,
+    or every later test keeps the zone this one chose.
+    """
+    import os
+    import time
+
+    old = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        os.environ["TZ"] = name
+        time.tzset()
+
+    yield use
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()

@@ -14,13 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import __version__
-from mockint.core.display import visible
 
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
     from collections.abc import Sequence
 
     from mockint.storage.formats.base import Options
+
+
+def visible(text: str) -> str:
+    """The display sanitiser (`mockint.core.display.visible`), loaded on first use so
+    `mockint --version` imports nothing of core."""
+    from mockint.core.display import visible as sanitise
+
+    return sanitise(text)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -65,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     for kind, text in (("due", "questions due for review, most overdue first"),
                        ("weak", "lowest recent ratings, missed points, overtime"),
                        ("new", "questions never answered"),
-                       ("mixed", "due and weak, with a cap on new ones (the default)")):
+                       ("mixed", "due and weak, with a cap on new ones (the default)"),
+                       ("cram", "anything now, due or not (moves a card only if it was due)")):
         which.add_argument(f"--{kind}", dest="kind", action="store_const", const=kind, help=text)
     practice.add_argument("--limit", type=_positive, metavar="N", help="at most N questions")
     practice.add_argument("--deck", action="append", default=[], metavar="ID",
@@ -269,7 +277,7 @@ def _history_problem(error: Exception) -> str | None:
     """
     history = sys.modules.get("mockint.storage.history")
     if history is not None and isinstance(error, history.HistoryUnavailable):
-        return error.user_message  # type: ignore[attr-defined]
+        return str(error.user_message)
     return None
 
 

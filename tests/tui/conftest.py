@@ -10,6 +10,7 @@ from mockint.core.deck import Deck
 from mockint.core.timing import FakeClock
 from mockint.storage.decks import DeckEntry, DeckStore
 from mockint.tui.app import MockintApp, make_app
+from tests.helpers import make_record
 
 # Deck text is content, never markup: this prompt must show exactly as written.
 MARKUP_PROMPT = "What does [bold]qs[0:10][/] do? And \x1b[31mthis[/]?"
@@ -87,35 +88,6 @@ def app(tui_store: DeckStore, clock: FakeClock) -> MockintApp:
     return make_app(decks=tui_store, clock=clock)
 
 
-def make_record(deck: Deck, texts: list[str], ratings: list[int | None], *,
-                started: str = "2026-11-20T18:00:00+00:00", mode: str = "practice",
-                status_finish: bool = True):
-    """A session record made by driving the core interview, as the app would."""
-    from datetime import datetime
-
-    from mockint.core.session import Interview, SessionConfig, select_questions
-
-    clock = FakeClock()
-    config = SessionConfig(deck_ids=[deck.id], mode=mode, count=len(texts))
-    when = datetime.fromisoformat(started)
-    interview = Interview.start(select_questions([deck], config), config, clock=clock,
-                                wall_clock=lambda: when)
-    for text, rating in zip(texts, ratings, strict=True):
-        interview.begin()
-        clock.advance(40 + len(text))
-        if rating is None:
-            interview.skip()
-            interview.reveal()
-        else:
-            interview.submit(text)
-            interview.reveal()
-            interview.check_key_point(0, True)
-            interview.rate(rating)
-        if status_finish or not interview.is_last:
-            interview.next()
-    return interview.record
-
-
 @pytest.fixture
 def history(mockint_home):
     from mockint import paths
@@ -137,15 +109,3 @@ def filled_history(history, tui_deck):
         history.save_session(make_record(tui_deck, texts, ratings,
                                          started=f"2026-11-{20 + day}T18:00:00+00:00"))
     return history
-
-
-def seed_reviews(history, deck: Deck, ratings: list[int], when) -> None:
-    """A finished session rated at `when`, its ratings moving the FSRS cards (no fuzz)."""
-    from mockint.core.scheduling import scheduler
-
-    record = make_record(deck, ["an answer"] * len(ratings), ratings, started=when.isoformat())
-    for answer in record.answers:
-        answer.rated_at = when
-    history.save_session(record)
-    for answer in record.answers:
-        history.record_review(record.id, answer, scheduler(fuzz=False))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.conftest import make_record
 from textual.widgets import DataTable, Input, TextArea
 
 from mockint.core.session import SessionConfig
@@ -20,6 +19,7 @@ from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.timeline import TimelineScreen
+from tests.helpers import advance, make_record
 
 SIZE = (120, 40)
 
@@ -30,14 +30,14 @@ def shown(widget) -> str:
 
 async def settle(pilot) -> None:
     """Past the search box's pause-in-typing delay, and the query's worker."""
-    await pilot.pause(0.35)
+    await advance(pilot, 0.25)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
 async def test_a_finished_interview_is_in_the_history_and_on_home(app, history):
     async with app.run_test(size=SIZE) as pilot:
-        app.start_interview(SessionConfig(deck_ids=["tui"], count=1))
+        app.flow.start(SessionConfig(deck_ids=["tui"], count=1))
         await pilot.pause()
         app.screen.query_one("#answer", TextArea).text = "LIMIT and lazy"
         await pilot.press("ctrl+s", "3", "n")
@@ -53,11 +53,10 @@ async def test_a_finished_interview_is_in_the_history_and_on_home(app, history):
 
 async def test_typing_is_saved_about_every_second_without_submitting(app, history, clock):
     async with app.run_test(size=SIZE) as pilot:
-        app.start_interview(SessionConfig(deck_ids=["tui"]))
+        app.flow.start(SessionConfig(deck_ids=["tui"]))
         await pilot.pause()
         await pilot.press(*"draft one")
-        clock.advance(12)
-        await pilot.pause(1.2)  # the draft tick (0.5 s) and the 1 s debounce
+        await advance(pilot, 12)  # the draft tick and the 1 s debounce, on the app's clock
         app.flush_saves()
         session_id = app.interview.record.id
         saved = history.load_session(session_id)
@@ -70,12 +69,10 @@ async def test_an_unfinished_session_is_offered_for_resuming_with_text_and_clock
         tui_store, clock, history):
     first = make_app(decks=tui_store, clock=clock, history=history)
     async with first.run_test(size=SIZE) as pilot:
-        first.start_interview(SessionConfig(deck_ids=["tui"]))
+        first.flow.start(SessionConfig(deck_ids=["tui"]))
         await pilot.pause()
         first.screen.query_one("#answer", TextArea).text = "typed before the crash"
-        clock.advance(30)
-        await pilot.pause(0.6)
-        first._save_draft()
+        await advance(pilot, 30)
         first.flush_saves()
         session_id = first.interview.record.id
     # Simulate a killed process: its lock on the session is gone, the session still in progress.
@@ -101,7 +98,7 @@ async def test_an_unfinished_session_is_offered_for_resuming_with_text_and_clock
 async def test_declining_resume_keeps_the_session_as_left_early(tui_store, clock, history):
     first = make_app(decks=tui_store, clock=clock, history=history)
     async with first.run_test(size=SIZE) as pilot:
-        first.start_interview(SessionConfig(deck_ids=["tui"]))
+        first.flow.start(SessionConfig(deck_ids=["tui"]))
         await pilot.pause()
         first.flush_saves()
         session_id = first.interview.record.id
@@ -248,7 +245,7 @@ async def test_a_broken_history_file_is_reported_and_interviews_still_work(
         await pilot.pause()
         messages = [n.message for n in app._notifications]
         assert any(str(db) in m and "will not be saved" in m for m in messages)
-        app.start_interview(SessionConfig(deck_ids=["tui"], count=1))
+        app.flow.start(SessionConfig(deck_ids=["tui"], count=1))
         await pilot.pause()
         await pilot.press("ctrl+s", "2", "n")
         assert app.interview.record.status == "finished"

@@ -11,6 +11,8 @@ from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.screens.setup import SetupScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.answer_timer import AnswerTimer
+from mockint.tui.widgets.interviewer_panel import InterviewerPanel
+from tests.helpers import advance
 
 SIZE = (120, 40)
 
@@ -27,8 +29,12 @@ async def type_answer(pilot, text: str) -> None:
 
 
 async def start(pilot, mode: str = "practice", **config) -> None:
-    pilot.app.start_interview(SessionConfig(deck_ids=["tui"], mode=mode, **config))
-    await pilot.pause()
+    """Start an interview and wait until its question is on screen (the clock runs)."""
+    pilot.app.flow.start(SessionConfig(deck_ids=["tui"], mode=mode, **config))
+    for _ in range(10):
+        await pilot.pause()
+        if pilot.app.interview.phase is not Phase.ASKING:
+            break
 
 
 async def test_setup_by_keyboard_starts_a_mock_interview(app):
@@ -169,11 +175,9 @@ async def test_timer_warns_then_counts_overtime_and_pause_stops_it(app, clock):
         await start(pilot)
         timer = app.screen.query_one(AnswerTimer)
         assert shown(timer) == "2:00 left"
-        clock.advance(95)
-        await pilot.pause(0.3)
+        await advance(pilot, 95)
         assert timer.has_class("-warning") and shown(timer) == "0:25 left"
-        clock.advance(37)
-        await pilot.pause(0.3)
+        await advance(pilot, 37)
         assert timer.has_class("-overtime") and shown(timer) == "+0:12 over"
         await pilot.press("ctrl+t")
         assert app.interview.phase is Phase.PAUSED
@@ -199,7 +203,7 @@ async def test_word_count_follows_typing(app):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         await type_answer(pilot, "one two three\nfour")
-        await pilot.pause(0.6)
+        await advance(pilot, 0.5)
         assert shown(app.screen.query_one("#words")) == "4 words"
 
 
@@ -214,13 +218,15 @@ async def test_mock_mode_has_no_pause(app, clock):
 async def test_a_tiny_terminal_never_crashes_and_says_it_is_small(app):
     async with app.run_test(size=(40, 12)) as pilot:
         await pilot.pause()
+        # Checked first: the notice lasts 8 s of real time, which a loaded machine can
+        # spend on the steps below.
+        assert any(n.title == "Terminal too small" and "40×12" in n.message
+                   for n in app._notifications)
         await start(pilot)
         await type_answer(pilot, "short")
         await pilot.press("ctrl+s", "3")
         await pilot.pause()
         assert isinstance(app.screen, RevealScreen)
-        assert any(n.title == "Terminal too small" and "40×12" in n.message
-                   for n in app._notifications)
 
 
 async def test_the_mouse_drives_an_interview_through_its_buttons(app):
@@ -235,3 +241,57 @@ async def test_the_mouse_drives_an_interview_through_its_buttons(app):
         await pilot.click("#rate-3")
         await pilot.click("#next")
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_a_paste_with_escapes_is_kept_as_pasted_and_never_drawn_raw(app):
+    from textual import events
+
+    pasted = "Start \x1b]2;PWNED\x07 end \u202e\u200b\x9b"
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        box = app.screen.query_one("#answer", TextArea)
+        box.post_message(events.Paste(pasted))
+        await pilot.pause()
+        assert box.text == pasted
+        drawn = "".join(seg.text for y in range(box.size.height) for seg in box.render_line(y))
+        assert "Start ]2;PWNED end" in drawn
+        assert not set(drawn) & set("\x1b\x07\u202e\u200b\x9b")
+        await pilot.press("ctrl+s")
+        assert app.interview.record.answers[0].text == pasted
+        assert "Start ␛]2;PWNED␇ end" in shown(app.screen.query_one("#yours Plain"))
+
+
+async def test_a_huge_one_line_paste_becomes_lines_with_the_same_words(app):
+    from textual import events
+
+    from mockint.tui.widgets.answer_box import LONG_LINE
+
+    words = [f"word{i}" for i in range(20_000)]
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        box = app.screen.query_one("#answer", TextArea)
+        box.post_message(events.Paste(" ".join(words)))
+        await pilot.pause()
+        lines = box.text.split("\n")
+        assert len(lines) > 1 and max(map(len, lines)) <= LONG_LINE
+        assert box.text.split() == words
+
+
+async def test_the_clock_starts_once_the_question_is_on_screen(app, clock, monkeypatch):
+    """Drawing a huge prompt took ~20 s on the answer clock; it must count none of it."""
+    drawn = []
+    original = InterviewerPanel.render_lines
+
+    def slow_first_draw(self, crop):
+        if not drawn:
+            drawn.append(True)
+            clock.advance(20)  # the first frame takes 20 s to draw
+        return original(self, crop)
+
+    monkeypatch.setattr(InterviewerPanel, "render_lines", slow_first_draw)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot)
+        assert drawn and app.interview.phase is Phase.ANSWERING
+        clock.advance(5)
+        await pilot.press("ctrl+s")
+        assert app.interview.record.answers[0].used == 5

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from datetime import UTC, datetime, timedelta
 
-from tests.tui.conftest import make_record, seed_reviews
 from textual.widgets import Button, Input, SelectionList, TextArea
 
 from mockint.core.planning import UpcomingInterview
@@ -17,6 +16,7 @@ from mockint.tui.screens.plan import PlanScreen
 from mockint.tui.screens.plan_form import InterviewFormScreen
 from mockint.tui.screens.stats import StatsScreen
 from mockint.tui.screens.summary import SummaryScreen
+from tests.helpers import make_record, seed_reviews
 
 SIZE = (120, 40)
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

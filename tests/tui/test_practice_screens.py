@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from tests.tui.conftest import seed_reviews
 from textual.widgets import Sparkline, TextArea
 
 from mockint.tui.app import make_app
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.stats import StatsScreen
+from tests.helpers import seed_reviews
 
 SIZE = (120, 40)
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -76,3 +76,37 @@ async def test_stats_screen_shows_the_figures(tui_store, clock, history, tui_dec
         text = shown(app.screen.query_one("#stats-text"))
         assert "Last 28 days: 2 sessions, 4 answers" in text
         assert "TUI test deck" in text
+
+
+async def test_practice_from_the_shell_waits_for_the_history(tui_store, clock, history, tui_deck):
+    """`mockint practice` opens the history in the background; the questions are chosen
+    once it is open (they were chosen before, found no history, and left a blank screen)."""
+    from mockint.core.session import SessionConfig
+
+    seed(history, tui_deck, [1, 2], days_ago=3)
+    history.close()
+    config = SessionConfig(deck_ids=["tui"], kind="due", count=5)
+    app = make_app(decks=tui_store, clock=clock, start_with=config, history_in_background=True,
+                   now=lambda: NOW, fuzz=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen)
+        assert [q.question.id for q in app.interview.questions] == ["slicing", "disagreement"]
+        assert not any("unavailable" in n.message for n in app._notifications)
+
+
+async def test_practice_from_the_shell_without_a_history_says_so_and_goes_home(
+        tui_store, clock, mockint_home):
+    from mockint.core.session import SessionConfig
+    from mockint.tui.screens.home import HomeScreen
+
+    (mockint_home / "data").mkdir()
+    (mockint_home / "data" / "history.sqlite3").write_text("not a database " * 100)
+    config = SessionConfig(deck_ids=["tui"], kind="due", count=5)
+    app = make_app(decks=tui_store, clock=clock, start_with=config, history_in_background=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # not a blank screen
+        assert any("need the history" in n.message for n in app._notifications)

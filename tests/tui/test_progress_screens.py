@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-from tests.tui.conftest import make_record
 from textual.widgets import DataTable
 
 from mockint.cli import main
@@ -15,6 +14,7 @@ from mockint.storage.export import render
 from mockint.tui.screens.history import HistoryScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.summary import SummaryScreen
+from tests.helpers import make_record
 
 SIZE = (120, 40)
 
@@ -138,11 +138,11 @@ async def test_the_summary_compares_with_last_time_and_starts_the_weak_ones(app,
 async def test_the_timeline_tells_the_question_s_story(tui_store, clock, history, tui_deck):
     from datetime import UTC, datetime
 
-    from tests.tui.conftest import seed_reviews
     from textual.widgets import Sparkline
 
     from mockint.tui.app import make_app
     from mockint.tui.screens.timeline import TimelineScreen
+    from tests.helpers import seed_reviews
 
     attempts = [("first", 1), ("second try", 3), ("third try, longer", 4)]
     for day, (text, rating) in enumerate(attempts):

@@ -34,7 +34,7 @@ def one_question_app(question, clock):
 
 
 async def answer_and_reveal(pilot, text: str) -> RevealScreen:
-    pilot.app.start_interview(SessionConfig(deck_ids=["feedback"], mode="practice"))
+    pilot.app.flow.start(SessionConfig(deck_ids=["feedback"], mode="practice"))
     await pilot.pause()
     pilot.app.screen.query_one("#answer", TextArea).text = text
     await pilot.pause()

@@ -10,6 +10,7 @@ import pytest
 from textual.widgets import TextArea
 
 from mockint.core.session import SessionConfig
+from tests.helpers import advance
 
 ANSWER = (
     "Slicing a queryset like qs[0:10] adds LIMIT 10 to the SQL. The queryset is lazy, so "
@@ -19,13 +20,12 @@ ANSWER = (
 
 def interview_at(config: SessionConfig, seconds: float = 0, text: str = ""):
     async def run_before(pilot) -> None:
-        pilot.app.start_interview(config)
+        pilot.app.flow.start(config)
         await pilot.pause()
         box = pilot.app.screen.query_one("#answer", TextArea)
         box.cursor_blink = False
         box.text = text
-        pilot.app.clock.advance(seconds)
-        await pilot.pause(0.6)  # let the timer tick and the word count follow
+        await advance(pilot, seconds)  # the timer ticks and the word count follows
 
     return run_before
 
@@ -84,12 +84,9 @@ def test_summary(snap_compare, app):
 
 
 @pytest.fixture(autouse=True)
-def utc(monkeypatch):
+def utc(local_zone):
     """History dates show in local time; pin it so the snapshots match anywhere."""
-    import time
-
-    monkeypatch.setenv("TZ", "UTC")
-    time.tzset()
+    local_zone("UTC")
 
 
 def test_history(snap_compare, app, filled_history):
@@ -166,9 +163,8 @@ def test_question_form_with_a_problem(snap_compare, tui_store, clock, mockint_ho
 def test_stats(snap_compare, tui_store, clock, history, tui_deck):
     from datetime import UTC, datetime, timedelta
 
-    from tests.tui.conftest import seed_reviews
-
     from mockint.tui.app import make_app
+    from tests.helpers import seed_reviews
 
     now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
     for days_ago, ratings in ((9, [1, 2]), (5, [2, 3]), (2, [3, 3]), (0, [4, 2])):

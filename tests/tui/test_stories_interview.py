@@ -50,7 +50,7 @@ def story_app(tui_store, clock, bank):
 
 
 async def behavioral(pilot, mode: str = "practice") -> None:
-    pilot.app.start_interview(SessionConfig(deck_ids=["tui"], mode=mode,
+    pilot.app.flow.start(SessionConfig(deck_ids=["tui"], mode=mode,
                                             categories=["behavioral"]))
     await pilot.pause()
 
@@ -86,7 +86,7 @@ async def test_no_story_peek_in_mock_mode_or_on_a_technical_question(story_app):
         assert not pilot.app.screen.query_one("#peek").display
     other = make_app(decks=story_app.decks, clock=story_app.clock, history=story_app.history)
     async with other.run_test(size=SIZE) as pilot:
-        pilot.app.start_interview(SessionConfig(deck_ids=["tui"], categories=["technical"]))
+        pilot.app.flow.start(SessionConfig(deck_ids=["tui"], categories=["technical"]))
         await pilot.pause()
         assert not pilot.app.screen.check_action("peek_stories", ())
 

@@ -13,6 +13,7 @@ from mockint.tui.screens.help import HelpScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.settings import SettingsScreen
 from mockint.tui.widgets.answer_timer import AnswerTimer
+from tests.helpers import advance
 
 SIZE = (120, 40)
 
@@ -97,8 +98,7 @@ async def test_changed_settings_apply_to_the_next_interview(app):
         assert isinstance(app.screen, InterviewScreen)
         interview = app.interview
         assert interview.mode == "mock" and interview.current.time_limit == 45
-        app.clock.advance(23)
-        await pilot.pause(0.3)
+        await advance(pilot, 23)
         assert app.screen.query_one(AnswerTimer).has_class("-warning")  # 22 s of 45 left
 
 
@@ -116,7 +116,7 @@ async def test_question_mark_opens_help_but_types_in_the_answer_box(app):
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         await pilot.press("escape")
-        app.start_interview(SessionConfig(deck_ids=["tui"]))
+        app.flow.start(SessionConfig(deck_ids=["tui"]))
         await pilot.pause()
         await pilot.press("w", "h", "y", "question_mark")
         assert isinstance(app.screen, InterviewScreen)

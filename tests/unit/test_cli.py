@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
@@ -13,23 +10,10 @@ import pytest
 import mockint
 from mockint.cli import main
 from mockint.storage.decks import display_name
+from tests.helpers import run_mockint
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED_DECK_FILES = sorted((REPO_ROOT / "decks").glob("*.toml"))
-
-
-def run_mockint(*args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
-    """`python -m mockint ARGS`; MOCKINT_HOME comes from the autouse fixture via os.environ."""
-    assert "MOCKINT_HOME" in os.environ
-    return subprocess.run(
-        [sys.executable, "-m", "mockint", *args],
-        cwd=cwd,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
 
 
 def bundled_summary() -> dict[str, int]:

@@ -117,3 +117,9 @@ def test_the_plan_counts_what_was_done_today(capsys, small_deck):
     after = capsys.readouterr().out
     assert "1 done" in after and "4 questions in scope, 1 answered" in after
     assert "Small question 0" not in after.split("Next days:")[0]
+
+
+def test_practice_offers_cramming_in_its_help(capsys):
+    with pytest.raises(SystemExit):
+        main(["practice", "--help"])
+    assert "--cram" in capsys.readouterr().out

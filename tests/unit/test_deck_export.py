@@ -6,9 +6,6 @@ Also the `export-deck` and `new-deck` commands, run as the user runs them.
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +14,7 @@ from mockint.core.deck import Deck
 from mockint.storage.decks import read_deck
 from mockint.storage.formats.export import export_deck, write_deck_export
 from mockint.storage.formats.reading import parse_file
+from tests.helpers import run_mockint
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = sorted((REPO_ROOT / "decks").glob("*.toml"))
@@ -123,15 +121,6 @@ def test_write_deck_export(deck_data, tmp_path):
 
 
 # --- the CLI -------------------------------------------------------------------------------------
-
-
-def run_mockint(*args: str, cwd: Path = REPO_ROOT) -> subprocess.CompletedProcess[str]:
-    assert "MOCKINT_HOME" in os.environ
-    return subprocess.run(
-        [sys.executable, "-m", "mockint", *args], cwd=cwd,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True, text=True, encoding="utf-8", timeout=60,
-    )
 
 
 def test_cli_export_deck_to_stdout_and_file(tmp_path):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import time
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
@@ -21,23 +19,6 @@ from mockint.storage.practice import choose, due_count, next_due
 
 # POSIX zone strings: no tz database needed. "XST-13" is UTC+13, "PST8" is UTC-8.
 AHEAD, BEHIND = "XST-13", "PST8"
-
-
-@pytest.fixture
-def zone() -> Iterator[callable]:
-    """Set the machine's local zone for one test, and put the old one back after."""
-    old = os.environ.get("TZ")
-
-    def use(name: str) -> None:
-        os.environ["TZ"] = name
-        time.tzset()
-
-    yield use
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 def deck() -> Deck:
@@ -60,8 +41,8 @@ def set_due(store: HistoryStore, dues: dict[str, datetime]) -> None:
                        "VALUES ('d', ?, '{}', ?, 2)", (question, when.isoformat()))
 
 
-def test_ahead_of_utc_a_card_due_tomorrow_in_utc_is_due_today_locally(zone, store):
-    zone(AHEAD)
+def test_ahead_of_utc_a_card_due_tomorrow_in_utc_is_due_today_locally(local_zone, store):
+    local_zone(AHEAD)
     now = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)  # 09:00 on 2 December, local
     assert local_day(now) == date(2026, 12, 2)
     assert end_of_local_day(now) == datetime(2026, 12, 2, 11, 0, tzinfo=UTC)
@@ -74,8 +55,8 @@ def test_ahead_of_utc_a_card_due_tomorrow_in_utc_is_due_today_locally(zone, stor
     assert forecast(store, now, days=2) == [(date(2026, 12, 2), 1), (date(2026, 12, 3), 1)]
 
 
-def test_behind_utc_a_card_due_later_today_in_utc_is_tomorrow_locally(zone, store):
-    zone(BEHIND)
+def test_behind_utc_a_card_due_later_today_in_utc_is_tomorrow_locally(local_zone, store):
+    local_zone(BEHIND)
     now = datetime(2026, 12, 2, 3, 0, tzinfo=UTC)  # 19:00 on 1 December, local
     set_due(store, {"q0": datetime(2026, 12, 2, 3, 1, tzinfo=UTC),    # in a minute
                     "q1": datetime(2026, 12, 2, 7, 59, tzinfo=UTC),   # 23:59 local
@@ -113,8 +94,8 @@ def play(store: HistoryStore, kind: str, ratings: dict[str, int], when: datetime
 T0 = datetime(2026, 11, 1, 18, 0, tzinfo=UTC)
 
 
-def test_cramming_a_card_that_is_not_due_keeps_its_schedule_but_keeps_the_answer(zone, store):
-    zone("UTC")
+def test_cramming_a_card_that_is_not_due_keeps_its_schedule_but_keeps_the_answer(local_zone, store):
+    local_zone("UTC")
     play(store, "due", {"q0": 3}, T0)
     play(store, "due", {"q0": 3}, T0 + timedelta(minutes=10))  # Good, Good: due in 2 days
     before = dict(store.due_cards())
@@ -129,8 +110,8 @@ def test_cramming_a_card_that_is_not_due_keeps_its_schedule_but_keeps_the_answer
     assert [a["rating"] for a in answers] == [1, 3]  # both answers kept in the history
 
 
-def test_cramming_moves_a_card_that_was_due_anyway_or_when_chosen(zone, store):
-    zone("UTC")
+def test_cramming_moves_a_card_that_was_due_anyway_or_when_chosen(local_zone, store):
+    local_zone("UTC")
     play(store, "due", {"q0": 3, "q1": 3}, T0)
     play(store, "due", {"q0": 3, "q1": 3}, T0 + timedelta(minutes=10))
     due = dict(store.due_cards())[("d", "q0")]
@@ -153,8 +134,8 @@ def test_the_cram_rule():
     assert moves_card("cram", None, when, False)
 
 
-def test_true_retention_counts_only_reviews_made_when_due(zone, store):
-    zone("UTC")
+def test_true_retention_counts_only_reviews_made_when_due(local_zone, store):
+    local_zone("UTC")
     play(store, "due", {"q0": 3, "q1": 3}, T0)  # first reviews: not counted
     play(store, "due", {"q0": 3, "q1": 1}, T0 + timedelta(minutes=10))  # due: 1 of 2 recalled
     play(store, "due", {"q0": 4}, T0 + timedelta(minutes=20))  # not due (due in 2 days)
@@ -164,10 +145,10 @@ def test_true_retention_counts_only_reviews_made_when_due(zone, store):
     assert true_retention(store, T0 + timedelta(days=40)).share is None
 
 
-def test_home_line_says_when_the_next_question_is_due(zone):
+def test_home_line_says_when_the_next_question_is_due(local_zone):
     from mockint.core.practice import due_text
 
-    zone(BEHIND)
+    local_zone(BEHIND)
     now = datetime(2026, 12, 2, 4, 33, tzinfo=UTC)  # 20:33 local
     soon = datetime(2026, 12, 2, 4, 34, tzinfo=UTC)
     assert due_text(3, soon, now) == "3 questions due today (next at 20:34) · p to practise"
@@ -177,8 +158,8 @@ def test_home_line_says_when_the_next_question_is_due(zone):
     assert due_text(0, None, now) == "Nothing due today"
 
 
-def test_the_workload_forecast_follows_the_desired_retention(zone, store):
-    zone("UTC")
+def test_the_workload_forecast_follows_the_desired_retention(local_zone, store):
+    local_zone("UTC")
     play(store, "due", {"q0": 3, "q1": 3, "q2": 4, "q3": 3}, T0)
     play(store, "due", {"q0": 3, "q1": 3, "q2": 3, "q3": 4}, T0 + timedelta(minutes=10))
     now = T0 + timedelta(hours=1)

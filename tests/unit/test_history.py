@@ -10,7 +10,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -708,7 +707,7 @@ def test_unfinished_offers_an_in_progress_session_whose_owner_let_go(store, deck
 # --- two processes ----------------------------------------------------------------------------
 
 WRITER_SCRIPT = r"""
-import json, random, sys, time
+import json, sys
 from pathlib import Path
 from mockint.core.deck import Deck
 from mockint.core.session import AnswerRecord, SessionConfig, SessionRecord, select_questions
@@ -719,14 +718,11 @@ deck = Deck.model_validate(json.loads(deck_json))
 config = SessionConfig(deck_ids=[deck.id])
 plan = select_questions([deck], config)
 store = HistoryStore.open(path)
-rng = random.Random(tag)
 for i in range(30):
     record = SessionRecord(id=f"{tag}-{i:02d}", config=config, plan=plan, status="in_progress")
     store.save_session(record)
-    time.sleep(rng.uniform(0, 0.004))
     draft = AnswerRecord(index=0, asked=plan[0], text=f"{tag} draft {i}", used=1.0)
     store.save_draft(record.id, draft)
-    time.sleep(rng.uniform(0, 0.004))
     record.answers = [AnswerRecord(index=n, asked=q, text=f"{tag} answer {i} {n}", used=10.0 + n,
                                    rating=1 + n % 4, submitted_at=record.started_at)
                       for n, q in enumerate(plan)]
@@ -910,11 +906,15 @@ def test_background_writer_runs_jobs_in_order_and_flush_waits(store):
     writer = BackgroundWriter(store, errors.append)
     try:
         for n in range(20):
-            writer.submit(lambda n=n: (time.sleep(0.002 if n % 3 else 0), done.append(n)))
-        slow_finished = threading.Event()
-        writer.submit(lambda: (time.sleep(0.2), slow_finished.set()))
-        writer.flush()
-        assert slow_finished.is_set()
+            writer.submit(lambda n=n: done.append(n))
+        # A job that only finishes when the test lets it: flush must wait for it.
+        gate, order = threading.Event(), []
+        writer.submit(lambda: (gate.wait(10), order.append("job")))
+        flushing = threading.Thread(target=lambda: (writer.flush(), order.append("flush")))
+        flushing.start()
+        gate.set()
+        flushing.join(10)
+        assert order == ["job", "flush"]
         assert done == list(range(20)) and errors == []
     finally:
         writer.close()

@@ -112,10 +112,10 @@ def test_core_does_not_load_storage_or_the_tui(module):
     assert loaded(proc) == [], f"{module} imported {loaded(proc)}"
 
 
-def _imported_names(path: Path) -> list[tuple[int, str]]:
+def _imported_names(path: Path, root: Path = PACKAGE_DIR) -> list[tuple[int, str]]:
     """Every module an `import` / `from ... import` in `path` names, at any depth."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    package = "mockint." + ".".join(path.relative_to(PACKAGE_DIR).with_suffix("").parts[:-1])
+    package = "mockint." + ".".join(path.relative_to(root).with_suffix("").parts[:-1])
     names: list[tuple[int, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
@@ -131,13 +131,17 @@ def _imported_names(path: Path) -> list[tuple[int, str]]:
     return names
 
 
-def _violations(layer: str, forbidden: tuple[str, ...]) -> list[str]:
+def _violations(layer: str, forbidden: tuple[str, ...], root: Path = PACKAGE_DIR) -> list[str]:
     found = []
-    for path in sorted((PACKAGE_DIR / layer).rglob("*.py")):
-        for lineno, name in _imported_names(path):
+    for path in sorted((root / layer).rglob("*.py")):
+        for lineno, name in _imported_names(path, root):
             if any(name == f or name.startswith(f + ".") for f in forbidden):
-                found.append(f"{path.relative_to(REPO_ROOT)}:{lineno} imports {name}")
+                found.append(f"{path.relative_to(root.parent)}:{lineno} imports {name}")
     return found
+
+
+# The command-line modules (cli.py and any cli_*.py beside it).
+CLI_MODULES = tuple(f"mockint.{p.stem}" for p in sorted(PACKAGE_DIR.glob("cli*.py")))
 
 
 def test_core_source_never_imports_storage_tui_or_textual():
@@ -147,6 +151,24 @@ def test_core_source_never_imports_storage_tui_or_textual():
 
 def test_storage_source_never_imports_the_tui_or_textual():
     assert _violations("storage", ("mockint.tui", "textual")) == []
+
+
+def test_no_layer_imports_the_command_line():
+    """The CLI sits on top: core, storage and the TUI never import it (not even lazily)."""
+    assert CLI_MODULES and "mockint.cli" in CLI_MODULES
+    for layer in ("core", "storage", "tui"):
+        assert _violations(layer, CLI_MODULES) == [], layer
+
+
+def test_the_contract_check_finds_a_deferred_import(tmp_path):
+    """Without this, a broken `_violations` would make the contract tests pass."""
+    tui = tmp_path / "mockint" / "tui"
+    tui.mkdir(parents=True)
+    (tui / "screen.py").write_text("def later():\n    from mockint.cli import main\n")
+    (tui / "fine.py").write_text("from mockint.core import deck\n")
+    found = _violations("tui", CLI_MODULES, tmp_path / "mockint")
+    assert found == ["mockint/tui/screen.py:2 imports mockint.cli",
+                     "mockint/tui/screen.py:2 imports mockint.cli.main"]
 
 
 def test_version_loads_neither_the_parser_nor_pydantic():

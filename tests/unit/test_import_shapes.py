@@ -254,3 +254,15 @@ def test_numbered_items_that_open_with_a_heading_and_back_to_top_links():
         ("What is borrowing", "Taking a reference without taking ownership."),
         ("Explain lifetimes", "Names for how long references stay valid."),
     ]
+
+
+def test_setext_headings_are_sections_not_card_separators():
+    result = parse_file(SHAPES / "setext.md")
+    assert result.title == "Operating systems"
+    assert [(q.prompt, q.sample_answer, q.topics) for q in result.questions] == [
+        ("What is a process?", "A program in execution with its own memory.", ["processes"]),
+        ("What is a context switch?", "Saving one task's state and loading another's.",
+         ["processes"]),
+        ("What is virtual memory?",
+         "Each process sees its own address space, mapped to physical pages.", ["memory"]),
+    ]

@@ -7,9 +7,6 @@ named with its line number.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ from mockint.storage.decks import read_deck
 from mockint.storage.formats.base import ImportFailed, Options, normalise_prompt
 from mockint.storage.formats.importing import import_file
 from mockint.storage.formats.reading import detect_format, parse_file
+from tests.helpers import run_mockint
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "import"
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -416,15 +414,6 @@ def test_normalise_prompt():
 
 
 # --- the CLI, as the user runs it ---------------------------------------------------------------
-
-
-def run_mockint(*args: str) -> subprocess.CompletedProcess[str]:
-    assert "MOCKINT_HOME" in os.environ
-    return subprocess.run(
-        [sys.executable, "-m", "mockint", *args], cwd=REPO_ROOT,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-        capture_output=True, text=True, encoding="utf-8", timeout=60,
-    )
 
 
 def test_cli_import_prints_counts_problems_and_the_deck(mockint_home):

@@ -156,11 +156,8 @@ def test_editing_a_question_keeps_its_schedule_and_deleting_keeps_history(store)
     assert store.count_sessions() == 1
 
 
-def test_stats_figures_match_a_known_history(store, monkeypatch):
-    monkeypatch.setenv("TZ", "UTC")
-    import time
-
-    time.tzset()
+def test_stats_figures_match_a_known_history(store, local_zone):
+    local_zone("UTC")
     d = deck()
     play(store, d, {"q0": 4, "q1": 1}, T0, over={"q1"})
     play(store, d, {"q0": 3, "q1": 2, "q3": 2}, T0 + timedelta(days=2))

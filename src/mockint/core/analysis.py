@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from types import SimpleNamespace
+from typing import Any
 
 from pydantic import Field
 
@@ -266,8 +267,8 @@ def count_words(text: str) -> int:
 
 
 @cache
-def _stemmer():  # noqa: ANN202 - snowballstemmer ships no type hints
-    import snowballstemmer  # type: ignore[import-untyped]  # first use, not at start-up
+def _stemmer() -> Any:  # snowballstemmer ships no type hints
+    import snowballstemmer  # type: ignore[import-untyped,import-not-found,unused-ignore]
 
     return snowballstemmer.stemmer("english")
 
@@ -281,7 +282,8 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Lowercase word tokens; identifiers like select_related split into words."""
-    return _rx().token.findall(re.sub(r"[_\-./]", " ", text.lower()))
+    found: list[str] = _rx().token.findall(re.sub(r"[_\-./]", " ", text.lower()))
+    return found
 
 
 def _expand(match: re.Match[str]) -> str:
@@ -296,7 +298,8 @@ def _expand(match: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Lower case, straight apostrophes, contractions written out ("don't" → "do not")."""
     lowered = text.lower().replace("’", "'").replace("‘", "'")
-    return _rx().contraction.sub(_expand, lowered)
+    expanded: str = _rx().contraction.sub(_expand, lowered)
+    return expanded
 
 
 class Evidence(Model):
@@ -781,7 +784,8 @@ def _without_versions(lowered: str) -> str:
     if not any(c.isdigit() for c in lowered) and " later" not in lowered and \
             " after" not in lowered:
         return lowered
-    return _rx().version.sub(" ", lowered)
+    without: str = _rx().version.sub(" ", lowered)
+    return without
 
 
 def _star(text: str, read: list[_Sentence]) -> tuple[dict[str, StarPart], bool]:
@@ -850,7 +854,8 @@ def delivery(text: str, category: str, wpm: int = DEFAULT_WPM,
     repeated = [(surface[s], n) for s, n in content.most_common(3) if n >= 3]
     top = [(surface[s], n) for s, n in content.most_common(5) if n >= 2]
     answer = answer or _Answer(text)
-    talking = [name for name, pattern in rx.talking if pattern.search(lowered)]
+    talking = [name for name, pattern in rx.talking if pattern.search(lowered)] \
+        if category in ("intro", "behavioral") else []
     return Delivery(
         words=count_words(text),
         target=TARGET_WORDS.get(category, (80, 250)),
@@ -863,7 +868,7 @@ def delivery(text: str, category: str, wpm: int = DEFAULT_WPM,
         has_example=_has_example(text, answer, read) if words else False,
         top_words=top,
         job_terms=vocabulary.terms_in(answer) if vocabulary is not None else [],
-        talking_points=talking if category in ("intro", "behavioral") else [],
+        talking_points=talking,
     )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -23,8 +23,8 @@ DEFAULT_TIME_LIMIT = 120
 
 Category = Literal["intro", "technical", "behavioral", "situational", "system-design", "ask-them"]
 Level = Literal["junior", "mid", "senior"]
-CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
-LEVELS: tuple[str, ...] = Level.__args__  # type: ignore[attr-defined]
+CATEGORIES: tuple[str, ...] = get_args(Category)
+LEVELS: tuple[str, ...] = get_args(Level)
 STAR_PARTS: tuple[str, ...] = ("situation", "task", "action", "result")
 # What a behavioral or situational question probes (and what a story shows): a
 # fixed vocabulary, so questions and the person's stories meet on the same
@@ -32,7 +32,7 @@ STAR_PARTS: tuple[str, ...] = ("situation", "task", "action", "result")
 Competency = Literal["ownership", "conflict", "failure-and-learning", "leadership", "mentoring",
                      "deadline-and-priorities", "ambiguity", "technical-depth", "customer-focus",
                      "communication"]
-COMPETENCIES: tuple[str, ...] = Competency.__args__  # type: ignore[attr-defined]
+COMPETENCIES: tuple[str, ...] = get_args(Competency)
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 """Deck and question ids: lowercase words joined by hyphens (the CLI checks --deck-id with it)."""

@@ -132,7 +132,7 @@ def interview_from_form(values: dict[str, object], deck_ids: Sequence[str],
         at = parse_time(typed_time) if typed_time else None
     except ValueError as error:
         return None, str(error)
-    decks = [str(d) for d in values.get("decks", []) or []]  # type: ignore[union-attr]
+    decks = _strings(values.get("decks"))
     if not decks:
         return None, "choose at least one deck"
     unknown = [d for d in decks if d not in deck_ids]
@@ -141,8 +141,8 @@ def interview_from_form(values: dict[str, object], deck_ids: Sequence[str],
     label = " ".join(str(values.get("label", "")).split()) or f"Interview on {day:%d %b}"
     interview = UpcomingInterview(
         label=label[:80], date=day, time=at, decks=decks,
-        categories=[str(c) for c in values.get("categories", []) or []],  # type: ignore[union-attr]
-        levels=[str(v) for v in values.get("levels", []) or []],  # type: ignore[union-attr]
+        categories=_strings(values.get("categories")),
+        levels=_strings(values.get("levels")),
         added=local_day(now))
     if not interview.is_upcoming(now):
         return None, f"{interview.when_text()} has already passed"
@@ -447,3 +447,8 @@ def coverage(questions: Sequence[PlanQuestion]) -> tuple[int, int, int]:
     """(questions at their target, answered at least once, in scope)."""
     return (sum(1 for q in questions if q.answers >= q.target),
             sum(1 for q in questions if q.answers > 0), len(questions))
+
+
+def _strings(value: object) -> list[str]:
+    """A form's list value as strings (nothing, if it is not a list)."""
+    return [str(item) for item in value] if isinstance(value, list | tuple) else []

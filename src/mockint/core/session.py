@@ -287,6 +287,30 @@ class Interview:
     def can_peek(self) -> bool:
         return self.mode == "practice" and self.phase in (Phase.ANSWERING, Phase.PAUSED)
 
+    @property
+    def can_submit(self) -> bool:
+        """`submit` fits the phase (the clock is running or paused)."""
+        return self.phase in (Phase.ANSWERING, Phase.PAUSED)
+
+    @property
+    def can_skip(self) -> bool:
+        """`skip` fits: a question (not a follow-up) is being answered."""
+        return self.can_submit and self.follow_up is None
+
+    @property
+    def can_rate(self) -> bool:
+        """`rate`, the checklists and `ask_follow_up` fit: the answer is revealed."""
+        return self.phase in (Phase.REVEALED, Phase.RATED)
+
+    @property
+    def can_ask_follow_up(self) -> bool:
+        return self.can_rate and bool(self.remaining_follow_ups())
+
+    @property
+    def can_move_on(self) -> bool:
+        """`next` fits: the answer is rated (a skipped one may move on unrated)."""
+        return self.phase is Phase.RATED or (self.phase is Phase.REVEALED and self.answer.skipped)
+
     # --- intents -----------------------------------------------------------
 
     def begin(self) -> None:
@@ -300,6 +324,10 @@ class Interview:
     def can_pause(self) -> bool:
         """Mock interviews keep a strict clock, as a real one would."""
         return self.mode == "practice"
+
+    @property
+    def can_toggle_pause(self) -> bool:
+        return self.can_pause and self.can_submit
 
     def pause(self) -> None:
         self._expect(Phase.ANSWERING)
@@ -323,7 +351,7 @@ class Interview:
         if not self.can_peek:
             raise InterviewError("peeking is only possible while answering in practice mode")
         self.answer.peeks.append(what)
-        return getattr(self.current.question, what)
+        return str(getattr(self.current.question, what))
 
     def update_text(self, text: str) -> None:
         """The draft as typed so far (kept so a save or a quit never loses it)."""
@@ -425,9 +453,7 @@ class Interview:
 
     def next(self) -> None:
         """Move on after rating (a skipped question may move on unrated)."""
-        if self.phase is Phase.REVEALED and self.answer.skipped:
-            pass
-        else:
+        if not self.can_move_on:
             self._expect(Phase.RATED)
         if self.is_last:
             self.finish()

@@ -398,11 +398,11 @@ def draft_from_answer(answer: str, question: Question | None = None) -> Story:
     if question is not None:
         prompt = " ".join(question.prompt.split())
         title = "Story for: " + (prompt if len(prompt) <= 60 else prompt[:59] + "…")
-    return Story(
-        title=title, **parts,
-        figures=figures_in(parts["result"]),
-        competencies=question_competencies(question) if question else [],
-    )
+    return Story.model_validate({
+        "title": title, **parts,
+        "figures": figures_in(parts["result"]),
+        "competencies": question_competencies(question) if question else [],
+    })
 
 
 # --- which story was told, and warnings -------------------------------------------------

@@ -211,9 +211,10 @@ def _record_from_json(raw: object) -> tuple[Stamp, DeckSummary] | None:
     if problems is not None and not all(_strings(p, 3) for p in problems):
         return None
     summary = DeckSummary(
-        id=texts[0], title=texts[1], description=texts[2], time_limit=raw["time_limit"],
-        interviewer=texts[3], questions=tuple(tuple(q) for q in questions),
+        id=str(texts[0]), title=str(texts[1]), description=str(texts[2]),
+        time_limit=raw["time_limit"], interviewer=str(texts[3]), questions=tuple(tuple(q) for q in questions),
         problems=None if problems is None else tuple(DeckProblem(*p) for p in problems))
+    assert isinstance(size, int) and isinstance(mtime, int)  # checked by _is_int above
     return (size, mtime), summary
 
 

@@ -345,8 +345,9 @@ def _projected_days(history: HistoryStore, today: date, ends: Sequence[datetime]
             continue
         card = card_from_json(row["card"])
         try:  # FSRS's own rule: whole days until recall is predicted to fall to the target
-            days = fsrs._next_interval(stability=card.stability)
-            due = card.last_review + timedelta(days=days)
+            if card.stability is not None and card.last_review is not None:
+                days = fsrs._next_interval(stability=card.stability)
+                due = card.last_review + timedelta(days=days)
         except (AttributeError, TypeError):  # another fsrs version: keep the stored date
             pass
         if due < ends[-1]:

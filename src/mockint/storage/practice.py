@@ -21,15 +21,6 @@ from mockint.core.practice import (
 from mockint.core.session import AskedQuestion, SessionConfig, questions_for, select_questions
 from mockint.storage.history import HistoryStore
 
-KIND_LABELS = {
-    "custom": "Custom: the filters below",
-    "due": "Due: reviews FSRS scheduled, most overdue first",
-    "weak": "Weak: lowest recent ratings, missed points, overtime",
-    "new": "New: questions never answered",
-    "mixed": "Mixed: due and weak, plus a few new",
-    "cram": "Anything now: due, weak, then all the rest",
-}
-
 
 def allowed_keys(decks: Sequence[Deck], config: SessionConfig) -> list[QuestionKey]:
     """The questions the setup's decks and filters allow, in deck order."""

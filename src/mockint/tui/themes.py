@@ -14,6 +14,19 @@ from textual.theme import Theme
 from mockint.storage.themes import ThemeFile, load_theme_files
 
 DEFAULT_THEME = "mockint-dark"
+# App-specific colours, overridable by a theme file (see themes/). Each defaults
+# to one of the theme's own base colours, so a theme that sets none still works.
+THEME_VARIABLE_SOURCES = {
+    "timer-normal": "success",
+    "timer-warning": "warning",
+    "timer-overtime": "error",
+    "covered": "success",
+    "missed": "error",
+    "star-situation": "primary",
+    "star-task": "secondary",
+    "star-action": "accent",
+    "star-result": "success",
+}
 _COLOUR_FIELDS = ("primary", "secondary", "accent", "foreground", "background", "surface",
                   "panel", "boost", "success", "warning", "error")
 
@@ -48,3 +61,18 @@ def register_themes(app: App) -> list[str]:
         except ValueError as error:
             messages.append(f"{path.name}: {error}")
     return messages
+
+
+def usable_theme(app: App, name: str, problems: list[str]) -> str:
+    """`name` if it is registered, else the default (and a line in `problems`)."""
+    if name in app.available_themes:
+        return name
+    if name != DEFAULT_THEME:
+        problems.append(f"theme “{name}” (from your settings) was not found; using {DEFAULT_THEME}")
+    return DEFAULT_THEME if DEFAULT_THEME in app.available_themes else "textual-dark"
+
+
+def theme_variable_defaults(theme: Theme) -> dict[str, str]:
+    """mockint's own colour variables, from the theme's base colours."""
+    base = theme.to_color_system().generate()
+    return {name: base[source] for name, source in THEME_VARIABLE_SOURCES.items()}

@@ -6,6 +6,7 @@
 - `checks`: warnings when a result looks unlike what the file meant.
 - `importing`: which deck the questions go to, and writing it.
 - `csv_table`, `anki_text`, `anki_package`, `markdown`, `json_deck`: the formats.
+- `sections`: what a section title says (a category, or nothing: "Questions").
 - `export`: a deck written in one of the formats.
 """
 

@@ -698,7 +698,18 @@ def _next_heading(blocks: list[Block], start: int, level: int = 6) -> int:
 
 
 def _card_rules(lines: list[str], code: list[bool]) -> list[int]:
-    return [i for i, line in enumerate(lines) if not code[i] and _RULE.match(line)]
+    """The `---` lines that may separate cards: not in code, not a heading's underline."""
+    return [i for i, line in enumerate(lines)
+            if not code[i] and _RULE.match(line) and not _underlines_a_heading(lines, i)]
+
+
+def _underlines_a_heading(lines: list[str], index: int) -> bool:
+    """`Basics` / `------`: a short one-line title (no end punctuation) above the rule."""
+    if index == 0 or not lines[index].lstrip().startswith("-"):
+        return False
+    above = lines[index - 1].strip()
+    alone = index < 2 or not lines[index - 2].strip()
+    return bool(above) and alone and len(above) <= 60 and not above.endswith((".", "?", "!", ":"))
 
 
 def _is_card_file(lines: list[str], rules: list[int], title_end: int) -> bool:

@@ -33,12 +33,12 @@ class Format:
     writes: bool = False
 
     def reader(self) -> Callable[[Any, Builder], None]:
-        return _module(self.module).read  # type: ignore[no-any-return]
+        return _module(self.module).read
 
     def writer(self) -> Callable[[Deck], str]:
         if not self.writes:
             raise ValueError(f"mockint does not write {self.label}")
-        return _module(self.module).write  # type: ignore[no-any-return]
+        return _module(self.module).write
 
 
 def _module(name: str) -> Any:

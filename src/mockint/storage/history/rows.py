@@ -11,7 +11,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from mockint.core.analysis import AnswerAnalysis
 from mockint.core.counts import AnswerCounts
@@ -109,7 +109,12 @@ def iso(value: datetime | None) -> str | None:
     return value.astimezone(UTC).isoformat() if value else None
 
 
+@overload
+def dt(value: str) -> datetime: ...
+@overload
+def dt(value: str | None) -> datetime | None: ...
 def dt(value: str | None) -> datetime | None:
+    """A stored ISO time (a NOT NULL column gives a datetime, a NULL one None)."""
     return datetime.fromisoformat(value) if value else None
 
 
@@ -181,21 +186,23 @@ def summary_from_row(row: dict) -> SessionSummary:
     )
 
 
-def _match(row: dict) -> dict[str, object]:
-    """The snippet of the column that matched: the answer's, else the follow-ups'."""
+def _match(row: dict) -> tuple[str, bool]:
+    """The snippet of the column that matched (the answer's, else the follow-ups'), and
+    whether it is the follow-ups'."""
     main, follow_up = row.get("match") or "", row.get("follow_up_match") or ""
     if MATCH_START in main or MATCH_START not in follow_up:
-        return {"match": main}
-    return {"match": follow_up, "match_in_follow_up": True}
+        return main, False
+    return follow_up, True
 
 
 def hit_from_row(row: dict) -> AnswerHit:
+    match, in_follow_up = _match(row)
     return AnswerHit(
         session_id=row["session_id"], started_at=dt(row["session_started"]), index=row["idx"],
         deck_id=row["deck_id"], question_id=row["question_id"], prompt=row["prompt"],
         rating=row["rating"], used=row["used"], text=row["text"],
         follow_up_text=row.get("follow_up_text") or "",
-        **_match(row),
+        match=match, match_in_follow_up=in_follow_up,
     )
 
 

@@ -12,44 +12,12 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from mockint.core.deck import STAR_PARTS
-from mockint.core.session import RATINGS, AnswerRecord
+from mockint.core.session import AnswerRecord
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import answer_blocks, answer_meta, checks_text, insights_text
 from mockint.tui.literal import visible
-from mockint.tui.screens.reveal import insights_text, time_line
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.side_by_side import SideBySide
-
-
-def answer_blocks(answer: AnswerRecord) -> list[tuple[str, str]]:
-    """The user's answer and follow-up answers, as SideBySide blocks."""
-    blocks = [("text", answer.text or "(no answer typed)")]
-    for follow_up in answer.follow_ups:
-        blocks += [("aside", f"Follow-up: {follow_up.prompt}"),
-                   ("text", follow_up.text or "(no answer typed)")]
-    return blocks
-
-
-def checks_text(answer: AnswerRecord) -> str:
-    """Key points and STAR parts as they were ticked, ✓ covered and ✗ missed."""
-    question = answer.asked.question
-    lines = []
-    for i, point in enumerate(question.key_points):
-        covered = i < len(answer.key_points_checked) and answer.key_points_checked[i]
-        lines.append(f"{'✓' if covered else '✗'} {point.point}")
-    if answer.star_checked:
-        lines.append("STAR: " + "  ".join(
-            f"{'✓' if answer.star_checked.get(p) else '✗'} {p.title()}" for p in STAR_PARTS))
-    return "\n".join(lines) or "(no key points in this question)"
-
-
-def answer_meta(answer: AnswerRecord) -> str:
-    rating = RATINGS.get(answer.rating or 0, "not rated")
-    parts = [time_line(answer.used, answer.time_limit, answer.paused), f"rated {rating}"]
-    if answer.skipped:
-        parts.append("skipped")
-    if answer.peeks:
-        parts.append(f"peeked {len(answer.peeks)}×")
-    return " · ".join(parts)
 
 
 class AnswerScreen(Screen[None]):
@@ -118,10 +86,8 @@ T shows every attempt at this question over time.
         pane.scroll_to(y=max(0, self.match_line - 2), animate=False)
 
     def action_timeline(self) -> None:
-        from mockint.tui.screens.timeline import TimelineScreen
-
         asked = self.answer.asked
-        self.app.push_screen(TimelineScreen(asked.deck_id, asked.question.id, asked.question.prompt))
+        mockint_app(self).nav.timeline(asked.deck_id, asked.question.id, asked.question.prompt)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        mockint_app(self).nav.back()

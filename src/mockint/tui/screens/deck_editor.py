@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck, Question, slugify
 from mockint.storage.decks import display_name, file_stamp, has_comments, read_deck, save_deck
+from mockint.tui.access import mockint_app
 from mockint.tui.literal import one_line, plural, visible
 from mockint.tui.screens.choice import ChoiceScreen
 from mockint.tui.screens.confirm import ConfirmScreen
@@ -274,7 +275,7 @@ are asked first. Leaving with unsaved changes asks to save, discard or stay.
         self.deck, self.stamp, self.dirty = deck, file_stamp(self.path), False
         self.deleted.clear()
         self._show_title()
-        self.app.reload_decks()  # type: ignore[attr-defined]
+        mockint_app(self).deck_actions.reload()
         self.notify(f"Saved {display_name(self.path)} (previous version in .bak).")
         if then_leave:
             self.dismiss(True)

@@ -83,7 +83,8 @@ class DeckMetaScreen(ModalScreen[Deck | None]):
         out = {}
         for name, _ in FIELDS:
             widget = self.query_one(f"#{name}")
-            out[name] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+            out[name] = (widget.text if isinstance(widget, TextArea)
+                         else self.query_one(f"#{name}", Input).value)
         return out
 
     @on(Input.Changed)

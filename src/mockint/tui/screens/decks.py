@@ -10,8 +10,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from mockint.storage.decks import DeckEntry, copy_to_user, display_name
+from mockint.tui import messages
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import deck_summary
 from mockint.tui.literal import visible
-from mockint.tui.screens.home import deck_summary
 from mockint.tui.widgets.plain import Plain
 
 SOURCES = {"bundled": "bundled (read-only)", "user": "yours", "path": "--deck-path"}
@@ -49,9 +51,12 @@ questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
     def on_screen_resume(self) -> None:
         self.show_decks()
 
+    def on_decks_changed(self, _: messages.DecksChanged) -> None:
+        self.show_decks()
+
     @property
     def entries(self) -> list[DeckEntry]:
-        return self.app.decks.entries  # type: ignore[attr-defined]
+        return mockint_app(self).decks.entries
 
     def show_decks(self) -> None:
         table = self.query_one(DataTable)
@@ -93,7 +98,7 @@ questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
             self.notify(f"Fix {display_name(entry.path)} first (problems listed below), or "
                         "edit it in a text editor.", severity="warning", markup=False)
             return
-        self.app.open_editor(entry.path)  # type: ignore[attr-defined]
+        mockint_app(self).nav.editor(entry.path)
 
     def action_copy(self) -> None:
         entry = self.current()
@@ -101,7 +106,7 @@ questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
             return
         taken = {e.deck.id for e in self.entries if e.deck}
         copy, path = copy_to_user(entry.deck, taken)
-        self.app.reload_decks()  # type: ignore[attr-defined]
+        mockint_app(self).deck_actions.reload()
         self.show_decks()
         self.notify(f"Copied to {display_name(path)} as “{copy.id}”.", markup=False)
 
@@ -110,20 +115,20 @@ questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
 
         def named(name: str | None) -> None:
             if name:
-                path = self.app.create_deck(name)  # type: ignore[attr-defined]
+                path = mockint_app(self).deck_actions.create(name)
                 if path is not None:
-                    self.app.open_editor(path)  # type: ignore[attr-defined]
+                    mockint_app(self).nav.editor(path)
 
         self.app.push_screen(AskTextScreen("Name of the new deck", "e.g. Acme backend loop"),
                              named)
 
     def action_import_file(self) -> None:
-        self.app.import_deck_file()  # type: ignore[attr-defined]
+        mockint_app(self).deck_actions.import_file()
 
     def action_export(self) -> None:
         entry = self.current()
         if entry is not None and entry.deck is not None:
-            self.app.export_deck_file(entry.deck)  # type: ignore[attr-defined]
+            mockint_app(self).deck_actions.export(entry.deck)
 
     def action_back(self) -> None:
         self.app.pop_screen()

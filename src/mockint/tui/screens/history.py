@@ -9,15 +9,16 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.content import Content
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Select
 
 from mockint.core.deck import CATEGORIES
 from mockint.core.timing import format_duration
 from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import session_status
 from mockint.tui.literal import one_line, visible
-from mockint.tui.screens.session import SessionScreen, session_status
 from mockint.tui.widgets.plain import Plain
 
 SEARCH_DELAY = 0.25  # seconds of no typing before searching or filtering
@@ -101,12 +102,12 @@ load as you scroll.
         self.hits: list[AnswerHit] = []
         self.total = 0
         self._more = False
-        self._debounce: Timer | None = None
+        self._reload_at: float | None = None  # on the app's clock; see _ticked
         self._focus_results = False
 
     @property
     def history(self):
-        return self.app.history  # type: ignore[attr-defined]
+        return mockint_app(self).history
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,6 +126,7 @@ load as you scroll.
         yield Footer()
 
     def on_mount(self) -> None:
+        mockint_app(self).ticked.subscribe(self, self._ticked)
         self.query_one("#sessions", DataTable).add_columns(
             "Date", "Decks", "Mode", "Ans", "Skip", "Unans", "Avg", "Time", "Status", "Note")
         self.query_one("#hits", DataTable).add_columns("Date", "Question", "Your answer")
@@ -179,9 +181,9 @@ load as you scroll.
 
     @work(thread=True, exclusive=True, group="history-decks")
     def _load_deck_choices(self) -> None:
-        entries = self.app.decks.entries  # type: ignore[attr-defined]
+        entries = mockint_app(self).decks.entries
         titles = {e.deck_id: e.title for e in entries if e.ok and e.deck_id}  # validates none
-        choices = [(visible(titles.get(i, i)), i) for i in self.history.deck_ids()]
+        choices = [(Content(visible(titles.get(i, i))), i) for i in self.history.deck_ids()]
         self.app.call_from_thread(self.query_one("#deck", Select).set_options, choices)
 
     @work(thread=True, exclusive=True, group="history")
@@ -230,9 +232,12 @@ load as you scroll.
     @on(Select.Changed)
     def _filters_changed(self) -> None:
         # Wait for a pause in typing: a one-letter search matches nearly every answer.
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(SEARCH_DELAY, self.reload)
+        self._reload_at = mockint_app(self).clock() + SEARCH_DELAY
+
+    def _ticked(self, now: float) -> None:
+        if self._reload_at is not None and now >= self._reload_at:
+            self._reload_at = None
+            self.reload()
 
     @on(DataTable.RowHighlighted, "#sessions")
     def _near_end(self, event: DataTable.RowHighlighted) -> None:
@@ -248,23 +253,18 @@ load as you scroll.
             if deleted:
                 self.reload()
 
-        self.app.push_screen(SessionScreen(record), closed)
+        mockint_app(self).nav.session(record, closed)
 
     @on(DataTable.RowSelected, "#hits")
     def _open_hit(self, event: DataTable.RowSelected) -> None:
-        from mockint.tui.screens.answer import AnswerScreen
-
         hit = self.hits[event.cursor_row]
-        answer = self.history.load_answer(hit.session_id, hit.index)
         found = [part for part, matched in hit.match_parts() if matched]
-        self.app.push_screen(AnswerScreen(answer, f"{hit.started_at:%Y-%m-%d %H:%M}",
-                                          find=found))
+        mockint_app(self).nav.answer_hit(hit, find=found)
 
     @on(Input.Submitted, "#search")
     def _to_results(self) -> None:
         """Enter in the search box: search now, then straight to the results."""
-        if self._debounce is not None:
-            self._debounce.stop()
+        self._reload_at = None
         self._focus_results = True
         self.reload()
 

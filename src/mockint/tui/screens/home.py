@@ -10,31 +10,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from mockint.storage.decks import DeckEntry, display_name
+from mockint.storage.decks import DeckEntry
+from mockint.tui import messages
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import deck_summary
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.plan_headline import PlanHeadline
 from mockint.tui.widgets.story_gaps import StoryGaps
-
-
-def deck_summary(entry: DeckEntry) -> str:
-    """A plain-text description of a deck, or its problems if it is broken.
-
-    Read from the entry's summary (the deck index), so showing it validates nothing."""
-    deck = entry.summary
-    if deck is None or not entry.ok:
-        lines = [f"{display_name(entry.path)} cannot be used:"]
-        lines += [f"  • {p.place + ': ' if p.place else ''}{p.message}" for p in entry.problems]
-        lines.append("Fix the file (mockint validate PATH shows the same list).")
-        return "\n".join(lines)
-    categories = deck.category_counts()
-    counts = ", ".join(f"{n} {c}" for c, n in sorted(categories.items()))
-    persona = deck.interviewer or "default interviewer"
-    return (
-        f"{deck.title}\n{deck.description}\n\n{len(deck.questions)} questions: {counts}\n"
-        f"{deck.time_limit}s per question · asked by {persona}\n{display_name(entry.path)}"
-    )
-
 
 RECENT = 8
 
@@ -50,10 +33,10 @@ B opens your story bank; when your next interview may ask about a competency
 none of your stories shows, home says so under the plan.
 """
     can_resume = False
-    _filled = False  # on_mount fills the tables; the first ScreenResume has nothing to redo
     due = 0
     ready = False
     recent: list = []
+    _filled = False  # on_mount fills the tables; the first ScreenResume has nothing to redo
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
         Binding("h", "history", "History", tooltip="Past sessions, search, export"),
@@ -91,7 +74,7 @@ none of your stories shows, home says so under the plan.
         self.query_one("#recent", DataTable).add_columns("Date", "Decks", "Qs", "Avg")
         self.ready = True
         self.show_recent()
-        if self.app.history is None:  # type: ignore[attr-defined]
+        if mockint_app(self).history is None:
             self.query_one(PlanHeadline).reload()  # none (yet): plan from a fresh start
         self.query_one("#decks", DataTable).focus()
 
@@ -99,13 +82,13 @@ none of your stories shows, home says so under the plan.
         table = self.query_one("#decks", DataTable)
         row = table.cursor_row
         table.clear()
-        entries = self.app.decks.entries  # type: ignore[attr-defined]
+        entries = mockint_app(self).decks.entries
         for index, entry in enumerate(entries):
             if entry.ok and entry.summary is not None:
                 cells = (Text(visible(entry.summary.title)),
                          Text(str(len(entry.summary.questions)), justify="right"))
             else:
-                cells = (Text(f"⚠ {entry.path.name}", style="bold red"),
+                cells = (Text(f"⚠ {visible(entry.path.name)}", style="bold red"),
                          Text("errors", style="red"))
             table.add_row(*cells, Text(entry.source), key=str(index))
         if entries:
@@ -116,9 +99,10 @@ none of your stories shows, home says so under the plan.
         """The last sessions, newest first (after each interview too)."""
         if not self.ready:  # the history may open before this screen is mounted
             return
-        if self.app.history_opening:  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        if app.history_opening:
             return  # filled once it is open (a moment later), not as "unavailable" first
-        history = self.app.history  # type: ignore[attr-defined]
+        history = app.history
         table = self.query_one("#recent", DataTable)
         table.clear()
         self.recent = history.list_sessions(limit=RECENT) if history else []
@@ -129,7 +113,12 @@ none of your stories shows, home says so under the plan.
                           Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—"))
         table.display = bool(self.recent)
         self.can_resume = history is not None and history.unfinished() is not None
-        self.due = self.app.due_today()  # type: ignore[attr-defined]
+        self.due = 0
+        if history is not None:
+            from mockint.storage.practice import due_count  # only once the history is open
+
+            # The deck summaries' keys: home asks at start-up, and must not validate every deck.
+            self.due = due_count(history, app.decks.question_keys(), app.now())
         self.query_one("#due", Static).update(self._due_text(history))
         self.query_one(PlanHeadline).reload()
         hint = ("History is unavailable this time." if history is None else
@@ -143,8 +132,8 @@ none of your stories shows, home says so under the plan.
         from mockint.core.practice import due_text
         from mockint.storage.practice import next_due
 
-        now = self.app.now()  # type: ignore[attr-defined]
-        decks = self.app.decks.question_keys()  # type: ignore[attr-defined]  # validates none
+        app = mockint_app(self)
+        now, decks = app.now(), app.decks.question_keys()  # validates none
         return due_text(self.due, next_due(history, decks, now) if history else None, now)
 
     next_interview = None  # the next interview ahead, from the plan headline
@@ -160,20 +149,18 @@ none of your stories shows, home says so under the plan.
         from mockint.tui.plan_actions import start_plan
 
         if self.next_interview is not None:
-            start_plan(self.app, self.next_interview)
+            start_plan(mockint_app(self), self.next_interview)
 
     def action_cram(self) -> None:
         from mockint.tui.plan_actions import start_cram
 
-        start_cram(self.app, self.next_interview)
+        start_cram(mockint_app(self), self.next_interview)
 
     def action_interviews(self) -> None:
-        from mockint.tui.screens.plan import PlanScreen
-
-        self.app.push_screen(PlanScreen())
+        mockint_app(self).nav.plan()
 
     def _entry(self, index: int) -> DeckEntry | None:
-        entries = self.app.decks.entries  # type: ignore[attr-defined]
+        entries = mockint_app(self).decks.entries
         return entries[index] if 0 <= index < len(entries) else None
 
     def _show_details(self, index: int) -> None:
@@ -188,25 +175,23 @@ none of your stories shows, home says so under the plan.
 
     @on(DataTable.RowSelected, "#recent")
     def _open_recent(self, event: DataTable.RowSelected) -> None:
-        from mockint.tui.screens.session import SessionScreen
-
-        history = self.app.history  # type: ignore[attr-defined]
-        record = history.load_session(self.recent[event.cursor_row].id)
-        self.app.push_screen(SessionScreen(record))
+        app = mockint_app(self)
+        if app.history is not None:
+            app.nav.session(app.history.load_session(self.recent[event.cursor_row].id))
 
     _bindings_state: tuple | None = None
 
     def _refresh_bindings(self) -> None:
         """Refresh the footer only when an answer of `check_action` changed: each refresh
         rebuilds the footer's keys, and home's start-up refreshed it five to seven times."""
-        state = (self.can_resume, self.app.history is not None,  # type: ignore[attr-defined]
+        state = (self.can_resume, mockint_app(self).history is not None,
                  self.due > 0, self.plan_left > 0)
         if state != self._bindings_state:
             self._bindings_state = state
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        history = self.app.history  # type: ignore[attr-defined]
+        history = mockint_app(self).history
         if action == "resume":
             return self.can_resume
         if action == "history":
@@ -220,7 +205,7 @@ none of your stories shows, home says so under the plan.
         return True
 
     def action_decks(self) -> None:
-        self.app.open_decks()  # type: ignore[attr-defined]
+        mockint_app(self).nav.decks()
 
     def on_screen_resume(self) -> None:
         if not self._filled:
@@ -229,28 +214,29 @@ none of your stories shows, home says so under the plan.
         self.show_recent()
         self.show_decks()
 
+    def on_history_opened(self, _: messages.HistoryOpened) -> None:
+        self.show_recent()
+
+    def on_decks_changed(self, _: messages.DecksChanged) -> None:
+        self.show_decks()
+
     def action_practice_due(self) -> None:
-        self.app.start_practice("due")  # type: ignore[attr-defined]
+        mockint_app(self).flow.start_practice("due")
 
     def action_stats(self) -> None:
-        from mockint.tui.screens.stats import StatsScreen
-
-        self.app.push_screen(StatsScreen())
+        mockint_app(self).nav.stats()
 
     def action_stories(self) -> None:
-        from mockint.tui.screens.stories import StoriesScreen
-
-        self.app.push_screen(StoriesScreen())
+        mockint_app(self).nav.stories()
 
     def action_history(self) -> None:
-        from mockint.tui.screens.history import HistoryScreen
-
-        self.app.push_screen(HistoryScreen())
+        mockint_app(self).nav.history()
 
     def action_resume(self) -> None:
-        record = self.app.history.unfinished()  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        record = app.history.unfinished() if app.history is not None else None
         if record is not None:
-            self.app.resume_interview(record)  # type: ignore[attr-defined]
+            app.flow.resume(record)
 
     @on(DataTable.RowSelected, "#decks")
     def _selected(self, event: DataTable.RowSelected) -> None:
@@ -265,4 +251,4 @@ none of your stories shows, home says so under the plan.
         self.start_setup([])
 
     def start_setup(self, deck_ids: list[str]) -> None:
-        self.app.open_setup(deck_ids)  # type: ignore[attr-defined]
+        mockint_app(self).nav.setup(deck_ids)

@@ -8,13 +8,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Label, Static, TextArea
 
 from mockint.core.analysis import count_words
 from mockint.core.session import Interview, Phase
+from mockint.tui import messages
+from mockint.tui.access import mockint_app
 from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
 from mockint.tui.widgets.plain import Plain
@@ -47,26 +49,19 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
                 tooltip="Practice mode, behavioral questions: your stories that fit"),
     ]
 
-    class AnswerSubmitted(Message):
-        """The user submitted (or skipped) the current answer or follow-up."""
-
-    class LeaveRequested(Message):
-        """The user confirmed leaving the interview mid-way."""
-
-    class DraftChanged(Message):
-        """The typed text changed since the last notice (at most every COUNT_EVERY s)."""
-
     def __init__(self, interview: Interview) -> None:
         super().__init__()
-        self.interview = interview
+        self.interview = interview  # read only: the interview flow advances it
         self._dirty = False
         self._words = 0
+        self._last_flush = float("-inf")
+        self._sent = False  # an answer was sent: nothing more until the next screen
 
     def compose(self) -> ComposeResult:
         yield InterviewerPanel(id="panel")
         yield Plain("", id="peek")
-        yield TextArea(id="answer", soft_wrap=True, show_line_numbers=False,
-                       tab_behavior="focus", placeholder="Type your answer here…")
+        yield AnswerBox(id="answer", soft_wrap=True, show_line_numbers=False,
+                        tab_behavior="focus", placeholder="Type your answer here…")
         with Horizontal(id="status"):
             yield AnswerTimer(self.interview.answer_clock, id="timer")
             yield Label("0 words", id="words")
@@ -78,7 +73,13 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
 
     def on_mount(self) -> None:
         self._show_question()
-        self.set_interval(COUNT_EVERY, self._flush_draft)
+        app = mockint_app(self)
+        app.ticked.subscribe(self, self._tick)
+        # The clock starts once the question is on screen, not while a huge one is drawn.
+        self.call_after_refresh(self._post, messages.QuestionShown)
+
+    def _post(self, kind: type[messages.InterviewMessage]) -> None:
+        self.post_message(kind(self.interview.index, self.interview.follow_up is not None))
 
     # --- showing the state ---------------------------------------------------
 
@@ -90,25 +91,37 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
             progress += " · follow-up"
         panel = self.query_one(InterviewerPanel)
         panel.ask(interview.current, progress, follow_up.prompt if follow_up else None)
-        if interview.phase is Phase.ASKING:
-            interview.begin()
         box = self.query_one("#answer", TextArea)
         box.text = follow_up.text if follow_up else interview.answer.text
         box.move_cursor(box.document.end)
-        self.query_one(AnswerTimer).show_clock(interview.answer_clock)
         self.query_one("#peek").display = False
         self._count_words(box.text)
         self.query_one("#pause").display = self.interview.can_pause
-        self._show_pause()
+        self.show_state()
         box.focus()
+
+    def show_state(self) -> None:
+        """The interview moved (the clock started, a pause): follow it."""
+        self.query_one(AnswerTimer).show_clock(self.interview.answer_clock)
+        self._show_pause()
+        self.refresh_bindings()
+
+    def show_peek(self, what: str, text: str) -> None:
+        title = "Why they ask this" if what == "why_asked" else "Tip"
+        peek = self.query_one("#peek", Static)
+        peek.update(f"{title}: {text or '(the deck has none for this question)'}")
+        peek.display = True
 
     def _show_pause(self) -> None:
         paused = self.interview.phase is Phase.PAUSED
         box = self.query_one("#answer", TextArea)
+        was_paused = box.read_only
         box.read_only = paused
         box.border_subtitle = "paused: Ctrl+T to resume" if paused else ""
         self.query_one("#pause", Button).label = "Resume ^T" if paused else "Pause ^T"
         self.query_one(AnswerTimer).tick()
+        if was_paused and not paused:
+            box.focus()
 
     def _count_words(self, text: str) -> None:
         words = count_words(text)
@@ -122,60 +135,63 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
     def _typed(self) -> None:
         self._dirty = True  # O(1) per keystroke; the counting waits for the tick
 
-    def _flush_draft(self) -> None:
+    def _tick(self, now: float) -> None:
+        if now - self._last_flush >= COUNT_EVERY:
+            self._flush_draft(now)
+
+    def _flush_draft(self, now: float) -> None:
         if not self._dirty:
             return
+        self._last_flush = now
         self._dirty = False
-        text = self.query_one("#answer", TextArea).text
-        self.interview.update_text(text)
+        text = self._text()
         self._count_words(text)
-        self.post_message(self.DraftChanged())
+        self.post_message(messages.DraftChanged(self.interview.index,
+                                                self.interview.follow_up is not None, text))
 
-    def _take_text(self) -> None:
-        self._dirty = True
-        self._flush_draft()
+    def _text(self) -> str:
+        return self.query_one("#answer", TextArea).text
 
-    # --- intents -------------------------------------------------------------
+    # --- intents: posted to the interview flow ---------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "peek":
-            return self.interview.mode == "practice" and self.interview.follow_up is None
-        if action == "peek_stories":
-            question = self.interview.current.question
-            return (self.interview.mode == "practice" and self.interview.follow_up is None
-                    and question.category in ("behavioral", "situational"))
+        interview = self.interview
+        if action == "leave":
+            return True
+        if self._sent:
+            return False
+        # Asking: the question is being drawn; an answer may already be sent (the
+        # flow starts the clock first).
+        asking = interview.phase is Phase.ASKING
+        if action == "submit":
+            return asking or interview.can_submit
         if action == "skip":
-            return self.interview.follow_up is None
+            return asking or interview.can_skip
         if action == "pause":
-            return self.interview.can_pause
+            return interview.can_pause and (asking or interview.can_toggle_pause)
+        if action == "peek":
+            return interview.can_peek and interview.follow_up is None
+        if action == "peek_stories":
+            return (interview.can_peek and interview.follow_up is None
+                    and interview.current.question.category in ("behavioral", "situational"))
         return True
 
+    def _send(self, skipped: bool) -> None:
+        self._sent = True
+        self.post_message(messages.AnswerSubmitted(
+            self.interview.index, self.interview.follow_up is not None, self._text(), skipped))
+
     def action_submit(self) -> None:
-        self._take_text()
-        self.interview.submit()
-        self.post_message(self.AnswerSubmitted())
+        self._send(skipped=False)
 
     def action_skip(self) -> None:
-        self._take_text()
-        self.interview.skip()
-        self.post_message(self.AnswerSubmitted())
+        self._send(skipped=True)
 
     def action_pause(self) -> None:
-        if not self.interview.can_pause:
-            return
-        self.interview.toggle_pause()
-        self._show_pause()
-        if self.interview.phase is Phase.ANSWERING:
-            self.query_one("#answer", TextArea).focus()
+        self._post(messages.PauseToggled)
 
     def action_peek(self, what: str) -> None:
-        if not self.interview.can_peek:
-            return
-        text = self.interview.peek(what)
-        title = "Why they ask this" if what == "why_asked" else "Tip"
-        peek = self.query_one("#peek", Static)
-        peek.update(f"{title}: {text or '(the deck has none for this question)'}")
-        peek.display = True
+        self.post_message(messages.PeekRequested(self.interview.index, False, what))
 
     def action_peek_stories(self) -> None:
         """F5: the person's stories for this question, titles and one line each."""
@@ -193,11 +209,11 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         peek.display = True
 
     def action_leave(self) -> None:
-        self._take_text()
-
         def decided(leave: bool | None) -> None:
             if leave:
-                self.post_message(self.LeaveRequested())
+                self._sent = True
+                self.post_message(messages.LeaveConfirmed(
+                    self.interview.index, self.interview.follow_up is not None, self._text()))
             else:
                 self.query_one("#answer", TextArea).focus()
 
@@ -206,10 +222,7 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
             decided,
         )
 
-
-
-
     @on(AnswerTimer.Crossed)
     def _crossed(self, event: AnswerTimer.Crossed) -> None:
-        if getattr(self.app, "bell_enabled", False):
+        if mockint_app(self).settings.bell:
             self.app.bell()

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from mockint.core.planning import UpcomingInterview, countdown
+from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
 
@@ -62,23 +63,23 @@ now (cards move only when they were due, unless settings say otherwise).
         from mockint.storage.interviews import load_calendar_or_empty
         from mockint.storage.plan import plan_text
 
-        app = self.app
-        now = app.now()  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        now = app.now()
         calendar, problem = load_calendar_or_empty()
         listed = sorted(calendar.interviews, key=lambda i: i.starts())
         upcoming = calendar.upcoming(now)
         if problem is not None:
             text = f"{problem}\nFix or remove that entry; nothing is changed until you do."
         elif upcoming:
-            text = plan_text(app.history, app.decks.decks, upcoming[0], now,  # type: ignore[attr-defined]
-                             app.settings.daily_minutes)  # type: ignore[attr-defined]
+            text = plan_text(app.history, app.decks.decks, upcoming[0], now,
+                             app.settings.daily_minutes)
         else:
             text = "No interview ahead. Press a to add one; mockint then plans each day to it."
         app.call_from_thread(self._show, listed, upcoming[0] if upcoming else None, text)
 
     def _show(self, listed: list[UpcomingInterview], upcoming: UpcomingInterview | None,
               text: str) -> None:
-        now = self.app.now()  # type: ignore[attr-defined]
+        now = mockint_app(self).now()
         self.interviews, self.next_interview = listed, upcoming
         table = self.query_one(DataTable)
         row = table.cursor_row
@@ -103,7 +104,7 @@ now (cards move only when they were due, unless settings say otherwise).
         if action == "remove":
             return bool(self.interviews)
         if action in ("practise_plan", "cram"):
-            return self.next_interview is not None and self.app.history is not None  # type: ignore[attr-defined]
+            return self.next_interview is not None and mockint_app(self).history is not None
         return True
 
     def action_add(self) -> None:
@@ -160,12 +161,12 @@ now (cards move only when they were due, unless settings say otherwise).
         from mockint.tui.plan_actions import start_plan
 
         if self.next_interview is not None:
-            start_plan(self.app, self.next_interview)
+            start_plan(mockint_app(self), self.next_interview)
 
     def action_cram(self) -> None:
         from mockint.tui.plan_actions import start_cram
 
-        start_cram(self.app, self.next_interview)
+        start_cram(mockint_app(self), self.next_interview)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, SelectionList
 
 from mockint.core.deck import CATEGORIES, LEVELS
 from mockint.core.planning import UpcomingInterview, interview_from_form
+from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
 
@@ -32,7 +33,7 @@ mockint then plans each day up to it. Ctrl+S adds it; Esc cancels.
     ]
 
     def compose(self) -> ComposeResult:
-        decks = self.app.decks.decks  # type: ignore[attr-defined]
+        decks = mockint_app(self).decks.decks
         with Vertical(id="interview-form"):
             yield Plain("Add an interview", classes="section-title")
             with VerticalScroll():
@@ -69,8 +70,8 @@ mockint then plans each day up to it. Ctrl+S adds it; Esc cancels.
         }
 
     def checked(self) -> tuple[UpcomingInterview | None, str]:
-        deck_ids = [d.id for d in self.app.decks.decks]  # type: ignore[attr-defined]
-        return interview_from_form(self.values(), deck_ids, self.app.now())  # type: ignore[attr-defined]
+        deck_ids = [d.id for d in mockint_app(self).decks.decks]
+        return interview_from_form(self.values(), deck_ids, mockint_app(self).now())
 
     @on(Input.Changed)
     @on(SelectionList.SelectedChanged)

@@ -55,15 +55,11 @@ class QuestionFormScreen(Screen[Question | None]):
 Every field of one question. Problems are shown under the field as you type
 and Save stays off until the question is valid; nothing you typed is lost.
 Key points go one per line as `point | cue, cue`: the cues are words that show
-<<<<<<< HEAD
 the point was said; Ctrl+G suggests key points from the sample answer,
-for you to edit. The id is made from the prompt once and never changes, so
-=======
-the point was said. Competencies name what a behavioral or situational
+for you to edit. Competencies name what a behavioral or situational
 question probes (they match it to your stories); when the deck names none they
 are filled in from the wording, for you to correct. The id is made from the
 prompt once and never changes, so
->>>>>>> main
 your history and practice schedule keep pointing at this question.
 """
     BINDINGS = [
@@ -126,7 +122,7 @@ your history and practice schedule keep pointing at this question.
             elif isinstance(widget, Select):
                 values[name] = str(widget.value)
             else:
-                values[name] = widget.value  # type: ignore[attr-defined]
+                values[name] = self.query_one(f"#{name}", Input).value
         return values
 
     def _check(self) -> Question | None:

@@ -10,47 +10,17 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, SelectionList, Static
 
-from mockint.core.analysis import DEFAULT_WPM, AnswerAnalysis, Vocabulary, analyse
+from mockint.core.analysis import AnswerAnalysis, Vocabulary, analyse
 from mockint.core.deck import Question
-from mockint.core.session import Interview, Phase
-from mockint.core.timing import format_duration
+from mockint.core.session import Interview
+from mockint.tui import messages
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import insights_text, time_line
 from mockint.tui.widgets.checklists import KeyPointChecklist, StarChecklist
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.rating_bar import RatingBar
 from mockint.tui.widgets.story_told import StoryTold
 
-
-def insights_text(analysis: AnswerAnalysis) -> str:
-    d = analysis.delivery
-    low, high = d.target
-    spoken = format_duration(d.speaking_seconds)
-    parts = [f"{d.words} words (aim {low}–{high})", f"~{spoken} spoken at {d.wpm} wpm"]
-    if analysis.star:
-        parts.append(f"I ×{d.i_count} · we ×{d.we_count}")
-    fillers = sum(d.fillers.values())
-    parts.append(f"{fillers} filler{'s' if fillers != 1 else ''}" if fillers else "no fillers")
-    if d.repeated:
-        parts.append("repeats " + ", ".join(f"{w} ×{n}" for w, n in d.repeated[:2]))
-    parts.append("has an example" if d.has_example else "no concrete example")
-    lines = [" · ".join(parts)]
-    words = []
-    if d.top_words:
-        words.append("most used: " + ", ".join(f"{w} ×{n}" for w, n in d.top_words[:4]))
-    if d.job_terms:
-        words.append("job terms: " + ", ".join(d.job_terms[:6]))
-    if words:
-        lines.append(" · ".join(words))
-    if d.talking_points or analysis.star:
-        said = ", ".join(d.talking_points) or "none"
-        missing = [t for t in TALKING_POINTS if t not in d.talking_points]
-        if d.talking_points or missing:
-            lines.append(f"talking points: {said}"
-                         + (f" (not heard: {', '.join(missing)})" if missing else ""))
-    lines += [f"→ {tip}" for tip in analysis.suggestions]
-    return "\n".join(lines)
-
-
-TALKING_POINTS = ("experience", "a skill", "a lesson learned", "a goal")
 _VOCABULARY: dict[tuple[tuple[str, int], ...], Vocabulary] = {}
 
 
@@ -61,16 +31,6 @@ def deck_vocabulary(decks: list) -> Vocabulary:
         _VOCABULARY.clear()
         _VOCABULARY[key] = Vocabulary(q for deck in decks for q in deck.questions)
     return _VOCABULARY[key]
-
-
-def time_line(used: float, limit: int, paused: float) -> str:
-    over = max(0.0, used - limit)
-    text = f"Time {format_duration(used)} of {format_duration(limit)}"
-    if over:
-        text += f" (+{format_duration(over)} over)"
-    if paused:
-        text += f" · paused {format_duration(paused)}"
-    return text
 
 
 class RevealScreen(Screen[None]):
@@ -103,18 +63,14 @@ edit first.
         Binding("n", "finish", "Finish", tooltip="Finish the interview (rate first)"),
     ]
 
-    class FollowUpAsked(Message):
-        pass
-
     class Analysed(Message):
         """The analysis arrived and the checklists show it."""
 
-    class MovedOn(Message):
-        pass
-
     def __init__(self, interview: Interview) -> None:
         super().__init__()
-        self.interview = interview
+        self.interview = interview  # read only: the interview flow advances it
+        self._sent = False  # moved on: nothing more until the next screen
+        self._rating_sent = False  # a rating is on its way to the flow ("3n" typed fast)
 
     def compose(self) -> ComposeResult:
         interview = self.interview
@@ -182,40 +138,43 @@ edit first.
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, question: Question, text: str, follow_ups: list[str]) -> None:
-        store = getattr(self.app, "decks", None)
-        vocabulary = deck_vocabulary(store.decks) if store is not None else None
-        analysis = analyse(question, text, wpm=getattr(self.app, "words_per_minute", DEFAULT_WPM),
-                           follow_ups=follow_ups, vocabulary=vocabulary)
-        self.app.call_from_thread(self._analysed, analysis)
+        app = mockint_app(self)
+        analysis = analyse(question, text, wpm=app.settings.words_per_minute,
+                           follow_ups=follow_ups, vocabulary=deck_vocabulary(app.decks.decks))
+        self.app.call_from_thread(self.post_message,
+                                  messages.AnswerAnalysed(self.interview.index, analysis))
 
-    def _analysed(self, analysis: AnswerAnalysis) -> None:
-        if self.interview.phase not in (Phase.REVEALED, Phase.RATED):
-            return
+    def show_analysis(self, analysis: AnswerAnalysis, ticked: bool) -> None:
+        """The flow kept the analysis; `ticked` when it also pre-ticked the checklists."""
         if analysis.derived_points and not self.query("#key-points"):
             self.query_one("#checks").mount(self._key_point_list(analysis.derived_points),
                                             before=0)
-        if self.interview.apply_analysis(analysis):
+        if ticked:
             self._tick()
         self._show_analysis(analysis)
         self.post_message(self.Analysed())
+
+    def show_state(self) -> None:
+        """The interview moved (a rating): follow it."""
+        self.query_one(RatingBar).rating = self.interview.answer.rating
+        self.refresh_bindings()
 
     def _tick(self) -> None:
         """Show the interview's ticks (the suggestions, or a follow-up's additions)."""
         answer = self.interview.answer
         with self.prevent(SelectionList.SelectedChanged):
-            for checklist, suggested in (
-                (self.query("#key-points"), dict(enumerate(answer.key_points_checked))),
-                (self.query("#star"), answer.star_checked),
-            ):
-                for widget in checklist:
-                    for value, ticked in suggested.items():
-                        (widget.select if ticked else widget.deselect)(value)
+            for points in self.query(KeyPointChecklist):
+                for index, ticked in enumerate(answer.key_points_checked):
+                    (points.select if ticked else points.deselect)(index)
+            for star in self.query(StarChecklist):
+                for part, ticked in answer.star_checked.items():
+                    (star.select if ticked else star.deselect)(part)
 
     def _show_analysis(self, analysis: AnswerAnalysis) -> None:
-        for widget in self.query(KeyPointChecklist):
-            widget.show_evidence(analysis.key_points)
-        for widget in self.query(StarChecklist):
-            widget.show_evidence(analysis.star, analysis.result_quantified)
+        for points in self.query(KeyPointChecklist):
+            points.show_evidence(analysis.key_points)
+        for star in self.query(StarChecklist):
+            star.show_evidence(analysis.star, analysis.result_quantified)
         self.query_one("#insights", Plain).update(insights_text(analysis))
 
     def _refresh_buttons(self) -> None:
@@ -225,33 +184,37 @@ edit first.
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        interview = self.interview
+        if action in ("next", "finish"):
+            return (action == "finish") == interview.is_last and not self._sent
+        if self._sent:
+            return False
         if action == "follow_up":
-            return bool(self.interview.remaining_follow_ups())
+            return interview.can_ask_follow_up
+        if action == "rate":
+            return interview.can_rate
+        if action == "move_on":
+            return interview.can_rate
         if action in ("which_story", "save_story"):
             return bool(self.query(StoryTold))
-        if action in ("next", "finish"):
-            return (action == "finish") == self.interview.is_last
         return True
 
     @on(SelectionList.SelectedChanged, "#key-points")
     def _key_points_changed(self, event: SelectionList.SelectedChanged) -> None:
         chosen = set(event.selection_list.selected)
-        for index in range(len(self.interview.answer.key_points_checked)):
-            self.interview.check_key_point(index, index in chosen)
+        count = len(self.interview.answer.key_points_checked)
+        self.post_message(messages.KeyPointsChecked(
+            self.interview.index, [index in chosen for index in range(count)]))
 
     @on(SelectionList.SelectedChanged, "#star")
     def _star_changed(self, event: SelectionList.SelectedChanged) -> None:
         chosen = set(event.selection_list.selected)
-        for part in self.interview.answer.star_checked:
-            self.interview.check_star(part, part in chosen)
-
-    @on(RatingBar.RatingChosen)
-    def _rating_chosen(self, event: RatingBar.RatingChosen) -> None:
-        self.action_rate(event.rating)
+        self.post_message(messages.StarChecked(
+            self.interview.index, {part: part in chosen for part in self.interview.answer.star_checked}))
 
     def action_rate(self, rating: int) -> None:
-        self.interview.rate(rating)
-        self.query_one(RatingBar).rating = rating
+        self._rating_sent = True
+        self.post_message(messages.RatingChosen(self.interview.index, rating))
 
     def action_which_story(self) -> None:
         self.query_one(StoryTold).ask()
@@ -260,8 +223,8 @@ edit first.
         self.query_one(StoryTold).save_as_story()
 
     def action_follow_up(self) -> None:
-        if self.interview.remaining_follow_ups():
-            self.post_message(self.FollowUpAsked())
+        self._sent = True
+        self.post_message(messages.FollowUpAsked(self.interview.index))
 
     def action_finish(self) -> None:
         self.action_move_on()
@@ -270,9 +233,11 @@ edit first.
         self.action_move_on()
 
     def action_move_on(self) -> None:
-        interview = self.interview
-        if interview.phase is Phase.REVEALED and not interview.answer.skipped:
+        # Messages reach the flow in order, so a rating sent a moment ago counts.
+        rated = self._rating_sent and self.interview.can_rate
+        if not (self.interview.can_move_on or rated):
             self.notify("Rate your answer first: 1 Again, 2 Hard, 3 Good, 4 Easy.",
                         severity="warning")
             return
-        self.post_message(self.MovedOn())
+        self._sent = True
+        self.post_message(messages.MovedOn(self.interview.index))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,37 +9,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
 from mockint import paths
-from mockint.core.counts import AnswerCounts
 from mockint.core.session import SessionRecord
-from mockint.core.timing import format_duration
 from mockint.storage.export import write_export
-from mockint.tui.screens.answer import AnswerScreen
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import fill_answers_table, session_heading
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.note import NoteScreen
-from mockint.tui.screens.summary import fill_answers_table
 from mockint.tui.widgets.plain import Plain
-
-STATUS = {"finished": "finished", "abandoned": "left early", "in_progress": "in progress"}
-
-
-def session_status(status: str, counts: AnswerCounts) -> str:
-    """`finished`, `left early`, or `empty` for a session left before any answer."""
-    if counts.empty and status != "in_progress":
-        return "empty"
-    return STATUS.get(status, status)
-
-
-def session_heading(record: SessionRecord) -> str:
-    decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
-    average = record.average_rating
-    return (f"{record.started_at:%a %d %b %Y %H:%M} UTC · {decks} · {record.config.mode} · "
-            f"{session_status(record.status, record.counts)} · {record.counts.label()} · "
-            f"{format_duration(record.total_used)}"
-            + (f" · average {average:.1f}" if average else ""))
-
-
-def export_path(record: SessionRecord, fmt: str) -> Path:
-    return paths.data_dir() / "exports" / f"mockint-{record.started_at:%Y%m%d-%H%M}-{record.id}.{fmt}"
 
 
 class SessionScreen(Screen[bool]):
@@ -82,14 +56,16 @@ X exports it as a Markdown report and J as JSON (the path is shown).
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
         answer = self.record.answers[event.cursor_row]
-        self.app.push_screen(AnswerScreen(answer, f"{self.record.started_at:%Y-%m-%d %H:%M}"))
+        mockint_app(self).nav.answer(answer, f"{self.record.started_at:%Y-%m-%d %H:%M}")
 
     def action_note(self) -> None:
         def saved(note: str | None) -> None:
             if note is None:
                 return
             self.record.note = note.strip()
-            self.app.history.set_note(self.record.id, self.record.note)  # type: ignore[attr-defined]
+            history = mockint_app(self).history
+            if history is not None:
+                history.set_note(self.record.id, self.record.note)
             self.query_one("#session-note", Plain).update(self._note_text())
             self.notify("Note saved.")
 
@@ -98,7 +74,9 @@ X exports it as a Markdown report and J as JSON (the path is shown).
     def action_delete(self) -> None:
         def decided(delete: bool | None) -> None:
             if delete:
-                self.app.history.delete_session(self.record.id)  # type: ignore[attr-defined]
+                history = mockint_app(self).history
+                if history is not None:
+                    history.delete_session(self.record.id)
                 self.notify("Session deleted.")
                 self.dismiss(True)
 
@@ -111,7 +89,8 @@ X exports it as a Markdown report and J as JSON (the path is shown).
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, fmt: str) -> None:
-        path = export_path(self.record, fmt)
+        record = self.record
+        path = paths.exports_dir() / f"mockint-{record.started_at:%Y%m%d-%H%M}-{record.id}.{fmt}"
         try:
             write_export(self.record, fmt, path)
         except OSError as error:

@@ -9,10 +9,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, Select, Switch, TextArea
 
 from mockint.storage.settings import Settings
+from mockint.tui.access import mockint_app
+from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
 
 INPUTS = {
@@ -73,7 +76,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
     ]
 
     def compose(self) -> ComposeResult:
-        s: Settings = self.app.settings  # type: ignore[attr-defined]
+        s: Settings = mockint_app(self).settings
         values = {
             "default_seconds": str(s.default_seconds or ""),
             "warning_percent": f"{s.warning_fraction * 100:g}",
@@ -83,12 +86,14 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
             "practice_size": str(s.practice_size),
             "daily_minutes": str(s.daily_minutes),
         }
+        # Inputs show controls as symbols; an untouched field keeps its stored text.
+        self._stored = {**values, "deck_folders": "\n".join(s.deck_folders)}
         themes = sorted(self.app.available_themes)
         yield Header()
         with VerticalScroll(id="settings-form"):
             yield Label("Theme", classes="field-label")
-            yield Select([(t, t) for t in themes], value=self.app.theme, allow_blank=False,
-                         id="theme")
+            yield Select([(Content(visible(t)), t) for t in themes], value=self.app.theme,
+                         allow_blank=False, id="theme")
             yield Label("Default mode", classes="field-label")
             yield Select([("practice: peeks allowed", "practice"), ("mock: strict", "mock")],
                          value=s.default_mode, allow_blank=False, id="default_mode")
@@ -97,13 +102,13 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
                 yield Label("Ring the bell at the warning and at zero", classes="field-label")
             for name, (label, hint) in INPUTS.items():
                 yield Label(label + (f"  · {hint}" if hint else ""), classes="field-label")
-                yield Input(values[name], id=name, compact=True)
+                yield Input(visible(values[name]), id=name, compact=True)
             with Horizontal(classes="switch-row"):
                 yield Switch(value=s.cram_moves_cards, id="cram_moves_cards")
                 yield Label("Practising ahead (cram, plan) moves FSRS cards that are not due "
                             "yet too", classes="field-label")
             yield Label("Extra deck folders  · one per line", classes="field-label")
-            yield TextArea("\n".join(s.deck_folders), id="deck_folders")
+            yield TextArea(visible(self._stored["deck_folders"]), id="deck_folders")
         with Horizontal(id="settings-actions"):
             yield Plain("", id="settings-status")
             yield Button("Back", id="back", action="screen.cancel", compact=True)
@@ -115,14 +120,20 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
         self.query_one("#theme").focus()
 
     def form(self) -> dict[str, Any]:
-        values: dict[str, Any] = {name: self.query_one(f"#{name}", Input).value
+        values: dict[str, Any] = {name: self._typed(name, self.query_one(f"#{name}", Input).value)
                                   for name in INPUTS}
         values["theme"] = self.query_one("#theme", Select).value
         values["default_mode"] = self.query_one("#default_mode", Select).value
         values["bell"] = self.query_one("#bell", Switch).value
         values["cram_moves_cards"] = self.query_one("#cram_moves_cards", Switch).value
-        values["deck_folders"] = self.query_one("#deck_folders", TextArea).text
+        values["deck_folders"] = self._typed("deck_folders",
+                                             self.query_one("#deck_folders", TextArea).text)
         return values
+
+    def _typed(self, name: str, shown: str) -> str:
+        """What the field holds: the stored text if the user left it as shown."""
+        stored = self._stored[name]
+        return stored if shown == visible(stored) else shown
 
     @on(Select.Changed, "#theme")
     def _preview(self, event: Select.Changed) -> None:
@@ -134,16 +145,16 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
     @on(Switch.Changed)
     @on(TextArea.Changed)
     def _check(self) -> None:
-        settings, problem = settings_from_form(self.app.settings, self.form())  # type: ignore[attr-defined]
+        settings, problem = settings_from_form(mockint_app(self).settings, self.form())
         self.query_one("#settings-status", Plain).update(problem or "")
         self.query_one("#save", Button).disabled = settings is None
 
     def action_save(self) -> None:
-        settings, problem = settings_from_form(self.app.settings, self.form())  # type: ignore[attr-defined]
+        settings, problem = settings_from_form(mockint_app(self).settings, self.form())
         if settings is None:
             self.notify(problem, severity="error", markup=False)
             return
-        self.app.update_settings(settings)  # type: ignore[attr-defined]
+        mockint_app(self).prefs.update(settings)
         self.notify("Settings saved; they apply to the next interview.")
         self.app.pop_screen()
 

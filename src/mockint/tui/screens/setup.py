@@ -12,8 +12,8 @@ from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet,
 from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck
-from mockint.core.session import SessionConfig, select_questions
-from mockint.storage.practice import KIND_LABELS
+from mockint.core.session import Mode, SessionConfig, select_questions
+from mockint.tui.formatting import KIND_LABELS
 from mockint.tui.literal import visible
 from mockint.tui.widgets.checklists import TickList
 
@@ -133,7 +133,7 @@ Ctrl+S or the Start button begins; Esc goes back.
         levels = list(self.query_one("#levels", SelectionList).selected)
         if not categories or not levels:
             raise ValueError("choose at least one category and one level")
-        mode = "mock" if self.query_one("#mode-mock", RadioButton).value else "practice"
+        mode: Mode = "mock" if self.query_one("#mode-mock", RadioButton).value else "practice"
         shuffled = self.query_one("#order-shuffled", RadioButton).value
         kind = next((k for k in KIND_LABELS if self.query_one(f"#kind-{k}", RadioButton).value),
                     "custom")

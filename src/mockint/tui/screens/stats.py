@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline
 
 from mockint.core.stats import DAYS, Stats, compute_stats, stats_text
+from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
 
 
@@ -51,7 +52,7 @@ retention you asked for in settings, and the reviews due in the next 14 days.
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.app.history is None:  # type: ignore[attr-defined]
+        if mockint_app(self).history is None:
             self.query_one("#stats-text", Plain).update("The history is unavailable.")
             return
         self._compute()
@@ -59,8 +60,10 @@ retention you asked for in settings, and the reviews due in the next 14 days.
 
     @work(thread=True, exclusive=True, group="stats")
     def _compute(self) -> None:
-        app = self.app
-        stats = compute_stats(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        if app.history is None:
+            return
+        stats = compute_stats(app.history, app.decks.decks, app.now(),
                               include_empty=self.include_empty)
         app.call_from_thread(self._show, stats)
 
@@ -68,9 +71,11 @@ retention you asked for in settings, and the reviews due in the next 14 days.
     def _compute_plan(self) -> None:
         from mockint.storage.plan import plan_stats_text
 
-        app = self.app
-        settings = app.settings  # type: ignore[attr-defined]
-        text = plan_stats_text(app.history, app.decks.decks, app.now(),  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        settings = app.settings
+        if app.history is None:
+            return
+        text = plan_stats_text(app.history, app.decks.decks, app.now(),
                                settings.daily_minutes, settings.desired_retention)
         app.call_from_thread(self.query_one("#plan-stats", Plain).update, text)
 

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 from mockint.core.deck import COMPETENCIES, STAR_PARTS
 from mockint.core.session import SessionConfig
 from mockint.core.stories import Coverage, Story, coverage, practice_question, search_stories
+from mockint.tui.access import mockint_app
 from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.story_form import StoryFormScreen
 from mockint.tui.widgets.plain import Plain
@@ -116,7 +117,7 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
 
     @property
     def history(self):  # noqa: ANN201 - HistoryStore | None, without importing storage here
-        return self.app.history  # type: ignore[attr-defined]
+        return mockint_app(self).history
 
     def reload(self, select: str | None = None) -> None:
         """Read the stories again and show them (keeping, or moving to, a selection)."""
@@ -247,7 +248,7 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
             if saved is not None:
                 self.save(saved)
 
-        now = self.app.now() if hasattr(self.app, "now") else None  # type: ignore[attr-defined]
+        now = mockint_app(self).now()
         self.app.push_screen(StoryFormScreen(story, heading=heading, now=now), done)
 
     def save(self, story: Story) -> bool:
@@ -294,7 +295,7 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
             self.notify("Tick the competencies this story shows first (e edits it): the "
                         "question is chosen from them.", severity="warning")
             return
-        found = practice_question(story, self.app.decks.decks, self.rng)  # type: ignore[attr-defined]
+        found = practice_question(story, mockint_app(self).decks.decks, self.rng)
         if found is None:
             self.notify(f"No question in your decks probes {', '.join(story.competencies)}.",
                         severity="warning")
@@ -302,7 +303,7 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
         deck, question = found
         config = SessionConfig(deck_ids=[deck.id], questions=[(deck.id, question.id)],
                                mode="practice")
-        self.app.start_interview(config)  # type: ignore[attr-defined]
+        mockint_app(self).flow.start(config)
 
     def on_screen_resume(self) -> None:
         self.reload()

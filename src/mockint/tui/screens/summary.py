@@ -4,50 +4,18 @@ from __future__ import annotations
 
 import sqlite3
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
 
-from mockint.core.counts import answer_state
-from mockint.core.session import RATINGS, SessionConfig, SessionRecord
+from mockint.core.session import SessionConfig, SessionRecord
 from mockint.core.timing import format_duration
 from mockint.core.verdict import SessionVerdict, session_verdict
-from mockint.tui.literal import one_line, visible
+from mockint.tui.access import mockint_app
+from mockint.tui.formatting import fill_answers_table
 from mockint.tui.widgets.plain import Plain
-
-PROMPT_WIDTH = 60  # a DataTable column grows to its longest cell: keep Time and Rating in view
-
-
-def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
-    rows = []
-    for answer in record.answers:
-        question = answer.asked.question
-        over = f"+{format_duration(answer.overtime)}" if answer.overtime else ""
-        state = answer_state(answer)
-        rating = RATINGS.get(answer.rating or 0, "—" if state == "answered" else state)
-        points = f"{answer.key_points_covered}/{len(question.key_points)}"
-        star = f"{answer.star_covered}/4" if answer.star_checked else ""
-        rows.append((
-            Text(str(answer.index + 1), justify="right"),
-            Text(visible(one_line(question.prompt, PROMPT_WIDTH))),
-            Text(f"{format_duration(answer.used)}/{format_duration(answer.time_limit)}"),
-            Text(over, style="bold red" if over else ""),
-            Text(rating),
-            Text(points),
-            Text(star),
-        ))
-    return rows
-
-
-def fill_answers_table(table: DataTable, record: SessionRecord) -> DataTable:
-    """A session's answers, one row each (the summary and the session screen)."""
-    table.add_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
-    for row in summary_rows(record):
-        table.add_row(*row)
-    return table
 
 
 class SummaryScreen(Screen[None]):
@@ -104,7 +72,7 @@ notice one story told for everything.
         rated = sum(1 for a in self.record.answers if a.rating is not None)
         note = self.query_one("#schedule-note", Plain)
         note.display = self.record.config.kind in CRAM_KINDS and rated > 0
-        if note.display and self.app.history is not None:  # type: ignore[attr-defined]
+        if note.display and mockint_app(self).history is not None:
             self._count_moved(rated)
         self.query_one("#story-warnings").display = False
         if self.app.history is not None:  # type: ignore[attr-defined]
@@ -136,9 +104,11 @@ notice one story told for everything.
         """Say whether practising ahead moved the FSRS schedule (after the saves land)."""
         from mockint.storage.plan import cards_moved
 
-        app = self.app
-        app.flush_saves()  # type: ignore[attr-defined]
-        moved = cards_moved(app.history, self.record.id)  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        app.flush_saves()
+        if app.history is None:
+            return
+        moved = cards_moved(app.history, self.record.id)
         if moved == 0:
             text = (f"Schedule unchanged: none of these {rated} questions was due, so FSRS kept "
                     "their dates (your answers are in the history and count toward the plan).")
@@ -151,7 +121,7 @@ notice one story told for everything.
 
     @work(thread=True, exclusive=True, group="summary-verdict")
     def _compare_with_previous(self) -> None:
-        history = self.app.history  # type: ignore[attr-defined]
+        history = mockint_app(self).history
         previous = {}
         if history is not None:
             from mockint.storage.progress import previous_attempts
@@ -179,12 +149,10 @@ notice one story told for everything.
         config = SessionConfig(deck_ids=list(dict.fromkeys(deck for deck, _ in keys)),
                                mode=self.record.config.mode, count=len(keys),
                                questions=keys)
-        self.app.start_interview(config)  # type: ignore[attr-defined]
+        mockint_app(self).flow.start(config)
 
     def action_home(self) -> None:
-        self.app.go_home()  # type: ignore[attr-defined]
+        mockint_app(self).nav.home()
 
     def action_review(self) -> None:
-        from mockint.tui.screens.session import SessionScreen
-
-        self.app.push_screen(SessionScreen(self.record))
+        mockint_app(self).nav.session(self.record)

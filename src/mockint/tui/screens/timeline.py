@@ -9,15 +9,18 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.coordinate import Coordinate
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Header, Sparkline
 
 from mockint.core.session import RATINGS
 from mockint.core.timing import format_duration
 from mockint.core.trends import QuestionStory, question_trends
 from mockint.storage.history import AnswerHit
+from mockint.tui.access import mockint_app
 from mockint.tui.literal import one_line, visible
-from mockint.tui.screens.compare import Attempt, CompareScreen
+from mockint.tui.screens.compare import Attempt
 from mockint.tui.widgets.plain import Plain
 
 TREND_WORDS = {"up": "up", "down": "down", "flat": "level"}
@@ -59,7 +62,7 @@ S compares the highlighted attempt with the sample answer.
         yield Footer()
 
     def on_mount(self) -> None:
-        history = self.app.history  # type: ignore[attr-defined]
+        history = mockint_app(self).history
         self.hits = history.question_timeline(self.deck_id, self.question_id) if history else []
         table = self.query_one(DataTable)
         table.add_columns(" ", "Date", "Rating", "Time", "Words", "Answer")
@@ -72,14 +75,16 @@ S compares the highlighted attempt with the sample answer.
 
     @work(thread=True, exclusive=True, group="timeline-story")
     def _load_story(self) -> None:
-        history = self.app.history  # type: ignore[attr-defined]
+        history = mockint_app(self).history
+        if history is None:
+            return
         answers = [history.load_answer(h.session_id, h.index) for h in self.hits]
         due = history.card_due(self.deck_id, self.question_id)
         self.app.call_from_thread(self._show_story, question_trends(answers), due)
 
     def _show_story(self, story: QuestionStory, due: datetime | None) -> None:
         box = self.query_one("#timeline-trends", Vertical)
-        rows = []
+        rows: list[Widget] = []
         for trend in story.trends:
             rows.append(Horizontal(
                 Plain(trend.name, classes="trend-name"),
@@ -94,7 +99,7 @@ S compares the highlighted attempt with the sample answer.
         if due is None:
             when = "not scheduled yet (rate an answer to schedule it)"
         else:
-            days = (due.astimezone().date() - self.app.now().astimezone().date()).days  # type: ignore[attr-defined]
+            days = (due.astimezone().date() - mockint_app(self).now().astimezone().date()).days
             when = f"{due.astimezone():%a %d %b %Y}" + (
                 " (due now)" if days <= 0 else f" (in {days} day{'s' if days != 1 else ''})")
         self.query_one("#timeline-due", Plain).update(f"Next review: {when}{passed}")
@@ -126,7 +131,7 @@ S compares the highlighted attempt with the sample answer.
         else:
             self.marked = (self.marked + [row])[-2:]
         for i, hit in enumerate(self.hits):
-            table.update_cell_at((i, 0), self._cells(hit, i in self.marked)[0])
+            table.update_cell_at(Coordinate(i, 0), self._cells(hit, i in self.marked)[0])
         self._hint()
 
     def action_compare(self) -> None:
@@ -136,25 +141,23 @@ S compares the highlighted attempt with the sample answer.
             self.notify("Answer this question at least twice to compare attempts.")
             return
         older, newer = (self._attempt(self.hits[i]) for i in chosen)
-        self.app.push_screen(CompareScreen(older, newer))
+        mockint_app(self).nav.compare(older, newer)
 
     def action_compare_sample(self) -> None:
         if not self.hits:
             return
         row = min(self.query_one(DataTable).cursor_row, len(self.hits) - 1)
-        self.app.push_screen(CompareScreen(self._attempt(self.hits[row]), None))
+        mockint_app(self).nav.compare(self._attempt(self.hits[row]), None)
 
     def _attempt(self, hit: AnswerHit) -> Attempt:
-        answer = self.app.history.load_answer(hit.session_id, hit.index)  # type: ignore[attr-defined]
+        history = mockint_app(self).history
+        assert history is not None  # the timeline is only filled from an open history
+        answer = history.load_answer(hit.session_id, hit.index)
         return Attempt(answer, hit.session_id, hit.started_at)
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
-        from mockint.tui.screens.answer import AnswerScreen
-
-        hit = self.hits[event.cursor_row]
-        answer = self.app.history.load_answer(hit.session_id, hit.index)  # type: ignore[attr-defined]
-        self.app.push_screen(AnswerScreen(answer, f"{hit.started_at:%Y-%m-%d %H:%M}"))
+        mockint_app(self).nav.answer_hit(self.hits[event.cursor_row])
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from mockint.core.session import AskedQuestion
+from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
 
 
@@ -34,9 +36,11 @@ class InterviewerPanel(VerticalScroll):
     def ask(self, asked: AskedQuestion, progress: str, prompt: str | None = None) -> None:
         """Show a question (or, with `prompt`, a follow-up to it)."""
         persona = asked.interviewer
-        self.border_title = f"{persona.name} · {persona.role}" if persona.role else persona.name
+        # Literal text (a name like `Sam [/]` is not markup), controls made visible.
+        name = f"{persona.name} · {persona.role}" if persona.role else persona.name
+        self.border_title = Content(visible(name))
         question = asked.question
-        self.border_subtitle = f"{progress} · {question.category} · {question.level}"
+        self.border_subtitle = Content(visible(f"{progress} · {question.category} · {question.level}"))
         self.query_one("#prompt", Static).update(prompt or question.prompt)
         context = f"Follow-up to: {question.prompt}" if prompt else ""
         self.query_one("#context", Static).update(context)

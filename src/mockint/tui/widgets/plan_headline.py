@@ -11,6 +11,7 @@ from textual import work
 from textual.message import Message
 
 from mockint.core.planning import UpcomingInterview
+from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
 
 
@@ -35,12 +36,12 @@ class PlanHeadline(Plain):
         from mockint.storage.interviews import load_calendar_or_empty
         from mockint.storage.plan import plan_headline, today_plan
 
-        app = self.app
-        now = app.now()  # type: ignore[attr-defined]
+        app = mockint_app(self)
+        now = app.now()
         calendar, problem = load_calendar_or_empty()
         upcoming = calendar.upcoming(now)
-        today = (today_plan(app.history, app.decks.decks, upcoming[0], now,  # type: ignore[attr-defined]
-                            app.settings.daily_minutes)  # type: ignore[attr-defined]
+        today = (today_plan(app.history, app.decks.decks, upcoming[0], now,
+                            app.settings.daily_minutes)
                  if upcoming else None)
         text = str(problem) if problem else plan_headline(upcoming, today, now)
         app.call_from_thread(self._show, text, upcoming[0] if upcoming else None,

@@ -1,0 +1,373 @@
+"""The interview flow: the one owner of the running `Interview` and of its saves.
+
+Screens post what happened (`messages.AnswerSubmitted`, `RatingChosen`, …)
+with the data it carries; the app hands each message to this flow, which
+checks that it still fits the interview's phase (a key pressed twice in a row
+arrives twice), advances the core `Interview`, asks the history to save, and
+shows the next screen. Nothing else calls an `Interview` intent, so no order
+of keys and clicks can reach a transition the phase does not allow.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from textual.screen import Screen
+
+from mockint.core.deck import Interviewer
+from mockint.core.session import (
+    AnswerRecord,
+    AskedQuestion,
+    Interview,
+    InterviewError,
+    Phase,
+    SessionConfig,
+    SessionRecord,
+    decks_by_id,
+    prepare_config,
+    select_questions,
+)
+from mockint.storage.history import BackgroundWriter, HistoryStore
+from mockint.tui import messages
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.reveal import RevealScreen
+
+if TYPE_CHECKING:
+    from mockint.tui.app import MockintApp
+
+S = TypeVar("S", bound=Screen)
+DRAFT_EVERY = 1.0  # seconds: a killed terminal loses at most about this much typing
+EMPTY_PRACTICE = {
+    "due": "Nothing is due today: well done. Try weak or new questions.",
+    "weak": "No weak questions yet: rate a few answers first.",
+    "new": "You have answered every question in these decks.",
+    "mixed": "Nothing to practise in these decks yet.",
+    "cram": "No questions match these filters.",
+    "plan": "Today's plan is done (or there is no interview ahead).",
+}
+
+
+class InterviewFlow:
+    """Starts, resumes and advances the interview; queues its saves in order."""
+
+    def __init__(self, app: MockintApp) -> None:
+        self.app = app
+        self.interview: Interview | None = None
+        self.writer: BackgroundWriter | None = None
+        self._last_draft = float("-inf")
+        self._draft_pending = False
+        self._waiting: SessionConfig | None = None
+
+    # --- the history --------------------------------------------------------
+
+    def history_ready(self, history: HistoryStore) -> None:
+        """The history is open: save from now on (everything so far, if an interview runs)."""
+        if self.writer is None:
+            self.writer = BackgroundWriter(history, self._save_failed)
+        if self.interview is not None:
+            self._save(all_answers=True)
+        if self._waiting is not None:  # `mockint practice` waited for the history
+            config, self._waiting = self._waiting, None
+            self.start(config)
+
+    def history_missing(self) -> None:
+        """The history could not be opened: a practice session waiting for it cannot start."""
+        if self._waiting is not None:
+            self._waiting = None
+            self.app.notify("Practice sessions need the history, which is unavailable.",
+                            title="Cannot start", severity="error")
+            self.app.nav.leave_blank_start()
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+
+    def flush(self) -> None:
+        """Wait for queued saves (tests, and before reading the history back)."""
+        if self.writer is not None:
+            self.writer.flush()
+
+    # --- starting -----------------------------------------------------------
+
+    def start(self, config: SessionConfig) -> bool:
+        """Choose the questions and show the first; False (and a message) if none."""
+        app = self.app
+        config = prepare_config(config).model_copy(
+            update={"warning_fraction": app.settings.warning_fraction})
+        if config.kind != "custom" and app.history is None and app.history_pending:
+            self._waiting = config  # chosen once the history is open (see history_ready)
+            return True
+        try:
+            decks = decks_by_id(app.decks.decks_with(config.deck_ids), config.deck_ids)
+            questions = (select_questions(decks, config, self._default_interviewer())
+                         if config.kind == "custom" else self._practice_questions(decks, config))
+            self.interview = Interview.start(questions, config, clock=app.clock,
+                                             wall_clock=app.now)
+        except InterviewError as error:
+            app.notify(str(error), title="Cannot start", severity="error", markup=False)
+            app.nav.leave_blank_start()
+            return False
+        self._save(all_answers=True)
+        app.nav.interview(self.interview, replace=False)
+        return True
+
+    def start_practice(self, kind: str) -> bool:
+        """One key from home: a practice session of `kind` over every deck."""
+        settings = self.app.settings
+        deck_ids = [e.deck_id for e in self.app.decks.entries if e.ok and e.deck_id]
+        return self.start(SessionConfig(deck_ids=deck_ids, kind=kind, mode=settings.default_mode,
+                                        count=settings.practice_size))
+
+    def resume(self, record: SessionRecord) -> None:
+        app = self.app
+        self.interview = Interview(record, clock=app.clock, wall_clock=app.now)
+        if self.interview.phase in (Phase.REVEALED, Phase.RATED):
+            app.nav.reveal(self.interview, replace=False)
+        else:
+            app.nav.interview(self.interview, replace=False)
+
+    def offer_resume(self) -> None:
+        """At start-up: ask whether to resume an interview left unfinished."""
+        from mockint.tui.screens.confirm import ConfirmScreen
+
+        history = self.app.history
+        if history is None:
+            return
+        record = history.unfinished()
+        if record is None:
+            return
+        answer = record.answers[-1] if record.answers else None
+        where = f"question {answer.index + 1} of {len(record.plan)}" if answer else "the start"
+        typed = f", {len(answer.text.split())} words typed" if answer and answer.text else ""
+        question = (f"You have an unfinished interview from {record.started_at:%a %d %b %H:%M} "
+                    f"UTC ({where}{typed}). Resume it?")
+
+        def decided(resume: bool | None) -> None:
+            if resume:
+                self.resume(record)
+            elif self.writer is not None:
+                self.writer.submit(lambda: history.abandon(record.id))
+                self.app.notify("Kept in your history as left early.")
+
+        self.app.push_screen(ConfirmScreen(question, yes="Resume", no="Not now"), decided)
+
+    def _default_interviewer(self) -> Interviewer | None:
+        settings = self.app.settings
+        name = settings.interviewer_name
+        return Interviewer(name=name, role=settings.interviewer_role) if name else None
+
+    def _practice_questions(self, decks: list, config: SessionConfig) -> list[AskedQuestion]:
+        from mockint.storage.practice import choose
+
+        app = self.app
+        if app.history is None:
+            raise InterviewError("practice sessions need the history, which is unavailable")
+        limit = config.count or app.settings.practice_size
+        if config.kind == "plan":
+            from mockint.storage.plan import plan_questions
+
+            questions = plan_questions(app.history, app.decks.decks, app.now(),
+                                       app.settings.daily_minutes)
+        else:
+            questions = choose(config.kind, app.history, decks, config, app.now(), limit,
+                               app.settings.new_share)
+        if not questions:
+            raise InterviewError(EMPTY_PRACTICE.get(config.kind, "no questions"))
+        return questions
+
+    # --- what the screens post ------------------------------------------------
+
+    def handle(self, message: messages.InterviewMessage) -> None:
+        """Apply one message from an interview screen, if it is still about this question."""
+        interview = self.interview
+        if interview is None or not self._current(message, interview):
+            return
+        handler = self._handlers.get(type(message))
+        if handler is not None:
+            handler(self, message, interview)
+
+    @staticmethod
+    def _current(message: messages.InterviewMessage, interview: Interview) -> bool:
+        return (message.index == interview.index
+                and message.follow_up == (interview.follow_up is not None)
+                and interview.phase is not Phase.FINISHED)
+
+    def _shown(self, _: messages.QuestionShown, interview: Interview) -> None:
+        if interview.phase is Phase.ASKING:
+            interview.begin()
+            self._show_state()
+
+    def _draft(self, message: messages.DraftChanged, interview: Interview) -> None:
+        if interview.phase not in (Phase.ANSWERING, Phase.PAUSED):
+            return
+        interview.update_text(message.text)
+        if self.app.clock() - self._last_draft >= DRAFT_EVERY:
+            self._save_draft()
+        else:
+            # Trailing edge: the last words typed are saved too, at most a second late.
+            self._draft_pending = True
+
+    def tick(self) -> None:
+        """Called a few times a second: a draft held back by the debounce is saved when due."""
+        if self._draft_pending and self.app.clock() - self._last_draft >= DRAFT_EVERY:
+            self._save_draft()
+
+    def _begin_early(self, interview: Interview) -> None:
+        """A key pressed in the instant before the first frame: the clock starts now."""
+        if interview.phase is Phase.ASKING:
+            interview.begin()
+
+    def _submitted(self, message: messages.AnswerSubmitted, interview: Interview) -> None:
+        self._begin_early(interview)
+        if interview.phase not in (Phase.ANSWERING, Phase.PAUSED):
+            return
+        if message.skipped and interview.follow_up is not None:
+            return
+        interview.update_text(message.text)
+        interview.skip() if message.skipped else interview.submit()
+        if interview.phase is Phase.SUBMITTED:
+            interview.reveal()
+        self._save()
+        self.app.nav.reveal(interview, replace=True)
+
+    def _pause(self, _: messages.PauseToggled, interview: Interview) -> None:
+        self._begin_early(interview)
+        if interview.can_pause and interview.phase in (Phase.ANSWERING, Phase.PAUSED):
+            interview.toggle_pause()
+            self._show_state()
+
+    def _peek(self, message: messages.PeekRequested, interview: Interview) -> None:
+        if interview.can_peek and interview.follow_up is None:
+            text = interview.peek(message.what)
+            screen = self._screen(InterviewScreen)
+            if screen is not None:
+                screen.show_peek(message.what, text)
+
+    def _leave(self, message: messages.LeaveConfirmed, interview: Interview) -> None:
+        if interview.phase in (Phase.ANSWERING, Phase.PAUSED):
+            interview.update_text(message.text)
+        interview.abandon()
+        self._save()
+        self.app.nav.summary(interview.record)
+
+    def _analysed(self, message: messages.AnswerAnalysed, interview: Interview) -> None:
+        if interview.phase in (Phase.REVEALED, Phase.RATED):
+            ticked = interview.apply_analysis(message.analysis)
+            screen = self._screen(RevealScreen)
+            if screen is not None:
+                screen.show_analysis(message.analysis, ticked)
+
+    def _key_points(self, message: messages.KeyPointsChecked, interview: Interview) -> None:
+        count = len(interview.answer.key_points_checked)
+        if interview.phase in (Phase.REVEALED, Phase.RATED) and len(message.checked) == count:
+            for index, covered in enumerate(message.checked):
+                interview.check_key_point(index, covered)
+
+    def _star(self, message: messages.StarChecked, interview: Interview) -> None:
+        if interview.phase in (Phase.REVEALED, Phase.RATED):
+            for part, covered in message.checked.items():
+                if part in interview.answer.star_checked:
+                    interview.check_star(part, covered)
+
+    def _rated(self, message: messages.RatingChosen, interview: Interview) -> None:
+        if interview.phase in (Phase.REVEALED, Phase.RATED):
+            interview.rate(message.rating)
+            self._save()  # a rating is kept at once, not only when moving on
+            self._show_state()
+
+    def _follow_up(self, _: messages.FollowUpAsked, interview: Interview) -> None:
+        if interview.phase in (Phase.REVEALED, Phase.RATED) and interview.remaining_follow_ups():
+            interview.ask_follow_up()
+            self.app.nav.interview(interview, replace=True)
+
+    def _moved_on(self, _: messages.MovedOn, interview: Interview) -> None:
+        if not interview.can_move_on:
+            return
+        previous = interview.index
+        interview.next()
+        self._save(answers=[previous, interview.index])
+        self._review(interview.record.answers[previous])
+        if interview.phase is Phase.FINISHED:
+            self.app.nav.summary(interview.record)
+        else:
+            self.app.nav.interview(interview, replace=True)
+
+    def _screen(self, kind: type[S]) -> S | None:
+        """The topmost screen of `kind` (a dialog may be on top of it)."""
+        return next((s for s in reversed(self.app.screen_stack) if isinstance(s, kind)), None)
+
+    def _show_state(self) -> None:
+        """The interview moved: the screen showing it follows."""
+        interview_screen = self._screen(InterviewScreen)
+        if interview_screen is not None:
+            interview_screen.show_state()
+        reveal_screen = self._screen(RevealScreen)
+        if reveal_screen is not None:
+            reveal_screen.show_state()
+
+    _handlers: dict[type, Callable[[InterviewFlow, Any, Interview], None]] = {
+        messages.QuestionShown: _shown,
+        messages.DraftChanged: _draft,
+        messages.AnswerSubmitted: _submitted,
+        messages.PauseToggled: _pause,
+        messages.PeekRequested: _peek,
+        messages.LeaveConfirmed: _leave,
+        messages.AnswerAnalysed: _analysed,
+        messages.KeyPointsChecked: _key_points,
+        messages.StarChecked: _star,
+        messages.RatingChosen: _rated,
+        messages.FollowUpAsked: _follow_up,
+        messages.MovedOn: _moved_on,
+    }
+
+    # --- saving ---------------------------------------------------------------
+
+    def _save(self, *, all_answers: bool = False, answers: list[int] | None = None) -> None:
+        """Queue a save of the session (a copy, so later edits cannot race the thread)."""
+        if self.writer is None or self.interview is None:
+            return
+        interview = self.interview
+        interview.checkpoint()
+        record = interview.record.model_copy(deep=True)
+        chosen = None if all_answers else sorted(set(answers or [interview.index]))
+        history = self.writer.store
+        self.writer.submit(lambda: history.save_session(record, chosen))
+
+    def _save_draft(self) -> None:
+        self._draft_pending = False
+        self._last_draft = self.app.clock()
+        interview = self.interview
+        if self.writer is None or interview is None:
+            return
+        if interview.phase not in (Phase.ANSWERING, Phase.PAUSED):
+            return
+        if interview.follow_up is not None:
+            self._save()
+            return
+        answer = interview.checkpoint().model_copy(deep=True)
+        session_id, history = interview.record.id, self.writer.store
+        self.writer.submit(lambda: history.save_draft(session_id, answer))
+
+    def _review(self, answer: AnswerRecord) -> None:
+        """The rating moves the question's FSRS card (on the history thread, in order)."""
+        if self.writer is None or answer.rating is None or self.interview is None:
+            return
+        from mockint.core.scheduling import scheduler
+        from mockint.storage.plan import record_rating
+
+        history, record = self.writer.store, self.interview.record
+        session_id, kind = record.id, record.config.kind
+        settings = self.app.settings
+        fsrs = scheduler(settings.desired_retention, fuzz=self.app.fuzz)
+        copy = answer.model_copy(deep=True)
+        moves = settings.cram_moves_cards
+
+        def review() -> None:
+            record_rating(history, session_id, kind, copy, fsrs, moves)
+
+        self.writer.submit(review)
+
+    def _save_failed(self, error: Exception) -> None:
+        self.app.call_from_thread(self.app.notify, f"Could not save to the history: {error}",
+                                  title="Not saved", severity="error", timeout=10, markup=False)

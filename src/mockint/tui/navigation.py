@@ -1,0 +1,194 @@
+"""Navigation: the one way to open any screen, by name.
+
+Screens and the app call `app.nav.history()`, `app.nav.session(record)` and so
+on; nothing else pushes a full screen. (Small dialogs, such as a confirmation,
+are still pushed by the screen that asks.) Screen modules are imported when a
+screen is first opened, so start-up only pays for the first one, and screens
+never import each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.screen import Screen
+
+from mockint.core.session import AnswerRecord, Interview, SessionConfig, SessionRecord
+
+if TYPE_CHECKING:
+    from mockint.storage.history import AnswerHit
+    from mockint.tui.app import MockintApp
+    from mockint.tui.screens.compare import Attempt
+
+
+class Navigator:
+    """Opens screens for the app; each method is one named place."""
+
+    def __init__(self, app: MockintApp) -> None:
+        self.app = app
+
+    def _push(self, screen: Screen, callback: Callable | None = None) -> None:
+        self.app.push_screen(screen, callback)
+
+    def back(self) -> None:
+        self.app.pop_screen()
+
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """The command palette's places: (title, help, what to do)."""
+        practice = self.app.flow.start_practice
+        return [
+            ("Settings", "Theme, default mode and time, bell, pace, deck folders", self.settings),
+            ("Decks", "Edit, copy, create, import and export decks", self.decks),
+            ("History", "Past sessions, search inside answers, export", self.history),
+            ("Stats", "Progress over the last weeks and what is due", self.stats),
+            ("Interviews and daily plan", "Interview dates, countdown, the plan toward them",
+             self.plan),
+            ("Story bank", "Your STAR stories, the competencies they cover, practise one",
+             self.stories),
+            ("Practise due questions", "A session of the questions FSRS says are due",
+             lambda: practice("due")),
+            ("Practise weak questions", "Lowest recent ratings, missed points, overtime",
+             lambda: practice("weak")),
+            ("Practise new questions", "Questions you have never answered",
+             lambda: practice("new")),
+        ]
+
+    # --- places anyone can go ---------------------------------------------------
+
+    def home(self) -> None:
+        """Back to the home screen, building it if the app started on an interview."""
+        from mockint.tui.screens.home import HomeScreen
+
+        app = self.app
+        if any(isinstance(screen, HomeScreen) for screen in app.screen_stack):
+            while not isinstance(app.screen, HomeScreen):
+                app.pop_screen()
+        else:
+            app.switch_screen(HomeScreen())
+
+    def leave_blank_start(self) -> None:
+        """Home, if the app started on a blank screen waiting for an interview that
+        could not start (`mockint run` / `practice` with nothing to ask)."""
+        if type(self.app.screen) is Screen:
+            from mockint.tui.screens.home import HomeScreen
+
+            self._push(HomeScreen())  # the blank start screen cannot be switched away
+
+    def settings(self) -> None:
+        from mockint.tui.screens.settings import SettingsScreen
+
+        if not isinstance(self.app.screen, SettingsScreen):
+            self._push(SettingsScreen())
+
+    def help(self) -> None:
+        from mockint.tui.screens.help import HelpScreen
+
+        if not isinstance(self.app.screen, HelpScreen):
+            self._push(HelpScreen(self.app.screen))
+
+    def decks(self) -> None:
+        from mockint.tui.screens.decks import DecksScreen
+
+        self._push(DecksScreen())
+
+    def editor(self, path: Path) -> None:
+        from mockint.storage.decks import DeckLoadError
+        from mockint.tui.screens.deck_editor import DeckEditorScreen
+
+        try:
+            self._push(DeckEditorScreen(path))
+        except DeckLoadError as error:
+            self.app.notify(str(error), title="Cannot open the deck", severity="error",
+                            markup=False)
+
+    def history(self) -> None:
+        from mockint.tui.screens.history import HistoryScreen
+
+        self._push(HistoryScreen())
+
+    def plan(self) -> None:
+        """The interviews ahead and the daily plan toward them."""
+        from mockint.tui.screens.plan import PlanScreen
+
+        self._push(PlanScreen())
+
+    def stories(self) -> None:
+        from mockint.tui.screens.stories import StoriesScreen
+
+        self._push(StoriesScreen())
+
+    def stats(self) -> None:
+        from mockint.tui.screens.stats import StatsScreen
+
+        self._push(StatsScreen())
+
+    def setup(self, deck_ids: list[str]) -> None:
+        """The setup form; what it returns starts the interview."""
+        from mockint.tui.screens.setup import SetupScreen
+
+        app = self.app
+
+        def chosen(config: SessionConfig | None) -> None:
+            if config is not None:
+                app.flow.start(config)
+
+        settings = app.settings
+        defaults = SessionConfig(deck_ids=[], count=5, mode=settings.default_mode,
+                                 time_limit=settings.default_seconds)
+        self._push(SetupScreen(app.decks.decks, deck_ids, defaults), chosen)
+
+    def session(self, record: SessionRecord,
+                closed: Callable[[bool | None], None] | None = None) -> None:
+        """One past session; `closed(True)` when the user deleted it."""
+        from mockint.tui.screens.session import SessionScreen
+
+        self._push(SessionScreen(record), closed)
+
+    def answer(self, answer: AnswerRecord, when: str = "", find: Sequence[str] = ()) -> None:
+        """One recorded answer; `find`: searched words to mark and scroll to."""
+        from mockint.tui.screens.answer import AnswerScreen
+
+        self._push(AnswerScreen(answer, when, find=find))
+
+    def answer_hit(self, hit: AnswerHit, find: Sequence[str] = ()) -> None:
+        """The recorded answer a search or timeline row stands for."""
+        history = self.app.history
+        if history is not None:
+            self.answer(history.load_answer(hit.session_id, hit.index),
+                        f"{hit.started_at:%Y-%m-%d %H:%M}", find)
+
+    def timeline(self, deck_id: str, question_id: str, prompt: str) -> None:
+        from mockint.tui.screens.timeline import TimelineScreen
+
+        self._push(TimelineScreen(deck_id, question_id, prompt))
+
+    def compare(self, older: Attempt, newer: Attempt | None) -> None:
+        """Two attempts word by word (`newer` None: the attempt against the sample)."""
+        from mockint.tui.screens.compare import CompareScreen
+
+        self._push(CompareScreen(older, newer))
+
+    # --- the interview's screens (the interview flow moves between them) --------
+
+    def interview(self, interview: Interview, *, replace: bool) -> None:
+        from mockint.tui.screens.interview import InterviewScreen
+
+        self._show(InterviewScreen(interview), replace)
+
+    def reveal(self, interview: Interview, *, replace: bool) -> None:
+        from mockint.tui.screens.reveal import RevealScreen
+
+        self._show(RevealScreen(interview), replace)
+
+    def summary(self, record: SessionRecord) -> None:
+        from mockint.tui.screens.summary import SummaryScreen
+
+        self.app.switch_screen(SummaryScreen(record))
+
+    def _show(self, screen: Screen, replace: bool) -> None:
+        if replace:
+            self.app.switch_screen(screen)
+        else:
+            self._push(screen)
