@@ -105,11 +105,21 @@ def _session(side: Side, word: str) -> dict[str, float]:
         session.send(b"h")
         page = wait(side.page_text, "first page after h", STEP_TIMEOUT)
         got["open"] = page - pressed
-        session.send(b"/")
-        session.pump(FOCUS_PAUSE)
-        typed = now()
-        session.send(word.encode())
-        hits = wait(f"contain “{word}”", f"search for {word!r}", STEP_TIMEOUT)
+        for attempt in range(2):
+            session.send(b"/")
+            session.pump(FOCUS_PAUSE)
+            typed = now()
+            session.send(word.encode())
+            hits = session.wait_until(lambda: screen.contains(f"contain “{word}”"), STEP_TIMEOUT
+                                      if attempt else 5.0)
+            if hits is not None or not screen.contains("search your answers…"):
+                break
+            # The box still shows its placeholder: the `/` was lost (seen on a loaded
+            # machine, before and after issue 15's changes); focus it and type again.
+            got["search-retried"] = got.get("search-retried", 0) + 1
+        if hits is None:
+            raise BenchError(f"{label}: search for {word!r}: 'contain “{word}”' not on screen "
+                             f"within {STEP_TIMEOUT:.0f} s; {session.describe()}")
         got["search"] = hits - typed
         # Again at typing speed: every key starts a search of the prefix typed so far.
         session.send(b"\x15")  # ctrl+u empties the box: the sessions list comes back
@@ -193,7 +203,7 @@ def _tui(rows: dict[str, Result], big: Side, empty: Side, word: str, runs: int) 
         for i in range(runs):
             for side in ((big, empty) if i % 2 == 0 else (empty, big)):
                 for key, value in measured(side).items():
-                    side.samples[key].append(value)
+                    side.samples.setdefault(key, []).append(value)
     finally:
         for side in (big, empty):
             if crashes[side.name]:
@@ -205,6 +215,10 @@ def _tui(rows: dict[str, Result], big: Side, empty: Side, word: str, runs: int) 
     for row, key in (("history-open", "open"), ("history-search", "search")):
         rows[row].samples = big.samples[key]
         rows[row].baseline = empty.samples[key]
+    retried = sum(sum(side.samples.get("search-retried", [])) for side in (big, empty))
+    if retried:
+        rows["history-search"].notes.append(f"the `/` before the word was lost and sent again "
+                                            f"in {retried} session(s)")
     med = statistics.median
     a, b = med(big.samples["home"]), med(empty.samples["home"])
     rows["history-open"].notes.append(f"spawn to home with the history open (`h History` in the "

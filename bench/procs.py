@@ -27,6 +27,9 @@ _PARSE_FILE = (
     "tomllib.loads(pathlib.Path(sys.argv[1]).read_text(encoding='utf-8'))"
 )
 _DISCOVER = "from mockint.storage.decks import DeckStore; DeckStore.discover(user=False)"
+# What the home screen does: list the decks from the deck index (warm: made by a first run).
+_DISCOVER_INDEX = ("from mockint.storage.decks import DeckStore; "
+                   "DeckStore.discover(user=False, index=True).question_keys()")
 _CHECK_DECKS = (
     "from mockint import paths; from mockint.storage.decks import DeckStore; "
     "s = DeckStore.discover(user=False); "
@@ -73,6 +76,24 @@ def bench_decks_load(runs: int) -> Result:
                                  "run `mockint validate` on them")
             result.notes.append(f"{decks} bundled decks, {questions} questions, from {folder}")
             time_pair(result, [PYTHON, "-c", _DISCOVER], [PYTHON, "-c", _PARSE_DIR, folder], runs, env)
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+
+    return _guard(result, body)
+
+
+def bench_decks_index(runs: int) -> Result:
+    result = Result("decks-index", what="process listing every bundled deck from the warm deck "
+                                        "index (what home does) vs one only tomllib-parsing them")
+
+    def body() -> None:
+        home = Path(tempfile.mkdtemp(prefix="mockint-bench-"))
+        try:
+            env = bench_env(home)
+            folder = _output([PYTHON, "-c", _CHECK_DECKS], env).strip().splitlines()[-2]
+            _output([PYTHON, "-c", _DISCOVER_INDEX], env)  # makes the index
+            time_pair(result, [PYTHON, "-c", _DISCOVER_INDEX], [PYTHON, "-c", _PARSE_DIR, folder],
+                      runs, env)
         finally:
             shutil.rmtree(home, ignore_errors=True)
 

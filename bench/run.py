@@ -18,12 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import MOCKINT, PYTHON, Result, print_table  # noqa: E402
 from history_rows import bench_history  # noqa: E402
-from procs import bench_deck_10k, bench_decks_load, bench_version  # noqa: E402
+from procs import bench_deck_10k, bench_decks_index, bench_decks_load, bench_version  # noqa: E402
 from tui import HOME_ROWS, bench_home, bench_tui  # noqa: E402
 
-NAMES = ("version", "decks-load", "deck-10k", "startup-home", "startup-rss", "startup-interview",
-         "startup-typed",
-         "keystroke-empty", "keystroke-5000", "history-open", "history-search", "history-query")
+NAMES = ("version", "decks-load", "decks-index", "deck-10k", "startup-home", "startup-rss",
+         "startup-interview", "startup-typed", "keystroke-empty", "keystroke-5000", "history-open",
+         "history-search", "history-query")
 TUI_NAMES = {"startup-interview", "startup-typed", "keystroke-empty", "keystroke-5000"}
 HISTORY_NAMES = {"history-open", "history-search", "history-query"}
 
@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     steps = [("version", lambda: [bench_version(runs)]),
              ("decks-load", lambda: [bench_decks_load(runs)]),
+             ("decks-index", lambda: [bench_decks_index(runs)]),
              ("deck-10k", lambda: [bench_deck_10k(runs)])]
     if wanted & set(HOME_ROWS):
         steps.append(("/".join(n for n in HOME_ROWS if n in wanted),

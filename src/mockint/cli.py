@@ -256,6 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _say(text: str = "", *, err: bool = False) -> None:
     """Print a line of the CLI's own output: deck, answer and path text shown through
     `visible`, so no escape sequence in them reaches the terminal."""
+    from mockint.core.display import visible
+
     print(visible(text), file=sys.stderr if err else sys.stdout)
 
 
@@ -424,9 +426,9 @@ def _print_plan_stats(history, decks) -> None:
     from mockint.storage.settings import load_settings_or_defaults
 
     settings, _ = load_settings_or_defaults()
-    print()
-    print(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
-                          settings.desired_retention))
+    _say()
+    _say(plan_stats_text(history, decks, utcnow(), settings.daily_minutes,
+                         settings.desired_retention))
 
 
 def _deck_paths(args: argparse.Namespace) -> list[Path]:
@@ -503,6 +505,7 @@ def _write_out(command: str, text: str, output: Path | None, *, mkdir: bool = Fa
     """Print an export, or write it atomically to `output`: a regular file or a new name
     (a symlink is followed to its file; devices, FIFOs and folders are refused), in a
     folder that exists unless `mkdir`; created 0600 when `private`."""
+    from mockint.core.display import visible
     from mockint.storage.files import OutputRefused, atomic_write_text, output_target
 
     if output is None:

@@ -78,6 +78,23 @@ async def test_stats_screen_shows_the_figures(tui_store, clock, history, tui_dec
         assert "TUI test deck" in text
 
 
+async def test_stats_of_a_history_damaged_since_it_opened_say_so_and_the_app_runs_on(
+        tui_store, clock, history, tui_deck):
+    """Issue 11 item 5: a damaged row met by the stats is the history's message, not a crash."""
+    seed(history, tui_deck, [1, 3], days_ago=2)
+    history._db.execute("UPDATE answers SET topics = CAST(x'c328ff61' AS TEXT)")
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert isinstance(app.screen, StatsScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = shown(app.screen.query_one("#stats-text"))
+        assert str(history.path) in text and ".recover" in text
+        await pilot.press("escape")
+        assert app.is_running and not isinstance(app.screen, StatsScreen)
+
+
 async def test_practice_from_the_shell_waits_for_the_history(tui_store, clock, history, tui_deck):
     """`mockint practice` opens the history in the background; the questions are chosen
     once it is open (they were chosen before, found no history, and left a blank screen)."""

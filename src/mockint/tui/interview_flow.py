@@ -64,7 +64,8 @@ class InterviewFlow:
     def history_ready(self, history: HistoryStore) -> None:
         """The history is open: save from now on (everything so far, if an interview runs)."""
         if self.writer is None:
-            self.writer = BackgroundWriter(history, self._save_failed)
+            self.writer = BackgroundWriter(history, self._save_failed,
+                                           on_recovered=self._saved_again)
         if self.interview is not None:
             self._save(all_answers=True)
         if self._waiting is not None:  # `mockint practice` waited for the history
@@ -371,3 +372,8 @@ class InterviewFlow:
     def _save_failed(self, error: Exception) -> None:
         self.app.call_from_thread(self.app.notify, f"Could not save to the history: {error}",
                                   title="Not saved", severity="error", timeout=10, markup=False)
+
+    def _saved_again(self) -> None:
+        """The writer got the held-back saves onto the disk (space was freed)."""
+        self.app.call_from_thread(self.app.notify, "Everything is saved to the history again.",
+                                  title="Saved", timeout=5)

@@ -67,6 +67,7 @@ class Navigator:
                 app.pop_screen()
         else:
             app.switch_screen(HomeScreen())
+            app.deck_actions.check()  # `mockint run` left the other decks unchecked
 
     def leave_blank_start(self) -> None:
         """Home, if the app started on a blank screen waiting for an interview that

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from mockint.core.session import AnswerRecord
-from mockint.storage.history.rows import dt, iso, question_record
+from mockint.storage.history.rows import iso, question_record, when
 from mockint.storage.history.schema import Database
 
 if TYPE_CHECKING:  # fsrs costs ~25 ms to import: only practice needs it, not start-up
@@ -49,13 +49,13 @@ class CardQueries(Database):
 
     def due_cards(self) -> list[tuple[QuestionKey, datetime]]:
         rows = self.query("SELECT deck_id, question_id, due FROM cards ORDER BY due")
-        return [((r["deck_id"], r["question_id"]), dt(r["due"])) for r in rows]
+        return [((r["deck_id"], r["question_id"]), when(r["due"])) for r in rows]
 
     def card_due(self, deck_id: str, question_id: str) -> datetime | None:
         """When this question's card is next due (None: never rated)."""
         rows = self.query("SELECT due FROM cards WHERE deck_id = ? AND question_id = ?",
                           (deck_id, question_id))
-        return dt(rows[0]["due"]) if rows else None
+        return when(rows[0]["due"]) if rows else None
 
     def due_before(self, horizon: datetime) -> list[datetime]:
         """When each card falling due before `horizon` is due (overdue ones included)."""

@@ -118,6 +118,11 @@ def dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def when(value: str) -> datetime:
+    """A date the schema requires (NOT NULL); bad text raises ValueError (damage)."""
+    return datetime.fromisoformat(value)
+
+
 def fts_query(text: str) -> str:
     """User words as an FTS5 query: every word must appear, the last may be a prefix."""
     words = [w for w in text.replace('"', " ").split() if w]
@@ -178,7 +183,7 @@ HIT_COLUMNS = ("a.session_id, a.idx, a.deck_id, a.question_id, a.rating, a.used,
 
 def summary_from_row(row: dict) -> SessionSummary:
     return SessionSummary(
-        id=row["id"], started_at=dt(row["started_at"]), ended_at=dt(row["ended_at"]),
+        id=row["id"], started_at=when(row["started_at"]), ended_at=dt(row["ended_at"]),
         status=row["status"], mode=row["mode"], deck_titles=row["deck_titles"],
         question_count=row["question_count"], answered_count=row["answered_count"],
         avg_rating=row["avg_rating"], total_used=row["total_used"], note=row["note"],
@@ -198,7 +203,7 @@ def _match(row: dict) -> tuple[str, bool]:
 def hit_from_row(row: dict) -> AnswerHit:
     match, in_follow_up = _match(row)
     return AnswerHit(
-        session_id=row["session_id"], started_at=dt(row["session_started"]), index=row["idx"],
+        session_id=row["session_id"], started_at=when(row["session_started"]), index=row["idx"],
         deck_id=row["deck_id"], question_id=row["question_id"], prompt=row["prompt"],
         rating=row["rating"], used=row["used"], text=row["text"],
         follow_up_text=row.get("follow_up_text") or "",

@@ -37,6 +37,7 @@ from mockint.storage.history.rows import (
     hit_from_row,
     iso,
     summary_from_row,
+    when,
     where,
 )
 from mockint.storage.history.schema import reading
@@ -228,7 +229,7 @@ class HistoryStore(CardQueries, StoryQueries):
             id=row["id"],
             config=SessionConfig.model_validate_json(row["config"]),
             plan=[AskedQuestion.model_validate(a) for a in json.loads(row["plan"])],
-            started_at=dt(row["started_at"]),
+            started_at=when(row["started_at"]),
             ended_at=dt(row["ended_at"]),
             status=row["status"],
             note=row["note"],

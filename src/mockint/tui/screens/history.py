@@ -80,6 +80,9 @@ def hit_cells(h: AnswerHit) -> tuple[Text, ...]:
 
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
+    # The list has the focus, so `/` searches: with Textual's default (the first focusable
+    # widget), the search box could get it first and take a typed `/` as text.
+    AUTO_FOCUS = "#sessions"
     HELP_TITLE = "History"
     HELP = """
 Your past sessions, newest first: Ans, Skip and Unans count the questions

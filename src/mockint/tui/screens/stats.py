@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Sparkline
 
 from mockint.core.stats import DAYS, Stats, compute_stats, stats_text
+from mockint.storage.history import HistoryUnavailable
 from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
 
@@ -63,8 +64,12 @@ retention you asked for in settings, and the reviews due in the next 14 days.
         app = mockint_app(self)
         if app.history is None:
             return
-        stats = compute_stats(app.history, app.decks.decks, app.now(),
-                              include_empty=self.include_empty)
+        try:
+            stats = compute_stats(app.history, app.decks.decks, app.now(),
+                                  include_empty=self.include_empty)
+        except HistoryUnavailable as problem:  # damaged since it was opened: say so, run on
+            app.call_from_thread(self.query_one("#stats-text", Plain).update, problem.user_message)
+            return
         app.call_from_thread(self._show, stats)
 
     @work(thread=True, exclusive=True, group="stats-plan")
@@ -75,8 +80,11 @@ retention you asked for in settings, and the reviews due in the next 14 days.
         settings = app.settings
         if app.history is None:
             return
-        text = plan_stats_text(app.history, app.decks.decks, app.now(),
-                               settings.daily_minutes, settings.desired_retention)
+        try:
+            text = plan_stats_text(app.history, app.decks.decks, app.now(),
+                                   settings.daily_minutes, settings.desired_retention)
+        except HistoryUnavailable:
+            return  # the figures above say what is wrong
         app.call_from_thread(self.query_one("#plan-stats", Plain).update, text)
 
     def _show(self, stats: Stats) -> None:
