@@ -19,6 +19,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from mockint.core.deck import Question
 from mockint.core.diff import (
     DiffPiece,
     Side,
@@ -84,7 +85,7 @@ back). Esc goes back.
         self.with_sample = newer is None
 
     @property
-    def question(self):
+    def question(self) -> Question:
         return self.older.answer.asked.question
 
     def compose(self) -> ComposeResult:
