@@ -204,3 +204,18 @@ async def test_the_question_form_shows_inferred_competencies_to_correct_and_save
         await pilot.press("ctrl+s")  # the editor saves the deck
         await pilot.pause()
     assert read_deck(path).questions[0].competencies == ["conflict", "technical-depth"]
+
+
+async def test_the_command_palette_opens_the_story_bank_and_f1_explains_it(app):
+    from mockint.tui.screens.help import HelpScreen
+
+    async with app.run_test(size=SIZE) as pilot:
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Story bank"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, StoriesScreen)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        assert "coverage grid" in text and "P practises the story" in text

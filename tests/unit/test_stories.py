@@ -274,3 +274,29 @@ def test_a_csv_competencies_column_is_read_and_an_unknown_one_left_out_with_a_re
     # Left empty in the deck (a round trip keeps it so), inferred where it is used.
     assert unnamed.competencies == []
     assert question_competencies(unnamed) == ["ambiguity", "communication"]
+
+
+# --- words for the screens ------------------------------------------------------------------
+
+
+def test_peek_text_lists_fitting_stories_or_says_there_is_none():
+    from mockint.core.stories import peek_text
+
+    question = Question(id="q", category="behavioral", prompt="A time you disagreed?")
+    fitting = story("Pushback", "conflict", result="We cached two endpoints", role="Dev")
+    assert peek_text([fitting, story("Outage", "ownership")], question).splitlines() == [
+        "Your stories for conflict:", "• Pushback — Dev — We cached two endpoints"]
+    assert "none shows conflict yet" in peek_text([story("Outage", "ownership")], question)
+
+
+def test_scope_gaps_and_practice_question(deck_data):
+    import random
+
+    from mockint.core.stories import practice_question, scope_gaps
+
+    deck = Deck.model_validate(deck_data)
+    assert scope_gaps([], deck.questions) == ["conflict"]  # the one behavioral question
+    assert scope_gaps([story("Q", "conflict")], deck.questions) == []
+    found = practice_question(story("Q", "conflict"), [deck], random.Random(1))
+    assert found is not None and found[1].id == "conflict-with-colleague"
+    assert practice_question(story("M", "mentoring"), [deck]) is None

@@ -62,7 +62,6 @@ class SessionConfig(Model):
     categories: list[str] = Field(default_factory=list)
     levels: list[str] = Field(default_factory=list)
     topics: list[str] = Field(default_factory=list)
-    question_ids: list[str] = Field(default_factory=list)  # only these ("practise this story")
     count: int | None = Field(default=None, gt=0)
     order: Order = "deck"
     seed: int | None = None
@@ -171,8 +170,6 @@ def select_questions(decks: Sequence[Deck], config: SessionConfig,
             if config.levels and question.level not in config.levels:
                 continue
             if wanted_topics and not wanted_topics & {t.lower() for t in question.topics}:
-                continue
-            if config.question_ids and question.id not in config.question_ids:
                 continue
             limit = config.time_limit or deck.time_limit_for(question)
             chosen.append(AskedQuestion(deck_id=deck.id, deck_title=deck.title,

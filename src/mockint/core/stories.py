@@ -452,3 +452,60 @@ def uncovered_in(stories: Sequence[Story], competencies: Iterable[str]) -> list[
     shown = {c for s in stories for c in s.competencies}
     wanted = set(competencies)
     return [c for c in COMPETENCIES if c in wanted and c not in shown]
+
+
+# --- words for the screens ---------------------------------------------------------------
+
+
+def peek_text(stories: Sequence[Story], question: Question, width: int = 90) -> str:
+    """The interview's peek: the person's stories for this question, one line each."""
+    wanted = question_competencies(question)
+    if not wanted:
+        return "Your stories: this question names no competency to match them by."
+    matching = matching_stories(stories, wanted)
+    if not matching:
+        return (f"Your stories: none shows {', '.join(wanted)} yet (b on home opens your "
+                "story bank).")
+    lines = [f"Your stories for {', '.join(wanted)}:"]
+    for story in matching[:5]:
+        line = " ".join(f"• {story.title} — {story.summary}".split()) if story.summary \
+            else f"• {' '.join(story.title.split())}"
+        lines.append(line if len(line) <= width else line[: width - 1] + "…")
+    if len(matching) > 5:
+        lines.append(f"  …and {len(matching) - 5} more")
+    return "\n".join(lines)
+
+
+def scope_gaps(stories: Sequence[Story], questions: Iterable[Question]) -> list[str]:
+    """Competencies the questions probe that no story shows (vocabulary order)."""
+    wanted = {c for q in questions for c in question_competencies(q)}
+    return uncovered_in(stories, wanted)
+
+
+def gaps_text(gaps: Sequence[str], interview_label: str) -> str:
+    if not gaps:
+        return ""
+    return (f"No story yet for {', '.join(gaps)}, which {interview_label} may ask about · "
+            "b opens your stories")
+
+
+def match_line(story: Story, matches: dict[str, PartMatch]) -> str:
+    """`Your story “X”: Situation ✓ · Task ✓ · Action – · Result ✗ (missing 40%)`."""
+    parts = []
+    for part in STAR_PARTS:
+        match = matches[part]
+        if not match.has_notes:
+            parts.append(f"{part.title()} –")
+        elif match.carried:
+            parts.append(f"{part.title()} ✓")
+        else:
+            missing = ", ".join(f"“{m}”" for m in match.missing[:3])
+            parts.append(f"{part.title()} ✗ (not heard: {missing})")
+    return f"Your story “{' '.join(story.title.split())}”: " + " · ".join(parts)
+
+
+def match_marks(matches: dict[str, PartMatch]) -> str:
+    """`S✓ T✓ A– R✗`: the short form, for the STAR checklist's border."""
+    marks = {True: "✓", False: "✗"}
+    return " ".join(f"{p[0].upper()}{marks[m.carried] if m.has_notes else '–'}"
+                    for p, m in matches.items())

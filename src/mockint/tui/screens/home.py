@@ -17,6 +17,7 @@ from mockint.tui.formatting import deck_summary
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.plan_headline import PlanHeadline
+from mockint.tui.widgets.story_gaps import StoryGaps
 
 RECENT = 8
 
@@ -28,6 +29,8 @@ class HomeScreen(Screen[None]):
 The decks mockint found: the bundled ones, your own (see `mockint locate`)
 and any given with --deck-path. A deck marked ⚠ has errors; select it to see
 them. Press s to set up an interview, or Enter on a deck to start from it.
+B opens your story bank; when your next interview may ask about a competency
+none of your stories shows, home says so under the plan.
 """
     can_resume = False
     due = 0
@@ -58,6 +61,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
                 yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
                 yield PlanHeadline(id="plan")
+                yield StoryGaps(id="story-gaps")
                 yield Static("", id="due", classes="section-title")
                 yield Static("Recent sessions", classes="section-title")
                 yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
@@ -138,6 +142,7 @@ them. Press s to set up an interview, or Enter on a deck to start from it.
     @on(PlanHeadline.Read)
     def _plan_read(self, event: PlanHeadline.Read) -> None:
         self.next_interview, self.plan_left = event.interview, event.left
+        self.query_one(StoryGaps).check(event.interview)
         self._refresh_bindings()
 
     def action_practise_plan(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,8 +36,8 @@ the question (you still see the sample). In practice mode Ctrl+T pauses the
 clock; a mock interview's clock is strict.
 
 In practice mode F3 shows why they ask this and F4 a tip; each peek is
-recorded. Mock mode has no peeking. Ctrl+Q leaves the interview; what you
-typed is kept.
+recorded. On a behavioral question F5 lists your stories that fit it. Mock
+mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
 """
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", tooltip="Submit this answer and see the sample"),
@@ -43,6 +45,8 @@ typed is kept.
         Binding("ctrl+t", "pause", "Pause/resume", tooltip="Stop or restart the clock"),
         Binding("f3", "peek('why_asked')", "Why asked", tooltip="Practice mode: why they ask this"),
         Binding("f4", "peek('tip')", "Tip", tooltip="Practice mode: how to make it personal"),
+        Binding("f5", "peek_stories", "Your stories",
+                tooltip="Practice mode, behavioral questions: your stories that fit"),
     ]
 
     def __init__(self, interview: Interview) -> None:
@@ -167,6 +171,9 @@ typed is kept.
             return interview.can_pause and (asking or interview.can_toggle_pause)
         if action == "peek":
             return interview.can_peek and interview.follow_up is None
+        if action == "peek_stories":
+            return (interview.can_peek and interview.follow_up is None
+                    and interview.current.question.category in ("behavioral", "situational"))
         return True
 
     def _send(self, skipped: bool) -> None:
@@ -185,6 +192,21 @@ typed is kept.
 
     def action_peek(self, what: str) -> None:
         self.post_message(messages.PeekRequested(self.interview.index, False, what))
+
+    def action_peek_stories(self) -> None:
+        """F5: the person's stories for this question, titles and one line each."""
+        from mockint.core.stories import peek_text
+
+        if not self.interview.can_peek:
+            return
+        history = getattr(self.app, "history", None)
+        try:
+            stories = history.list_stories() if history is not None else []
+        except sqlite3.Error:
+            stories = []
+        peek = self.query_one("#peek", Static)
+        peek.update(peek_text(stories, self.interview.current.question))
+        peek.display = True
 
     def action_leave(self) -> None:
         def decided(leave: bool | None) -> None:

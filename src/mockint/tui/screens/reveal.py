@@ -19,6 +19,7 @@ from mockint.tui.formatting import insights_text, time_line
 from mockint.tui.widgets.checklists import KeyPointChecklist, StarChecklist
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.rating_bar import RatingBar
+from mockint.tui.widgets.story_told import StoryTold
 
 _VOCABULARY: dict[tuple[tuple[str, int], ...], Vocabulary] = {}
 
@@ -43,6 +44,12 @@ show the answer framework.
 
 Rate yourself with 1 to 4: Again, Hard, Good, Easy. Then N moves on. If the
 question has follow-ups, F lets the interviewer ask one, timed.
+
+On a behavioral or situational question, W says which of your stories you
+told (or a new one): the line under the checklists then shows, per STAR part,
+whether your answer carried what the story's notes hold, such as the figure
+of the result. S saves the answer as a new story, split into STAR parts, to
+edit first.
 """
     BINDINGS = [
         Binding("1", "rate(1)", "Again", show=False),
@@ -50,6 +57,8 @@ question has follow-ups, F lets the interviewer ask one, timed.
         Binding("3", "rate(3)", "Good", show=False),
         Binding("4", "rate(4)", "Easy", show=False),
         Binding("f", "follow_up", "Follow-up", tooltip="The interviewer asks a follow-up"),
+        Binding("w", "which_story", "Which story?", tooltip="Say which of your stories you told"),
+        Binding("s", "save_story", "Save as story", tooltip="Keep this answer as a new story"),
         Binding("n", "next", "Next", tooltip="Move on (rate first)"),
         Binding("n", "finish", "Finish", tooltip="Finish the interview (rate first)"),
     ]
@@ -93,6 +102,8 @@ question has follow-ups, F lets the interviewer ask one, timed.
                 framework = Plain(steps, id="framework")
                 framework.border_title = "Answer framework"
                 yield framework
+        if question.uses_star:
+            yield StoryTold(interview, id="story-told")
         with Horizontal(id="actions"):
             yield RatingBar(id="rating")
             yield Static("", id="actions-gap")
@@ -184,6 +195,8 @@ question has follow-ups, F lets the interviewer ask one, timed.
             return interview.can_rate
         if action == "move_on":
             return interview.can_rate
+        if action in ("which_story", "save_story"):
+            return bool(self.query(StoryTold))
         return True
 
     @on(SelectionList.SelectedChanged, "#key-points")
@@ -202,6 +215,12 @@ question has follow-ups, F lets the interviewer ask one, timed.
     def action_rate(self, rating: int) -> None:
         self._rating_sent = True
         self.post_message(messages.RatingChosen(self.interview.index, rating))
+
+    def action_which_story(self) -> None:
+        self.query_one(StoryTold).ask()
+
+    def action_save_story(self) -> None:
+        self.query_one(StoryTold).save_as_story()
 
     def action_follow_up(self) -> None:
         self._sent = True

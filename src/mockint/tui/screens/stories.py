@@ -301,7 +301,7 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
                         severity="warning")
             return
         deck, question = found
-        config = SessionConfig(deck_ids=[deck.id], question_ids=[question.id], count=1,
+        config = SessionConfig(deck_ids=[deck.id], questions=[(deck.id, question.id)],
                                mode="practice")
         mockint_app(self).flow.start(config)
 

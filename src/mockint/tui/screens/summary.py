@@ -27,7 +27,9 @@ limit, any overtime, your rating, and how many key points and STAR parts you
 covered. Under it, each question against your previous attempt at it
 (coverage, STAR parts, time, rating), what improved, and what to practise
 next: W starts a session on those questions. R opens the session to review
-each answer; H goes home.
+each answer; H goes home. If you told one story for more than two different
+competencies (in this session or this week), a warning says so: interviewers
+notice one story told for everything.
 """
     BINDINGS = [
         Binding("h,escape", "home", "Home"),
@@ -57,6 +59,7 @@ each answer; H goes home.
             id="summary-head",
         )
         yield Plain("", id="schedule-note")
+        yield Plain("", id="story-warnings")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
         yield Plain("Comparing with your previous attempts…", id="summary-verdict")
         yield Footer()
@@ -71,6 +74,30 @@ each answer; H goes home.
         note.display = self.record.config.kind in CRAM_KINDS and rated > 0
         if note.display and mockint_app(self).history is not None:
             self._count_moved(rated)
+        self.query_one("#story-warnings").display = False
+        if self.app.history is not None:  # type: ignore[attr-defined]
+            self._warn_about_stories()
+
+    @work(thread=True, exclusive=True, group="summary-stories")
+    def _warn_about_stories(self) -> None:
+        """One story told for more than two competencies, in this session or this week."""
+        from mockint.core.stories import OVERUSE_WINDOW, overuse_warnings
+
+        app = self.app
+        history, now = app.history, app.now()  # type: ignore[attr-defined]
+        try:
+            uses = history.story_uses(session_id=self.record.id, since=now - OVERUSE_WINDOW)
+            stories = history.list_stories() if uses else []
+        except sqlite3.Error:
+            return
+        warnings = overuse_warnings(uses, stories, session_id=self.record.id, now=now)
+        if warnings:
+            app.call_from_thread(self._show_story_warnings, "\n".join(warnings))
+
+    def _show_story_warnings(self, text: str) -> None:
+        warnings = self.query_one("#story-warnings", Plain)
+        warnings.update(text)
+        warnings.display = True
 
     @work(thread=True, exclusive=True, group="summary-schedule")
     def _count_moved(self, rated: int) -> None:
