@@ -118,7 +118,16 @@ def test_export_to_dev_null_or_a_fifo_is_refused_and_leaves_them_as_they_are(
         hostile_session, tmp_path, capsys):
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    for target in (Path(os.devnull), fifo):
+    targets = [fifo]
+    # A character device like /dev/null, made in tmp_path: a regression must never
+    # be able to replace the machine's own /dev/null (it did once, mid-session).
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        targets.append(device)
+    except PermissionError:
+        pass  # not root: the FIFO covers the same "not a regular file" path
+    for target in targets:
         before = os.stat(target)
         assert main(["export", "hostile1", "-o", str(target)]) == 1
         err = capsys.readouterr().err

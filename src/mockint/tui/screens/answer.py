@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from mockint.core.session import AnswerRecord
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import answer_blocks, answer_meta, checks_text, insights_text
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 from mockint.tui.widgets.side_by_side import SideBySide
 
 
@@ -46,7 +47,7 @@ T shows every attempt at this question over time.
     def compose(self) -> ComposeResult:
         answer = self.answer
         question = answer.asked.question
-        yield Header()
+        yield ScreenHeader()
         yield Plain(question.prompt, id="answer-question")
         yield Plain(" · ".join(p for p in (self.when, answer_meta(answer)) if p), id="answer-meta")
         yield SideBySide(("Your answer", answer_blocks(answer)),

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from mockint.core.deck import Question
 from mockint.core.diff import (
@@ -32,6 +32,7 @@ from mockint.core.diff import (
 from mockint.core.session import AnswerRecord
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 PIECE_STYLES = {"same": "", "removed": "strike red", "added": "bold green"}
 
@@ -89,7 +90,7 @@ back). Esc goes back.
         return self.older.answer.asked.question
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Plain(self.question.prompt, id="compare-question")
         with Horizontal(id="compare-headers"):
             yield Plain("", id="compare-old", classes="compare-heading")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select
+from textual.widgets import DataTable, Footer, Input, Select
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck, Question, slugify
 from mockint.storage.decks import display_name, file_stamp, has_comments, read_deck, save_deck
@@ -21,6 +21,7 @@ from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.deck_meta import DeckMetaScreen
 from mockint.tui.screens.question_form import QuestionFormScreen
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 
 def matches(question: Question, search: str, category: object, level: object,
@@ -73,7 +74,7 @@ are asked first. Leaving with unsaved changes asks to save, discard or stay.
         self.shown: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Plain("", id="editor-title")
         with Horizontal(id="editor-filters"):
             yield Input(placeholder="search prompts, ids, topics…", id="search", compact=True)

@@ -7,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer
 
 from mockint.storage.decks import DeckEntry, copy_to_user, display_name
 from mockint.tui import messages
@@ -15,6 +15,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 SOURCES = {"bundled": "bundled (read-only)", "user": "yours", "path": "--deck-path"}
 
@@ -38,7 +39,7 @@ questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield DataTable(id="deck-list", cursor_type="row", zebra_stripes=True)
         yield Plain("", id="deck-info")
         yield Footer()

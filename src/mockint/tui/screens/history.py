@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Select
+from textual.widgets import DataTable, Footer, Input, Select
 
 from mockint.core.deck import CATEGORIES
 from mockint.core.timing import format_duration
@@ -20,6 +20,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.formatting import session_status
 from mockint.tui.literal import one_line, visible
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 SEARCH_DELAY = 0.25  # seconds of no typing before searching or filtering
 PAGE = 40  # rows per query: about one screenful at 40 lines; the next loads near the end
@@ -113,7 +114,7 @@ load as you scroll.
         return mockint_app(self).history
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Horizontal(id="history-filters"):
             yield Input(placeholder="search your answers…", id="search", compact=True)
             yield Select([], prompt="any deck", id="deck", compact=True)

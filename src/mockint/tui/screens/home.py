@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from mockint.storage.decks import DeckEntry
 from mockint.tui import messages
@@ -17,6 +17,7 @@ from mockint.tui.formatting import deck_summary
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.plan_headline import PlanHeadline
+from mockint.tui.widgets.screen_header import ScreenHeader
 from mockint.tui.widgets.story_gaps import StoryGaps
 
 RECENT = 8
@@ -37,6 +38,8 @@ none of your stories shows, home says so under the plan.
     ready = False
     recent: list = []
     _filled = False  # on_mount fills the tables; the first ScreenResume has nothing to redo
+    # c, i and o stay out of the footer (they are in F1 help and the palette) so
+    # that F1 Help and Quit still fit at 120 columns.
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
         Binding("h", "history", "History", tooltip="Past sessions, search, export"),
@@ -44,16 +47,18 @@ none of your stories shows, home says so under the plan.
         Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),
         Binding("p", "practice_due", "Practise due", tooltip="The questions due for review today"),
         Binding("g", "practise_plan", "Today's plan", tooltip="What is left of today's plan"),
-        Binding("c", "cram", "Practise now", tooltip="Anything in your next interview, due or not"),
-        Binding("i", "interviews", "Interviews", tooltip="Interview dates and the daily plan"),
+        Binding("c", "cram", "Practise now", show=False,
+                tooltip="Anything in your next interview, due or not"),
+        Binding("i", "interviews", "Interviews", tooltip="Interview dates and the daily plan", show=False),
         Binding("t", "stats", "Stats", tooltip="Progress over the last weeks"),
         Binding("b", "stories", "Stories", tooltip="Your STAR story bank and its coverage"),
-        Binding("o", "app.settings", "Settings", tooltip="Theme, defaults, pace, deck folders"),
+        Binding("o", "app.settings", "Settings", show=False,
+                tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Horizontal(id="home-body"):
             with Vertical(id="decks-pane"):
                 yield Static("Decks", classes="section-title")

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer
 
 from mockint.core.planning import UpcomingInterview, countdown
 from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 
 class PlanScreen(Screen[None]):
@@ -41,7 +42,7 @@ now (cards move only when they were due, unless settings say otherwise).
     next_interview: UpcomingInterview | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="plan-body"):
             yield Plain("Interviews", classes="section-title")
             yield DataTable(id="interviews", cursor_type="row", zebra_stripes=True)

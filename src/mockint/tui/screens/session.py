@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer
 
 from mockint import paths
 from mockint.core.session import SessionRecord
@@ -16,6 +16,7 @@ from mockint.tui.formatting import fill_answers_table, session_heading
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.note import NoteScreen
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 
 class SessionScreen(Screen[bool]):
@@ -41,7 +42,7 @@ X exports it as a Markdown report and J as JSON (the path is shown).
         self.record = record
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Plain(session_heading(self.record), id="session-heading")
         yield Plain(self._note_text(), id="session-note")
         yield DataTable(id="session-answers", cursor_type="row", zebra_stripes=True)

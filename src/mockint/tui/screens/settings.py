@@ -11,12 +11,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, Select, Switch, TextArea
+from textual.widgets import Button, Footer, Input, Label, Select, Switch, TextArea
 
 from mockint.storage.settings import Settings
 from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 INPUTS = {
     "default_seconds": ("Default seconds per question", "empty = each deck's own"),
@@ -89,7 +90,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
         # Inputs show controls as symbols; an untouched field keeps its stored text.
         self._stored = {**values, "deck_folders": "\n".join(s.deck_folders)}
         themes = sorted(self.app.available_themes)
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="settings-form"):
             yield Label("Theme", classes="field-label")
             yield Select([(Content(visible(t)), t) for t in themes], value=self.app.theme,

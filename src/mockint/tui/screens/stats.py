@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Sparkline
+from textual.widgets import Footer, Sparkline
 
 from mockint.core.stats import DAYS, Stats, compute_stats, stats_text
 from mockint.storage.history import HistoryUnavailable
 from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 
 class StatsScreen(Screen[None]):
@@ -39,7 +40,7 @@ retention you asked for in settings, and the reviews due in the next 14 days.
     include_empty = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with VerticalScroll(id="stats"):
             with Horizontal(id="charts"):
                 with Vertical(classes="chart"):

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from mockint.core.deck import COMPETENCIES, STAR_PARTS
 from mockint.core.session import SessionConfig
@@ -20,6 +20,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.story_form import StoryFormScreen
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 
 def story_details(story: Story) -> str:
@@ -93,7 +94,7 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
         self.rng = random.Random()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         with Horizontal(id="stories-top"):
             with Vertical(id="stories-pane"):
                 yield Input(placeholder="/ search titles, parts, figures, tags…",

@@ -8,7 +8,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header
+from textual.widgets import DataTable, Footer
 
 from mockint.core.session import SessionConfig, SessionRecord
 from mockint.core.timing import format_duration
@@ -16,6 +16,7 @@ from mockint.core.verdict import SessionVerdict, session_verdict
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import fill_answers_table
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 
 class SummaryScreen(Screen[None]):
@@ -48,7 +49,7 @@ notice one story told for everything.
         record = self.record
         status = {"finished": "Finished", "abandoned": "Left early", "in_progress": "In progress"}
         average = record.average_rating
-        yield Header()
+        yield ScreenHeader()
         yield Plain(
             f"{status[record.status]}"
             + (" (empty session)" if record.counts.empty and record.status != "in_progress" else "")

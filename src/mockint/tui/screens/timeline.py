@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Header, Sparkline
+from textual.widgets import DataTable, Footer, Sparkline
 
 from mockint.core.session import RATINGS
 from mockint.core.timing import format_duration
@@ -22,6 +22,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.compare import Attempt
 from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.screen_header import ScreenHeader
 
 TREND_WORDS = {"up": "up", "down": "down", "flat": "level"}
 
@@ -53,7 +54,7 @@ S compares the highlighted attempt with the sample answer.
         self.marked: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield ScreenHeader()
         yield Plain(self.prompt, id="timeline-question")
         yield Vertical(id="timeline-trends")
         yield Plain("", id="timeline-due", classes="hint")
