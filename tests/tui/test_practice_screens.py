@@ -127,3 +127,20 @@ async def test_practice_from_the_shell_without_a_history_says_so_and_goes_home(
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)  # not a blank screen
         assert any("need the history" in n.message for n in app._notifications)
+
+
+async def test_home_of_a_history_damaged_since_it_opened_says_so_and_the_app_runs_on(
+        tui_store, clock, history, tui_deck):
+    """Issue 11 item 5: home's recent list meeting a damaged row shows the history's
+    message (which file, what to do) instead of ending the app."""
+    seed(history, tui_deck, [3], days_ago=2)
+    history._db.execute("UPDATE sessions SET deck_titles = CAST(x'c328ff61' AS TEXT)")
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = shown(app.screen.query_one("#recent-hint"))
+        assert str(history.path) in text and ".recover" in text
+        await pilot.press("d")  # the rest of the app still answers
+        await pilot.press("escape")
+        assert app.is_running

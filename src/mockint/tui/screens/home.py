@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from mockint.storage.decks import DeckEntry
+from mockint.storage.history import HistoryStore, HistoryUnavailable
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
@@ -110,20 +111,20 @@ none of your stories shows, home says so under the plan.
         history = app.history
         table = self.query_one("#recent", DataTable)
         table.clear()
-        self.recent = history.list_sessions(limit=RECENT) if history else []
+        try:
+            self._read_history(history)
+        except HistoryUnavailable as problem:  # damaged since it opened: say so, run on
+            self.recent, self.can_resume, self.due = [], False, 0
+            self.query_one("#recent-hint", Static).update(Text(visible(problem.user_message)))
+            table.display = False
+            self._refresh_bindings()
+            return
         for s in self.recent:
             table.add_row(Text(f"{s.started_at.astimezone():%d %b %H:%M}"),
                           Text(visible(s.deck_titles[:28])),
                           Text(f"{s.answered_count}/{s.question_count}"),
                           Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—"))
         table.display = bool(self.recent)
-        self.can_resume = history is not None and history.unfinished() is not None
-        self.due = 0
-        if history is not None:
-            from mockint.storage.practice import due_count  # only once the history is open
-
-            # The deck summaries' keys: home asks at start-up, and must not validate every deck.
-            self.due = due_count(history, app.decks.question_keys(), app.now())
         self.query_one("#due", Static).update(self._due_text(history))
         self.query_one(PlanHeadline).reload()
         hint = ("History is unavailable this time." if history is None else
@@ -131,6 +132,18 @@ none of your stories shows, home says so under the plan.
                 "No sessions yet. Press s to start your first interview.")
         self.query_one("#recent-hint", Static).update(hint)
         self._refresh_bindings()
+
+    def _read_history(self, history: HistoryStore | None) -> None:
+        """Recent sessions, whether one can be resumed, and how many questions are due."""
+        self.recent = history.list_sessions(limit=RECENT) if history else []
+        self.can_resume = history is not None and history.unfinished() is not None
+        self.due = 0
+        if history is not None:
+            from mockint.storage.practice import due_count  # only once the history is open
+
+            # The deck summaries' keys: home asks at start-up, and must not validate every deck.
+            app = mockint_app(self)
+            self.due = due_count(history, app.decks.question_keys(), app.now())
 
     def _due_text(self, history) -> str:
         """ "3 questions due today (next at 20:34)", or when the next one is due."""
