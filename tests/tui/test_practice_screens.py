@@ -144,3 +144,21 @@ async def test_home_of_a_history_damaged_since_it_opened_says_so_and_the_app_run
         await pilot.press("d")  # the rest of the app still answers
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_history_screen_of_a_damaged_history_says_so_and_the_app_runs_on(
+        tui_store, clock, history, tui_deck):
+    """Issue 11 item 5: the history screen's first page meeting a damaged row is the
+    history's message in a notification, and the app runs on."""
+    seed(history, tui_deck, [3], days_ago=2)
+    history._db.execute("UPDATE sessions SET deck_titles = CAST(x'c328ff61' AS TEXT)")
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: NOW)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any(str(history.path) in m and ".recover" in m for m in messages)
+        await pilot.press("escape")
+        assert app.is_running

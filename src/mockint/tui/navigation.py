@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual.screen import Screen
 
 from mockint.core.session import AnswerRecord, Interview, SessionConfig, SessionRecord
+from mockint.tui.history_guard import reads_history
 
 if TYPE_CHECKING:
     from mockint.storage.history import AnswerHit
@@ -153,6 +154,7 @@ class Navigator:
 
         self._push(AnswerScreen(answer, when, find=find))
 
+    @reads_history
     def answer_hit(self, hit: AnswerHit, find: Sequence[str] = ()) -> None:
         """The recorded answer a search or timeline row stands for."""
         history = self.app.history

@@ -18,6 +18,7 @@ from mockint.core.timing import format_duration
 from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import session_status
+from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import one_line, visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
@@ -129,6 +130,7 @@ load as you scroll.
         yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
+    @reads_history
     def on_mount(self) -> None:
         mockint_app(self).ticked.subscribe(self, self._ticked)
         self.query_one("#sessions", DataTable).add_columns(
@@ -184,6 +186,7 @@ load as you scroll.
         self._load_page(filters, 0)
 
     @work(thread=True, exclusive=True, group="history-decks")
+    @reads_history
     def _load_deck_choices(self) -> None:
         entries = mockint_app(self).decks.entries
         titles = {e.deck_id: e.title for e in entries if e.ok and e.deck_id}  # validates none
@@ -191,6 +194,7 @@ load as you scroll.
         self.app.call_from_thread(self.query_one("#deck", Select).set_options, choices)
 
     @work(thread=True, exclusive=True, group="history")
+    @reads_history
     def _load_page(self, filters: HistoryFilter, offset: int) -> None:
         rows = self.history.list_sessions(filters, limit=PAGE, offset=offset)
         total = self.history.count_sessions(filters) if offset == 0 else self.total
@@ -215,6 +219,7 @@ load as you scroll.
             f"{total} {noun}" if total else "No sessions match. Finished interviews appear here.")
 
     @work(thread=True, exclusive=True, group="history")
+    @reads_history
     def _search(self, query: str) -> None:
         hits = self.history.search_answers(query)
         self.app.call_from_thread(self._show_hits, query, hits)
@@ -250,6 +255,7 @@ load as you scroll.
             self._load_page(self._filters, len(self.summaries))
 
     @on(DataTable.RowSelected, "#sessions")
+    @reads_history
     def _open_session(self, event: DataTable.RowSelected) -> None:
         record = self.history.load_session(self.summaries[event.cursor_row].id)
 

@@ -15,6 +15,7 @@ from mockint.storage.history import HistoryStore, HistoryUnavailable
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
+from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.plan_headline import PlanHeadline
@@ -192,6 +193,7 @@ none of your stories shows, home says so under the plan.
         self._show_details(event.cursor_row)
 
     @on(DataTable.RowSelected, "#recent")
+    @reads_history
     def _open_recent(self, event: DataTable.RowSelected) -> None:
         app = mockint_app(self)
         if app.history is not None:
@@ -250,6 +252,7 @@ none of your stories shows, home says so under the plan.
     def action_history(self) -> None:
         mockint_app(self).nav.history()
 
+    @reads_history
     def action_resume(self) -> None:
         app = mockint_app(self)
         record = app.history.unfinished() if app.history is not None else None

@@ -19,6 +19,7 @@ from mockint.core.timing import format_duration
 from mockint.core.trends import QuestionStory, question_trends
 from mockint.storage.history import AnswerHit
 from mockint.tui.access import mockint_app
+from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.compare import Attempt
 from mockint.tui.widgets.plain import Plain
@@ -75,6 +76,7 @@ S compares the highlighted attempt with the sample answer.
             self._load_story()
 
     @work(thread=True, exclusive=True, group="timeline-story")
+    @reads_history
     def _load_story(self) -> None:
         history = mockint_app(self).history
         if history is None:
@@ -135,6 +137,7 @@ S compares the highlighted attempt with the sample answer.
             table.update_cell_at(Coordinate(i, 0), self._cells(hit, i in self.marked)[0])
         self._hint()
 
+    @reads_history
     def action_compare(self) -> None:
         chosen = sorted(self.marked) if len(self.marked) == 2 else [len(self.hits) - 2,
                                                                      len(self.hits) - 1]
@@ -144,6 +147,7 @@ S compares the highlighted attempt with the sample answer.
         older, newer = (self._attempt(self.hits[i]) for i in chosen)
         mockint_app(self).nav.compare(older, newer)
 
+    @reads_history
     def action_compare_sample(self) -> None:
         if not self.hits:
             return

@@ -1,0 +1,35 @@
+"""Screens that read the history survive a history damaged after it opened.
+
+The store raises `HistoryUnavailable` (with a message naming the file and what to
+do) when a read meets a damaged page or row. Uncaught, in a handler or a worker,
+Textual ends the app. A handler or worker wrapped in `reads_history` instead shows
+that message and leaves the screen as it was, so the person can go on, unsaved
+history or not.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from textual.dom import DOMNode
+
+from mockint.storage.history import HistoryUnavailable
+
+Method = TypeVar("Method", bound=Callable[..., Any])
+
+
+def reads_history(method: Method) -> Method:
+    """Wrap a screen method that reads the history: a damaged history is a message."""
+
+    @functools.wraps(method)
+    def guarded(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except HistoryUnavailable as problem:
+            # notify is thread-safe, so this serves thread workers too.
+            self.app.notify(problem.user_message, title="History", severity="error", timeout=20)
+            return None
+
+    return guarded  # type: ignore[return-value]
