@@ -109,3 +109,10 @@ def filled_history(history, tui_deck):
         history.save_session(make_record(tui_deck, texts, ratings,
                                          started=f"2026-11-{20 + day}T18:00:00+00:00"))
     return history
+
+
+@pytest.fixture(autouse=True)
+def no_real_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screens look the same whether or not this machine has espeak-ng: tests that want a
+    speaker set `speaker_command` to a fake one (tests/helpers.py `fake_speaker`)."""
+    monkeypatch.setattr("mockint.tui.speaker.DEFAULT_SPEAKER", "mockint-tests-have-no-espeak")

@@ -39,6 +39,9 @@ class Settings(Model):
     daily_minutes: int = Field(default=30, ge=5, le=600, strict=True)  # the plan's daily time budget
     # cramming moves FSRS cards only when they were due
     cram_moves_cards: bool = Field(default=False, strict=True)
+    think_seconds: int = Field(default=0, ge=0, le=600, strict=True)  # before the answer clock
+    speak_questions: bool = Field(default=False, strict=True)  # read each question aloud
+    speaker_command: str = ""  # "" = espeak-ng if on the PATH; the text goes on its stdin
 
 
 class SettingsProblem(Exception):

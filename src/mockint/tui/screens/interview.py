@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -16,6 +16,7 @@ from mockint.core.session import Interview, Phase
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.speaker import Speaker, find_speaker
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
@@ -38,6 +39,14 @@ clock; a mock interview's clock is strict.
 In practice mode F3 shows why they ask this and F4 a tip; each peek is
 recorded. On a behavioral question F5 lists your stories that fit it. Mock
 mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
+
+The bar under the question drains as the time goes: "⚠ 0:30 left" near the
+end, "+0:12 over" past it. While a dialog, help or the palette is open the
+clock waits. With think time set in Settings (F2) the bar first shows
+"thinking 0:10"; the clock starts when it runs out or when you type.
+
+With a speaker (espeak-ng) the interviewer can read each question aloud
+(Settings: "Read questions aloud"); F6 reads it again, typing stops it.
 """
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", tooltip="Submit this answer and see the sample"),
@@ -47,6 +56,9 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         Binding("f4", "peek('tip')", "Tip", tooltip="Practice mode: how to make it personal"),
         Binding("f5", "peek_stories", "Your stories",
                 tooltip="Practice mode, behavioral questions: your stories that fit"),
+        # priority: the answer box would take F6 as "select line" (F5 is "Your stories").
+        Binding("f6", "speak", "Hear again", tooltip="The interviewer reads the question aloud",
+                priority=True),
     ]
 
     def __init__(self, interview: Interview) -> None:
@@ -56,6 +68,8 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         self._words = 0
         self._last_flush = float("-inf")
         self._sent = False  # an answer was sent: nothing more until the next screen
+        self._shown_text = ""  # the box's text as the question was shown
+        self.speaker: Speaker | None = None
 
     def compose(self) -> ComposeResult:
         yield InterviewerPanel(id="panel")
@@ -63,7 +77,6 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         yield AnswerBox(id="answer", soft_wrap=True, show_line_numbers=False,
                         tab_behavior="focus", placeholder="Type your answer here…")
         with Horizontal(id="status"):
-            yield AnswerTimer(self.interview.answer_clock, id="timer")
             yield Label("0 words", id="words")
             yield Label(self.interview.mode, id="mode")
             yield Button("Submit ^S", id="submit", action="screen.submit", variant="primary", compact=True)
@@ -72,11 +85,33 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         yield Footer()
 
     def on_mount(self) -> None:
-        self._show_question()
         app = mockint_app(self)
+        argv = find_speaker(app.settings.speaker_command).argv
+        self.speaker = Speaker(argv) if argv else None
+        self._show_question()
         app.ticked.subscribe(self, self._tick)
         # The clock starts once the question is on screen, not while a huge one is drawn.
-        self.call_after_refresh(self._post, messages.QuestionShown)
+        self.call_after_refresh(self._question_shown)
+
+    def _question_shown(self) -> None:
+        self._post(messages.QuestionShown)
+        if mockint_app(self).settings.speak_questions:
+            self.action_speak()
+
+    def on_unmount(self) -> None:
+        if self.speaker is not None:  # moved on or left: the interviewer stops talking
+            self.speaker.stop()
+
+    def on_screen_suspend(self, _: events.ScreenSuspend) -> None:
+        """A dialog (leave?, help, the palette) covers the interview: the clock waits."""
+        if not self._sent:
+            self.post_message(messages.ClockHeld(
+                self.interview.index, self.interview.follow_up is not None, True))
+
+    def on_screen_resume(self, _: events.ScreenResume) -> None:
+        if not self._sent:
+            self.post_message(messages.ClockHeld(
+                self.interview.index, self.interview.follow_up is not None, False))
 
     def _post(self, kind: type[messages.InterviewMessage]) -> None:
         self.post_message(kind(self.interview.index, self.interview.follow_up is not None))
@@ -93,6 +128,7 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         panel.ask(interview.current, progress, follow_up.prompt if follow_up else None)
         box = self.query_one("#answer", TextArea)
         box.text = follow_up.text if follow_up else interview.answer.text
+        self._shown_text = box.text
         box.move_cursor(box.document.end)
         self.query_one("#peek").display = False
         self._count_words(box.text)
@@ -102,7 +138,9 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
 
     def show_state(self) -> None:
         """The interview moved (the clock started, a pause): follow it."""
-        self.query_one(AnswerTimer).show_clock(self.interview.answer_clock)
+        interview = self.interview
+        thinking = interview.think_clock if interview.thinking else None
+        self.query_one(AnswerTimer).show_clock(interview.answer_clock, thinking)
         self._show_pause()
         self.refresh_bindings()
 
@@ -134,6 +172,12 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
     @on(TextArea.Changed, "#answer")
     def _typed(self) -> None:
         self._dirty = True  # O(1) per keystroke; the counting waits for the tick
+        if self._text() == self._shown_text:  # the question's own text being drawn
+            return
+        if self.speaker is not None:
+            self.speaker.stop()  # the person answers: the interviewer stops talking
+        if self.interview.thinking:
+            self._flush_draft(mockint_app(self).clock())  # typing ends the think time at once
 
     def _tick(self, now: float) -> None:
         if now - self._last_flush >= COUNT_EVERY:
@@ -146,6 +190,8 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         self._dirty = False
         text = self._text()
         self._count_words(text)
+        if self.interview.phase is Phase.ASKING and text == self._shown_text:
+            return  # nothing typed yet: think time goes on
         self.post_message(messages.DraftChanged(self.interview.index,
                                                 self.interview.follow_up is not None, text))
 
@@ -158,6 +204,8 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         interview = self.interview
         if action == "leave":
             return True
+        if action == "speak":
+            return self.speaker is not None and not self._sent
         if self._sent:
             return False
         # Asking: the question is being drawn; an answer may already be sent (the
@@ -207,6 +255,13 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         peek = self.query_one("#peek", Static)
         peek.update(peek_text(stories, self.interview.current.question))
         peek.display = True
+
+    def action_speak(self) -> None:
+        """F6: the interviewer reads the question (or the follow-up) aloud, in the background."""
+        if self.speaker is None:
+            return
+        follow_up = self.interview.follow_up
+        self.speaker.say(follow_up.prompt if follow_up else self.interview.current.question.prompt)
 
     def action_leave(self) -> None:
         def decided(leave: bool | None) -> None:

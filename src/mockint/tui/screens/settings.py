@@ -16,6 +16,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Switch, TextAr
 from mockint.storage.settings import Settings
 from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
+from mockint.tui.speaker import find_speaker
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -30,6 +31,9 @@ INPUTS = {
     "practice_size": ("Questions per practice session", ""),
     "daily_minutes": ("Daily practice budget, minutes", "what the plan toward an interview "
                       "fills each day"),
+    "think_seconds": ("Think time before the clock starts, seconds", "0 = none; typing "
+                      "starts the clock early"),
+    "speaker_command": ("Speaker command", "empty = espeak-ng; reads the question on stdin"),
 }
 
 
@@ -39,10 +43,13 @@ def settings_from_form(current: Settings, values: dict[str, Any]) -> tuple[Setti
     data.update(theme=values["theme"], default_mode=values["default_mode"], bell=values["bell"],
                 interviewer_name=values["interviewer_name"].strip(),
                 interviewer_role=values["interviewer_role"].strip(),
+                speaker_command=values.get("speaker_command", current.speaker_command).strip(),
                 deck_folders=[line.strip() for line in values["deck_folders"].splitlines()
                               if line.strip()])
     data["cram_moves_cards"] = values.get("cram_moves_cards", current.cram_moves_cards)
-    for key in ("default_seconds", "words_per_minute", "practice_size", "daily_minutes"):
+    data["speak_questions"] = values.get("speak_questions", current.speak_questions)
+    for key in ("default_seconds", "words_per_minute", "practice_size", "daily_minutes",
+                "think_seconds"):
         text = values[key].strip()
         data[key] = (int(text) if text.isdigit() else text) if text else None
     if data["words_per_minute"] is None:
@@ -51,6 +58,8 @@ def settings_from_form(current: Settings, values: dict[str, Any]) -> tuple[Setti
         data["practice_size"] = current.practice_size
     if data["daily_minutes"] is None:
         data["daily_minutes"] = current.daily_minutes
+    if data["think_seconds"] is None:
+        data["think_seconds"] = 0
     try:
         data["warning_fraction"] = float(values["warning_percent"] or 25) / 100
         data["desired_retention"] = float(values["desired_retention"] or 0.9)
@@ -86,6 +95,8 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
             "desired_retention": f"{s.desired_retention:g}",
             "practice_size": str(s.practice_size),
             "daily_minutes": str(s.daily_minutes),
+            "think_seconds": str(s.think_seconds),
+            "speaker_command": s.speaker_command,
         }
         # Inputs show controls as symbols; an untouched field keeps its stored text.
         self._stored = {**values, "deck_folders": "\n".join(s.deck_folders)}
@@ -108,6 +119,10 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
                 yield Switch(value=s.cram_moves_cards, id="cram_moves_cards")
                 yield Label("Practising ahead (cram, plan) moves FSRS cards that are not due "
                             "yet too", classes="field-label")
+            with Horizontal(classes="switch-row"):
+                yield Switch(value=s.speak_questions, id="speak_questions")
+                yield Label("Read questions aloud (F6 reads one again)", classes="field-label")
+            yield Plain(find_speaker(s.speaker_command).note, id="speaker-note")
             yield Label("Extra deck folders  · one per line", classes="field-label")
             yield TextArea(visible(self._stored["deck_folders"]), id="deck_folders")
         with Horizontal(id="settings-actions"):
@@ -127,6 +142,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
         values["default_mode"] = self.query_one("#default_mode", Select).value
         values["bell"] = self.query_one("#bell", Switch).value
         values["cram_moves_cards"] = self.query_one("#cram_moves_cards", Switch).value
+        values["speak_questions"] = self.query_one("#speak_questions", Switch).value
         values["deck_folders"] = self._typed("deck_folders",
                                              self.query_one("#deck_folders", TextArea).text)
         return values
@@ -146,7 +162,9 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
     @on(Switch.Changed)
     @on(TextArea.Changed)
     def _check(self) -> None:
-        settings, problem = settings_from_form(mockint_app(self).settings, self.form())
+        form = self.form()
+        settings, problem = settings_from_form(mockint_app(self).settings, form)
+        self.query_one("#speaker-note", Plain).update(find_speaker(form["speaker_command"]).note)
         self.query_one("#settings-status", Plain).update(problem or "")
         self.query_one("#save", Button).disabled = settings is None
 
