@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.widgets import Input
+from textual.widgets import Input, Switch
 
 from mockint.core.session import SessionConfig
 from mockint.storage.settings import Settings
@@ -72,6 +72,15 @@ async def test_without_a_speaker_nothing_is_said_and_settings_say_why(
         await pilot.pause()
         note = str(app.screen.query_one("#speaker-note").render())
         assert note == "No speaker: festival-tts is not found or not executable"
+        # The rows save like the others: think time in seconds, the switch, the command.
+        app.screen.query_one("#think_seconds", Input).value = "15"
+        app.screen.query_one("#speak_questions", Switch).value = False
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        assert not isinstance(app.screen, SettingsScreen)
+        saved = app.settings
+        assert (saved.think_seconds, saved.speak_questions, saved.speaker_command) == (
+            15, False, "festival-tts")
 
 
 async def test_off_by_default(tui_store, clock, tmp_path):

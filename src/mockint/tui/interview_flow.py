@@ -203,6 +203,8 @@ class InterviewFlow:
 
     def _held(self, message: messages.ClockHeld, interview: Interview) -> None:
         """A dialog covers the interview: its clock (or think time) waits until it goes."""
+        if message.held == interview.held:
+            return
         if message.held and interview.phase in (Phase.ASKING, Phase.ANSWERING, Phase.PAUSED):
             interview.hold()
         elif not message.held:

@@ -94,6 +94,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         self.call_after_refresh(self._question_shown)
 
     def _question_shown(self) -> None:
+        self.show_state()  # the bar, composed by the panel, is surely there by now
         self._post(messages.QuestionShown)
         if mockint_app(self).settings.speak_questions:
             self.action_speak()
@@ -140,7 +141,9 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         """The interview moved (the clock started, a pause): follow it."""
         interview = self.interview
         thinking = interview.think_clock if interview.thinking else None
-        self.query_one(AnswerTimer).show_clock(interview.answer_clock, thinking)
+        # The bar is the panel's child: composed a moment after the screen's own widgets.
+        for timer in self.query(AnswerTimer):
+            timer.show_clock(interview.answer_clock, thinking)
         self._show_pause()
         self.refresh_bindings()
 
@@ -157,7 +160,8 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         box.read_only = paused
         box.border_subtitle = "paused: Ctrl+T to resume" if paused else ""
         self.query_one("#pause", Button).label = "Resume ^T" if paused else "Pause ^T"
-        self.query_one(AnswerTimer).tick()
+        for timer in self.query(AnswerTimer):
+            timer.tick()
         if was_paused and not paused:
             box.focus()
 
