@@ -100,6 +100,11 @@ def seed_reviews(history, deck: Deck, ratings: list[int], when: datetime) -> Non
         history.record_review(record.id, answer, scheduler(fuzz=False))
 
 
+def screen_text(app) -> str:
+    """What the terminal shows for the current screen, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
 FAKE_SPEAKER = '''\
 """A stand-in for espeak-ng: logs what it was asked to say, then "speaks" until stopped."""
 import signal

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +13,8 @@ from mockint.core.analysis import count_words
 from mockint.core.session import Interview, Phase
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
+from mockint.tui.history_guard import reads_history
+from mockint.tui.literal import plural
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.speaker import Speaker, find_speaker
 from mockint.tui.widgets.answer_box import AnswerBox
@@ -123,6 +123,10 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         interview = self.interview
         follow_up = interview.follow_up
         progress = f"Question {interview.index + 1} of {interview.total}"
+        if interview.current.section:  # a full interview: where in which section
+            from mockint.core.full_interview import progress_label
+
+            progress = progress_label(interview.questions, interview.index)
         if follow_up is not None:
             progress += " · follow-up"
         panel = self.query_one(InterviewerPanel)
@@ -169,7 +173,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         words = count_words(text)
         if words != self._words or not text:
             self._words = words
-            self.query_one("#words", Label).update(f"{words} words", layout=False)
+            self.query_one("#words", Label).update(plural(words, "word"), layout=False)
 
     # --- typing --------------------------------------------------------------
 
@@ -245,6 +249,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
     def action_peek(self, what: str) -> None:
         self.post_message(messages.PeekRequested(self.interview.index, False, what))
 
+    @reads_history
     def action_peek_stories(self) -> None:
         """F5: the person's stories for this question, titles and one line each."""
         from mockint.core.stories import peek_text
@@ -252,10 +257,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         if not self.interview.can_peek:
             return
         history = getattr(self.app, "history", None)
-        try:
-            stories = history.list_stories() if history is not None else []
-        except sqlite3.Error:
-            stories = []
+        stories = history.list_stories() if history is not None else []
         peek = self.query_one("#peek", Static)
         peek.update(peek_text(stories, self.interview.current.question))
         peek.display = True
@@ -264,8 +266,11 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         """F6: the interviewer reads the question (or the follow-up) aloud, in the background."""
         if self.speaker is None:
             return
-        follow_up = self.interview.follow_up
-        self.speaker.say(follow_up.prompt if follow_up else self.interview.current.question.prompt)
+        follow_up, asked = self.interview.follow_up, self.interview.current
+        if follow_up is not None:
+            self.speaker.say(follow_up.prompt)
+        else:  # a full interview's introduction or transition is said first
+            self.speaker.say(" ".join(filter(None, [asked.lead_in, asked.question.prompt])))
 
     def action_leave(self) -> None:
         def decided(leave: bool | None) -> None:

@@ -29,10 +29,12 @@ class InterviewerPanel(VerticalScroll):
     }
     InterviewerPanel #prompt { text-style: bold; }
     InterviewerPanel #context { color: $text-muted; }
+    InterviewerPanel #lead-in { margin-bottom: 1; }
     InterviewerPanel #timer { dock: bottom; }
     """
 
     def compose(self) -> ComposeResult:
+        yield Plain("", id="lead-in")  # a full interview: introduction or transition
         yield Plain("", id="prompt")
         yield Plain("", id="context")
         yield AnswerTimer(id="timer")
@@ -49,3 +51,6 @@ class InterviewerPanel(VerticalScroll):
         context = f"Follow-up to: {question.prompt}" if prompt else ""
         self.query_one("#context", Static).update(context)
         self.query_one("#context").display = bool(context)
+        lead_in = "" if prompt else asked.lead_in
+        self.query_one("#lead-in", Static).update(lead_in)
+        self.query_one("#lead-in").display = bool(lead_in)
