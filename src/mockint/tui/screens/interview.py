@@ -278,8 +278,9 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
                 self._sent = True
                 self.post_message(messages.LeaveConfirmed(
                     self.interview.index, self.interview.follow_up is not None, self._text()))
-            else:
-                self.query_one("#answer", TextArea).focus()
+            else:  # stay (unless the app is closing under the dialog: nothing to focus)
+                for box in self.query("#answer"):
+                    box.focus()
 
         self.app.push_screen(
             ConfirmScreen("Leave this interview? What you typed is kept.", yes="Leave", no="Stay"),
