@@ -125,9 +125,12 @@ OPENING_DECK = {
 
 
 @pytest.fixture
-def full_app(tui_deck, clock) -> MockintApp:
-    """The app on the TUI deck and the openings deck: every section of a full interview."""
-    store = DeckStore([DeckEntry(Path("tui.toml"), "path", tui_deck),
-                       DeckEntry(Path("opening.toml"), "path",
-                                 Deck.model_validate(OPENING_DECK))])
-    return make_app(decks=store, clock=clock)
+def full_store(tui_deck) -> DeckStore:
+    """The TUI deck and the openings deck: every section of a full interview."""
+    return DeckStore([DeckEntry(Path("tui.toml"), "path", tui_deck),
+                      DeckEntry(Path("opening.toml"), "path", Deck.model_validate(OPENING_DECK))])
+
+
+@pytest.fixture
+def full_app(full_store, clock) -> MockintApp:
+    return make_app(decks=full_store, clock=clock)
