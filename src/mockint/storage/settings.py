@@ -39,6 +39,8 @@ class Settings(Model):
     daily_minutes: int = Field(default=30, ge=5, le=600, strict=True)  # the plan's daily time budget
     # cramming moves FSRS cards only when they were due
     cram_moves_cards: bool = Field(default=False, strict=True)
+    # `n` on the reveal waits for a rating in mock interviews (else moving on unrated is fine)
+    require_rating_in_mock: bool = Field(default=False, strict=True)
 
 
 class SettingsProblem(Exception):

@@ -94,8 +94,10 @@ class InterviewFlow:
     def start(self, config: SessionConfig) -> bool:
         """Choose the questions and show the first; False (and a message) if none."""
         app = self.app
-        config = prepare_config(config).model_copy(
-            update={"warning_fraction": app.settings.warning_fraction})
+        settings = app.settings
+        config = prepare_config(config).model_copy(update={
+            "warning_fraction": settings.warning_fraction,
+            "require_rating": settings.require_rating_in_mock and config.mode == "mock"})
         if config.kind != "custom" and app.history is None and app.history_pending:
             self._waiting = config  # chosen once the history is open (see history_ready)
             return True
