@@ -44,17 +44,17 @@ show the answer framework.
 
 The checklist with focus shows ▶ before its title and a heavy border: Space
 ticks or unticks the highlighted line there, Tab moves to the other list, and
-U (or Ctrl+Z) undoes the last tick change.
+u (or Ctrl+Z) undoes the last tick change.
 
 Rate yourself with 1 to 4: Again, Hard, Good, Easy; the chosen one shows ●.
-Then N moves on. Rating is optional, unless Settings asks mock interviews to
-be rated before moving on. If the question has follow-ups, F lets the
+Then n moves on. Rating is optional, unless Settings asks mock interviews to
+be rated before moving on. If the question has follow-ups, f lets the
 interviewer ask one, timed.
 
-On a behavioral or situational question, W says which of your stories you
+On a behavioral or situational question, w says which of your stories you
 told (or a new one): the line under the checklists then shows, per STAR part,
 whether your answer carried what the story's notes hold, such as the figure
-of the result. S saves the answer as a new story, split into STAR parts, to
+of the result. s saves the answer as a new story, split into STAR parts, to
 edit first.
 """
     BINDINGS = [
