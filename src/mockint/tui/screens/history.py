@@ -99,6 +99,8 @@ load as you scroll.
     BINDINGS = [
         Binding("slash", "focus_search", "Search", tooltip="Search inside your answers"),
         Binding("escape", "back", "Back"),
+        Binding("enter", "app.select_row", "Open", show=False,
+                tooltip="Open the highlighted session, or the answer of a search hit"),
     ]
 
     def __init__(self) -> None:

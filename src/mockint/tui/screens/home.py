@@ -44,6 +44,8 @@ none of your stories shows, home says so under the plan.
     # that F1 Help and Quit still fit at 120 columns.
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
+        Binding("enter", "app.select_row", "Open", show=False,
+                tooltip="Start from the highlighted deck, or open the highlighted session"),
         Binding("h", "history", "History", tooltip="Past sessions, search, export"),
         Binding("d", "decks", "Decks", tooltip="Edit, copy, create, import and export decks"),
         Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),

@@ -88,6 +88,10 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         interview = self.interview
         follow_up = interview.follow_up
         progress = f"Question {interview.index + 1} of {interview.total}"
+        if interview.current.section:  # a full interview: where in which section
+            from mockint.core.full_interview import progress_label
+
+            progress = progress_label(interview.questions, interview.index)
         if follow_up is not None:
             progress += " · follow-up"
         panel = self.query_one(InterviewerPanel)

@@ -31,6 +31,8 @@ e adds or edits a note on the session, d deletes the session (after asking),
 x exports it as a Markdown report and j as JSON (the path is shown).
 """
     BINDINGS = [
+        Binding("enter", "app.select_row", "Open answer", show=False,
+                tooltip="The highlighted answer beside its sample answer"),
         Binding("e", "note", "Note", tooltip="Add or edit a note on this session"),
         Binding("x", "export('md')", "Export .md", tooltip="A Markdown report for a mentor"),
         Binding("j", "export('json')", "Export .json", tooltip="Everything, as JSON"),

@@ -59,6 +59,10 @@ notice one story told for everything.
             + (f" · seed {record.config.seed}" if record.config.seed is not None else ""),
             id="summary-head",
         )
+        if record.config.full is not None:  # a full interview: its sections and budget
+            from mockint.core.full_interview import budget_line, sections_line
+
+            yield Plain(f"{sections_line(record)}\n{budget_line(record)}", id="summary-sections")
         yield Plain("", id="schedule-note")
         yield Plain("", id="story-warnings")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)

@@ -41,6 +41,8 @@ attempts and c compares them word by word (with none marked, the last two);
 s compares the highlighted attempt with the sample answer.
 """
     BINDINGS = [
+        Binding("enter", "app.select_row", "Open attempt", show=False,
+                tooltip="The highlighted attempt beside its sample answer"),
         Binding("space", "mark", "Mark", tooltip="Mark an attempt to compare"),
         Binding("c", "compare", "Compare", tooltip="Two attempts compared word by word"),
         Binding("s", "compare_sample", "Vs sample",
