@@ -30,8 +30,9 @@ from mockint.core.session import (
     prepare_config,
     select_questions,
 )
-from mockint.storage.history import BackgroundWriter, HistoryStore
+from mockint.storage.history import BackgroundWriter, HistoryStore, HistoryUnavailable
 from mockint.tui import messages
+from mockint.tui.history_guard import reads_history, store_error_text
 from mockint.tui.literal import plural
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
@@ -134,8 +135,9 @@ class InterviewFlow:
                 questions = self._practice_questions(decks, config)
             self.interview = Interview.start(questions, config, clock=app.clock,
                                              wall_clock=app.now)
-        except InterviewError as error:
-            app.notify(str(error), title="Cannot start", severity="error", markup=False)
+        except (InterviewError, HistoryUnavailable) as error:
+            app.notify(store_error_text(error), title="Cannot start", severity="error",
+                       markup=False)
             app.nav.leave_blank_start()
             return False
         self._save(all_answers=True)
@@ -179,6 +181,7 @@ class InterviewFlow:
         else:
             app.nav.interview(self.interview, replace=False)
 
+    @reads_history
     def offer_resume(self) -> None:
         """At start-up: ask whether to resume an interview left unfinished."""
         from mockint.tui.screens.confirm import ConfirmScreen
