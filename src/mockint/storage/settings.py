@@ -45,6 +45,8 @@ class Settings(Model):
     full_minutes: int = Field(default=45, ge=5, le=300, strict=True)
     # cramming moves FSRS cards only when they were due
     cram_moves_cards: bool = Field(default=False, strict=True)
+    # `n` on the reveal waits for a rating in mock interviews (else moving on unrated is fine)
+    require_rating_in_mock: bool = Field(default=False, strict=True)
 
 
 class SettingsProblem(Exception):

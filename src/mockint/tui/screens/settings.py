@@ -48,6 +48,8 @@ def settings_from_form(current: Settings, values: dict[str, Any]) -> tuple[Setti
                 deck_folders=[line.strip() for line in values["deck_folders"].splitlines()
                               if line.strip()])
     data["cram_moves_cards"] = values.get("cram_moves_cards", current.cram_moves_cards)
+    data["require_rating_in_mock"] = values.get("require_rating_in_mock",
+                                                current.require_rating_in_mock)
     for key in ("default_seconds", "words_per_minute", "practice_size", "daily_minutes",
                 *FULL_FIELDS):
         text = values[key].strip()
@@ -118,6 +120,10 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
                 yield Switch(value=s.cram_moves_cards, id="cram_moves_cards")
                 yield Label("Practising ahead (cram, plan) moves FSRS cards that are not due "
                             "yet too", classes="field-label")
+            with Horizontal(classes="switch-row"):
+                yield Switch(value=s.require_rating_in_mock, id="require_rating_in_mock")
+                yield Label("Mock interviews: N waits for a rating (1–4) before moving on",
+                            classes="field-label")
             yield Label("Extra deck folders  · one per line", classes="field-label")
             yield TextArea(visible(self._stored["deck_folders"]), id="deck_folders")
         with Horizontal(id="settings-actions"):
@@ -137,6 +143,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
         values["default_mode"] = self.query_one("#default_mode", Select).value
         values["bell"] = self.query_one("#bell", Switch).value
         values["cram_moves_cards"] = self.query_one("#cram_moves_cards", Switch).value
+        values["require_rating_in_mock"] = self.query_one("#require_rating_in_mock", Switch).value
         values["deck_folders"] = self._typed("deck_folders",
                                              self.query_one("#deck_folders", TextArea).text)
         return values
