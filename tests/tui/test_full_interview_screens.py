@@ -129,3 +129,6 @@ async def test_no_questions_finishes_and_setup_offers_the_full_interview(full_ap
         assert isinstance(app.screen, SummaryScreen)
         assert app.interview.record.status == "finished"
         assert "Your questions" not in shown(app.screen.query_one("#summary-sections"))
+        await pilot.press("r")  # the session in review says what the budget was
+        assert "Full interview · Time 0:30 of 45:00" in shown(
+            app.screen.query_one("#session-heading"))
