@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mockint import __version__
 
+# `typing` and `pathlib` (which pulls in `fnmatch`, `urllib.parse`, `ipaddress`) are
+# imported where they are used, so `mockint --version` loads neither (bench: version).
+# Type checkers treat a module-level `TYPE_CHECKING = False` as `typing.TYPE_CHECKING`.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
     from collections.abc import Sequence
+    from pathlib import Path
 
     from mockint.storage.formats.base import Options
 
@@ -32,6 +35,7 @@ def visible(text: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     import argparse
+    from pathlib import Path
 
     parser = argparse.ArgumentParser(
         prog="mockint",
@@ -133,6 +137,7 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
     import argparse
     import textwrap
+    from pathlib import Path
 
     from mockint.storage.formats import registry
 
@@ -180,6 +185,8 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
 
 def _add_stories_command(commands: argparse._SubParsersAction) -> None:
     """`stories` lists the STAR story bank; `stories export` writes it out. No Textual."""
+    from pathlib import Path
+
     stories = commands.add_parser(
         "stories", help="list your STAR stories and the competencies without one",
         description="Your STAR stories (add and edit them in the app: b on home, or the "
@@ -291,6 +298,8 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
 
 def _cmd_edit(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from mockint.storage.decks import DeckStore, display_name, load_entry
 
     candidate = Path(args.deck)
@@ -433,6 +442,8 @@ def _print_plan_stats(history, decks) -> None:
 
 def _deck_paths(args: argparse.Namespace) -> list[Path]:
     """--deck-path, then the deck folders of the settings (as the app reads them)."""
+    from pathlib import Path
+
     from mockint.storage.settings import load_settings_or_defaults
 
     settings, _ = load_settings_or_defaults()
