@@ -17,7 +17,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -28,15 +28,12 @@ from mockint.core.counts import AnswerCounts, answer_counts
 from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
 from mockint.core.model import Model
 from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock
+from mockint.core.timing import utcnow as utcnow  # re-exported: its old home
 
 Mode = Literal["practice", "mock"]
 Order = Literal["deck", "shuffled"]
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 PEEKS = ("why_asked", "tip")
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Phase(StrEnum):
