@@ -139,7 +139,7 @@ def answer_blocks(answer: AnswerRecord) -> list[tuple[str, str]]:
 
 def checks_text(answer: AnswerRecord) -> str:
     """Key points and STAR parts as they were ticked, ✓ covered and ✗ missed."""
-    from mockint.core.deck import STAR_PARTS
+    from mockint.core.vocabulary import STAR_PARTS
 
     question = answer.asked.question
     lines = []
