@@ -17,6 +17,10 @@ from mockint import __version__
 # imported where they are used, so `mockint --version` loads neither (bench: version).
 # Type checkers treat a module-level `TYPE_CHECKING = False` as `typing.TYPE_CHECKING`.
 TYPE_CHECKING = False
+FULL_SECTIONS = ("intro", "technical", "behavioral", "design")
+"""`mockint run --full`'s section flags: mockint.core.full_interview.SECTIONS, by name
+(written out so parsing the command line imports no models)."""
+
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
     from collections.abc import Sequence
@@ -95,8 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("deck", metavar="DECK", help="a deck id (see `mockint decks`) or a file")
 
     run = commands.add_parser("run", help="start an interview straight away")
-    run.add_argument("--deck", action="append", required=True, metavar="ID",
-                     help="deck id (repeatable); see `mockint decks`")
+    run.add_argument("--deck", action="append", default=[], metavar="ID",
+                     help="deck id (repeatable; needed unless --full); see `mockint decks`")
     run.add_argument("--count", type=_positive, metavar="N", help="number of questions")
     run.add_argument("--category", action="append", default=[], metavar="NAME")
     run.add_argument("--level", action="append", default=[], metavar="NAME")
@@ -105,6 +109,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, help="shuffle with this seed (repeatable sets)")
     run.add_argument("--shuffle", action="store_true", help="shuffle (a seed is chosen)")
     run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
+    full = run.add_argument_group(
+        "full interview", "intro, technical, behavioral and design sections, then your own "
+        "questions for the interviewer (default: every deck; counts and minutes from settings)")
+    full.add_argument("--full", action="store_true", help="run a full interview")
+    for section in FULL_SECTIONS:
+        full.add_argument(f"--{section}", type=_count, metavar="N", help=f"{section} questions"
+                          + (" (system-design or situational)" if section == "design" else ""))
+    full.add_argument("--minutes", type=_positive, metavar="N", help="the whole time budget")
     _add_deck_file_commands(commands)
     _add_stories_command(commands)
     _add_plan_command(commands)
@@ -208,6 +220,14 @@ def _deck_id(text: str) -> str:
     if not re.fullmatch(ID_PATTERN, text):
         raise argparse.ArgumentTypeError(f"{text!r}: use lowercase words joined by hyphens")
     return text
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number (0 or more), got {text!r}")
+    return int(text)
 
 
 def _positive(text: str) -> int:
@@ -334,6 +354,18 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from mockint.core.session import InterviewError, SessionConfig, decks_by_id, select_questions
     from mockint.storage.decks import DeckStore
 
+    if args.full:
+        return _run_full(args)
+    given = [f"--{name}" for name in (*FULL_SECTIONS, "minutes") if getattr(args, name) is not None]
+    if given:
+        verb = "goes" if len(given) == 1 else "go"
+        _say(f"mockint run: {', '.join(given)} {verb} with --full (a full interview)", err=True)
+        return 2
+    if not args.deck:
+        _say("mockint run: choose decks with --deck ID (see `mockint decks`), or run a full "
+             "interview with --full", err=True)
+        return 2
+
     try:
         categories = [check_choice(c, CATEGORIES, "category") for c in args.category]
         levels = [check_choice(v, LEVELS, "level") for v in args.level]
@@ -354,6 +386,67 @@ def _cmd_run(args: argparse.Namespace) -> int:
             raise InterviewError("no questions match these filters; widen them")
     except InterviewError as error:
         _say(f"mockint run: {error}", err=True)
+        return 2
+    from mockint.tui.app import make_app
+
+    make_app(decks=store, start_with=config, history_in_background=True).run()
+    return 0
+
+
+def _run_full(args: argparse.Namespace) -> int:
+    """`mockint run --full`: a full interview over the decks given (default: all)."""
+    from pydantic import ValidationError
+
+    from mockint.core.deck import LEVELS, check_choice
+    from mockint.core.full_interview import build_full_plan
+    from mockint.core.session import FullInterviewSpec, InterviewError, SessionConfig, decks_by_id
+    from mockint.storage.decks import DeckStore
+    from mockint.storage.settings import load_settings_or_defaults
+
+    settings, _ = load_settings_or_defaults()
+    if args.category or args.topic or args.count:
+        _say("mockint run: --full chooses the questions by section; --category, --topic and "
+             "--count do not apply (set the section counts with --technical N and the like)",
+             err=True)
+        return 2
+    try:
+        levels = [check_choice(v, LEVELS, "level") for v in args.level]
+        chosen = {name: getattr(args, name) for name in FULL_SECTIONS}
+        spec = FullInterviewSpec(
+            intro=settings.full_intro if chosen["intro"] is None else chosen["intro"],
+            technical=settings.full_technical if chosen["technical"] is None
+            else chosen["technical"],
+            behavioral=settings.full_behavioral if chosen["behavioral"] is None
+            else chosen["behavioral"],
+            design=settings.full_design if chosen["design"] is None else chosen["design"],
+            budget_minutes=args.minutes or settings.full_minutes)
+    except ValueError as error:
+        if isinstance(error, ValidationError):
+            first = error.errors()[0]
+            flag = "--minutes" if first["loc"][0] == "budget_minutes" else f"--{first['loc'][0]}"
+            problem = f"{flag}: {first['msg'].lower()}"
+        else:
+            problem = str(error)
+        _say(f"mockint run --full: {problem}", err=True)
+        return 2
+    if not any(getattr(spec, name) for name in FULL_SECTIONS):
+        _say("mockint run --full: every section has 0 questions; give one at least 1 "
+             "(for example --technical 2)", err=True)
+        return 2
+    store = DeckStore.discover(_deck_paths(args), index=True)
+    deck_ids = args.deck or [deck.id for deck in store.decks]
+    config = SessionConfig(deck_ids=deck_ids, kind="full", full=spec, mode=args.mode,
+                           levels=levels, order="shuffled", seed=args.seed,
+                           time_limit=args.seconds or settings.default_seconds)
+    try:
+        decks = decks_by_id(store.decks_with(deck_ids), deck_ids)
+    except InterviewError as error:
+        _say(f"mockint run: {error}", err=True)
+        return 2
+    plan = build_full_plan(decks, spec, 0, levels=levels)
+    if not plan.questions:
+        _say(f"mockint run --full: nothing to ask. {' '.join(plan.notes)} Choose more decks "
+             "with --deck, or other section counts.", err=True)
         return 2
     from mockint.tui.app import make_app
 
@@ -463,6 +556,7 @@ def _open_history():
 
 def _cmd_history(args: argparse.Namespace) -> int:
     from mockint.core.timing import format_duration
+    from mockint.core.words import session_status
 
     store = _open_history()
     if store is None:
@@ -480,8 +574,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
         _say("No sessions yet. Run `mockint` and press s to start one.")
     for s in sessions:
         average = f"{s.avg_rating:.1f}" if s.avg_rating else "-"
-        status = "empty" if s.counts.empty and s.status != "in_progress" else s.status
-        _say(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<9} "
+        status = session_status(s.status, s.counts.empty)
+        _say(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<11} "
              f"{s.counts.label()}  avg {average:<3} "
              f"{format_duration(s.total_used):>6}  {s.deck_titles}")
     return 0
@@ -539,18 +633,20 @@ def _write_out(command: str, text: str, output: Path | None, *, mkdir: bool = Fa
 def _cmd_decks(args: argparse.Namespace) -> int:
     from collections import Counter
 
+    from mockint.core.words import noun, plural
     from mockint.storage.decks import DeckStore, display_name
 
     store = DeckStore.discover(_deck_paths(args))
     for entry in store.entries:
         if entry.deck is None or not entry.ok:
-            _say(f"! {display_name(entry.path)}  ({len(entry.problems)} problem(s); "
+            _say(f"! {display_name(entry.path)}  ({plural(len(entry.problems), 'problem')}; "
                  "run mockint validate)")
             continue
         deck = entry.deck
         categories = Counter(q.category for q in deck.questions)
         levels = Counter(q.level for q in deck.questions)
-        _say(f"{deck.id:<22} {len(deck.questions):>3} questions  {deck.title}  [{entry.source}]")
+        count = len(deck.questions)
+        _say(f"{deck.id:<22} {count:>3} {noun(count, 'question'):<9}  {deck.title}  [{entry.source}]")
         _say("    " + ", ".join(f"{k} {v}" for k, v in sorted(categories.items())))
         _say("    " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
     if not store.entries:
@@ -559,6 +655,7 @@ def _cmd_decks(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from mockint.core.words import plural
     from mockint.storage.decks import DeckLoadError, deck_files, display_name, read_deck
 
     failed = 0
@@ -576,9 +673,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 for problem in error.problems:
                     _say(str(problem), err=True)
                 continue
-            _say(f"ok  {display_name(file)}: {len(deck.questions)} questions")
+            _say(f"ok  {display_name(file)}: {plural(len(deck.questions), 'question')}")
     if failed:
-        _say(f"{failed} deck file(s) with errors; fix the places named above.", err=True)
+        _say(f"{plural(failed, 'deck file')} with errors; fix the places named above.", err=True)
     return 1 if failed else 0
 
 
@@ -621,6 +718,7 @@ def _import_options(args: argparse.Namespace) -> Options:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from mockint.core.display import visible
+    from mockint.core.words import plural
     from mockint.storage.decks import display_name
     from mockint.storage.formats.base import ImportFailed
     from mockint.storage.formats.checks import summarise, table
@@ -645,7 +743,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for line in summarise(result.problems, name):
             print(visible(line), file=sys.stderr)
         if args.dry_run:
-            print(f"{len(result.questions)} question(s) read from {visible(str(plan.source))} "
+            print(f"{plural(len(result.questions), 'question')} read from {visible(str(plan.source))} "
                   f"(as {result.format})")
             for row in table(result.questions):
                 print(visible(row))
@@ -656,8 +754,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if plan.note:
             print(f"note: {visible(plan.note)}")
         where = visible(display_name(plan.target))
-        counts = (f"{len(plan.added)} new question(s), {len(plan.updated)} updated, "
-                  f"{plan.skipped} already in the deck, {len(result.problems)} problem(s)")
+        counts = (f"{plural(len(plan.added), 'new question')}, {len(plan.updated)} updated, "
+                  f"{plan.skipped} already in the deck, {plural(len(result.problems), 'problem')}")
         if args.dry_run:
             verb = "would create" if plan.created else "would add to"
             print(f'{verb} deck "{plan.deck_id}" ({where}): {counts}; nothing written (--dry-run)')
@@ -667,9 +765,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         except ImportFailed as error:
             print(f"mockint import: {visible(str(error))}", file=sys.stderr)
             return 1
-        print(f"added {report.added} question(s), updated {report.updated}, skipped "
-              f"{report.skipped_duplicates} already in the deck, {len(report.problems)} "
-              f"problem(s) (read as {report.format})")
+        print(f"added {plural(report.added, 'question')}, updated {report.updated}, skipped "
+              f"{report.skipped_duplicates} already in the deck, "
+              f"{plural(len(report.problems), 'problem')} (read as {report.format})")
         if report.created:
             print(f'created deck "{report.deck_id}": {where}')
         elif report.written:

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Self, Union, dataclass
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+    from pydantic.fields import FieldInfo
 
 _MISSING: Any = object()
 _BOUNDS = ("gt", "ge", "lt", "le")
@@ -52,6 +53,13 @@ class _Unsure(Exception):
     """The quick check cannot vouch for a value: pydantic decides."""
 
 
+class _PydanticFields:
+    """`Record.model_fields`: pydantic's FieldInfo of each field (loads pydantic)."""
+
+    def __get__(self, record: object, owner: type[Record]) -> dict[str, FieldInfo]:
+        return owner.pydantic_model().model_fields
+
+
 @dataclass_transform(kw_only_default=True, field_specifiers=(Field,))
 class Record:
     """A plain record with pydantic's declaration and (the used part of) its API."""
@@ -59,6 +67,10 @@ class Record:
     _fields: ClassVar[dict[str, FieldSpec]]
     _hints: ClassVar[dict[str, Any] | None]
     _pydantic: ClassVar[type[BaseModel] | None]
+    if TYPE_CHECKING:
+        model_fields: ClassVar[dict[str, FieldInfo]]
+    else:
+        model_fields = _PydanticFields()  # for the screens that word the rules (loads pydantic)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)

@@ -32,7 +32,7 @@ class HomeScreen(Screen[None]):
 The decks mockint found: the bundled ones, your own (see `mockint locate`)
 and any given with --deck-path. A deck marked ⚠ has errors; select it to see
 them. Press s to set up an interview, or Enter on a deck to start from it.
-B opens your story bank; when your next interview may ask about a competency
+b opens your story bank; when your next interview may ask about a competency
 none of your stories shows, home says so under the plan.
 """
     can_resume = False
@@ -44,6 +44,8 @@ none of your stories shows, home says so under the plan.
     # that F1 Help and Quit still fit at 120 columns.
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
+        Binding("enter", "app.select_row", "Open", show=False,
+                tooltip="Start from the highlighted deck, or open the highlighted session"),
         Binding("h", "history", "History", tooltip="Past sessions, search, export"),
         Binding("d", "decks", "Decks", tooltip="Edit, copy, create, import and export decks"),
         Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),
