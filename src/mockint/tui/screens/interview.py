@@ -126,7 +126,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         if interview.current.section:  # a full interview: where in which section
             from mockint.core.full_interview import progress_label
 
-            progress = progress_label(interview.questions, interview.index)
+            progress = progress_label(interview.record, interview.index)
         if follow_up is not None:
             progress += " · follow-up"
         panel = self.query_one(InterviewerPanel)

@@ -20,7 +20,7 @@ class InterviewerPanel(VerticalScroll):
     DEFAULT_CSS = """
     InterviewerPanel {
         height: auto;
-        max-height: 45%;
+        max-height: 60%;  /* 80×24: a lead-in and a 3-line question still fit */
         border: round $primary;
         border-title-color: $text-primary;
         border-title-style: bold;
