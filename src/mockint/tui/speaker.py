@@ -81,7 +81,7 @@ class Utterance:
             try:
                 self.process = subprocess.Popen(
                     self.argv, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL, start_new_session=True)
+                    stderr=subprocess.DEVNULL)
             except OSError as error:
                 self.failed = str(error)
                 return

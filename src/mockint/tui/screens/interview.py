@@ -180,6 +180,9 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
     @on(TextArea.Changed, "#answer")
     def _typed(self) -> None:
         self._dirty = True  # O(1) per keystroke; the counting waits for the tick
+        speaking = self.speaker is not None and self.speaker.speaking
+        if not (speaking or self.interview.thinking):
+            return
         if self._text() == self._shown_text:  # the question's own text being drawn
             return
         if self.speaker is not None:
