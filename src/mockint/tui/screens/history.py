@@ -20,6 +20,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.formatting import session_status
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import one_line, plural, visible
+from mockint.tui.widgets.fitted_table import FittedTable
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -128,14 +129,15 @@ load as you scroll.
             yield Input(placeholder="from YYYY-MM-DD", id="since", compact=True)
             yield Input(placeholder="to YYYY-MM-DD", id="until", compact=True)
         yield Plain("", id="history-count")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        # At 80 columns the decks give way, then Note, Mode and Time go (FittedTable).
+        yield FittedTable(flex=1, min_flex=12, drop=(9, 2, 7), id="sessions")
         yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     @reads_history
     def on_mount(self) -> None:
         mockint_app(self).ticked.subscribe(self, self._ticked)
-        self.query_one("#sessions", DataTable).add_columns(
+        self.query_one("#sessions", FittedTable).set_columns(
             "Date", "Decks", "Mode", "Ans", "Skip", "Unans", "Avg", "Time", "Status", "Note")
         self.query_one("#hits", DataTable).add_columns("Date", "Question", "Your answer")
         self.query_one("#hits").display = False
@@ -204,17 +206,17 @@ load as you scroll.
 
     def _show_page(self, filters: HistoryFilter, offset: int, rows: list[SessionSummary],
                    total: int) -> None:
-        table = self.query_one("#sessions", DataTable)
+        table = self.query_one("#sessions", FittedTable)
         self.query_one("#hits").display = False
         table.display = True
         if offset == 0:
-            table.clear()
             self.summaries = []
+            table.set_rows([])
         self.summaries += rows
         self.total = total
         self._filters = filters
         self._more = len(self.summaries) < total
-        table.add_rows(session_cells(summary) for summary in rows)
+        table.append_rows(session_cells(summary) for summary in rows)
         self._results_shown(table)
         noun = "session" if total == 1 else "sessions"
         self.query_one("#history-count", Plain).update(
