@@ -58,3 +58,33 @@ def test_summary_with_a_verdict(snap_compare, app, filled_history, tui_deck, siz
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
+
+
+def test_stats_weekly_charts(snap_compare, tui_store, clock, history, tui_deck):
+    """The weekly key-point coverage, STAR completeness and overtime charts, with figures."""
+    from datetime import UTC, datetime, timedelta
+
+    from mockint.tui.app import make_app
+
+    now = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+    for days_ago, texts, ratings in ((15, ["a", "b"], [1, 2]), (8, ["a", "b"], [2, 3]),
+                                     (1, ["a", "b", "c"], [3, 3, 4])):
+        history.save_session(make_record(tui_deck, texts, ratings,
+                                         started=(now - timedelta(days=days_ago)).isoformat()))
+    app = make_app(decks=tui_store, clock=clock, history=history, now=lambda: now)
+
+    async def run_before(pilot) -> None:
+        from textual.containers import VerticalScroll
+
+        await pilot.press("t")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = pilot.app.screen
+        text = screen.query_one("#stats-text")
+        line = str(text.render()).splitlines().index(
+            "Key points covered by week (ticked of those asked):")
+        scroll = screen.query_one("#stats", VerticalScroll)
+        scroll.scroll_to(y=text.virtual_region.y + line, animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

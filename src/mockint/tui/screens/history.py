@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Footer, Input, Select
 
 from mockint.core.deck import CATEGORIES
 from mockint.core.timing import format_duration
-from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
+from mockint.storage.history import AnswerHit, HistoryFilter, NoteHit, SessionSummary
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import session_status
 from mockint.tui.history_guard import reads_history
@@ -58,12 +58,15 @@ def session_cells(s: SessionSummary) -> tuple[Text, ...]:
     )
 
 
-def match_text(hit: AnswerHit) -> Text:
+def match_text(hit: AnswerHit | NoteHit) -> Text:
     """The words around the match, matched words in bold reverse and «between marks»
     (so they show without colour too); the answer's start if there is no snippet."""
-    if not hit.match:
+    if isinstance(hit, NoteHit):
+        text = Text("note: ", style="italic")
+    elif not hit.match:
         return Text(visible(one_line(hit.text, 50)))
-    text = Text("follow-up: " if hit.match_in_follow_up else "", style="italic")
+    else:
+        text = Text("follow-up: " if hit.match_in_follow_up else "", style="italic")
     for part, matched in hit.match_parts():
         part = visible(" ".join(part.split()) if not matched else part)
         if matched:
@@ -73,10 +76,11 @@ def match_text(hit: AnswerHit) -> Text:
     return text
 
 
-def hit_cells(h: AnswerHit) -> tuple[Text, ...]:
+def hit_cells(h: AnswerHit | NoteHit) -> tuple[Text, ...]:
+    about = (f"Session note · {h.deck_titles}" if isinstance(h, NoteHit) else h.prompt)
     return (
         Text(f"{h.started_at.astimezone():%Y-%m-%d %H:%M}"),
-        Text(visible(one_line(h.prompt, 36))),
+        Text(visible(one_line(about, 36))),
         match_text(h),
     )
 
@@ -92,9 +96,9 @@ Your past sessions, newest first: Ans, Skip and Unans count the questions
 answered, skipped and left unanswered; a session left before any answer is
 marked empty (kept, but left out of the stats). Narrow them by deck,
 category, average rating and dates (YYYY-MM-DD). Typing in the search box searches inside your
-answers instead and lists the answers that match, with the words around the
+answers, follow-up answers and session notes instead and lists what matches, with the words around the
 match and the matched words «marked»; Enter in the search box moves to the
-results, and Enter on one opens the answer scrolled to the match. More rows
+results, and Enter on one opens the answer scrolled to the match (on a note, its session). More rows
 load as you scroll.
 """
     BINDINGS = [
@@ -107,7 +111,7 @@ load as you scroll.
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
-        self.hits: list[AnswerHit] = []
+        self.hits: list[AnswerHit | NoteHit] = []
         self.total = 0
         self._more = False
         self._reload_at: float | None = None  # on the app's clock; see _ticked
@@ -225,10 +229,14 @@ load as you scroll.
     @work(thread=True, exclusive=True, group="history")
     @reads_history
     def _search(self, query: str) -> None:
-        hits = self.history.search_answers(query)
-        self.app.call_from_thread(self._show_hits, query, hits)
+        answers = self.history.search_answers(query)
+        notes = self.history.search_notes(query)
+        self.app.call_from_thread(self._show_hits, query, answers, notes)
 
-    def _show_hits(self, query: str, hits: list[AnswerHit]) -> None:
+    def _show_hits(self, query: str, answers: list[AnswerHit], notes: list[NoteHit]) -> None:
+        # Newest first, answers and session notes together (a note before its answers).
+        hits: list[AnswerHit | NoteHit] = [*notes, *answers]
+        hits.sort(key=lambda hit: hit.started_at, reverse=True)
         self.hits = hits
         self.query_one("#sessions").display = False
         table = self.query_one("#hits", DataTable)
@@ -236,8 +244,11 @@ load as you scroll.
         table.clear()
         table.add_rows(hit_cells(hit) for hit in hits)
         self._results_shown(table)
+        found = " and ".join(([plural(len(answers), "answer")] if answers or not notes else [])
+                             + ([plural(len(notes), "note")] if notes else []))
+        one = len(hits) == 1
         self.query_one("#history-count", Plain).update(
-            f"{plural(len(hits), 'answer')} {'contains' if len(hits) == 1 else 'contain'} “{query}”")
+            f"{found} {'contains' if one else 'contain'} “{query}”")
 
     # --- events --------------------------------------------------------------
 
@@ -270,8 +281,14 @@ load as you scroll.
         mockint_app(self).nav.session(record, closed)
 
     @on(DataTable.RowSelected, "#hits")
+    @reads_history
     def _open_hit(self, event: DataTable.RowSelected) -> None:
         hit = self.hits[event.cursor_row]
+        if isinstance(hit, NoteHit):  # a session's note: open the session
+            history = self.history
+            if history is not None:
+                mockint_app(self).nav.session(history.load_session(hit.session_id))
+            return
         found = [part for part, matched in hit.match_parts() if matched]
         mockint_app(self).nav.answer_hit(hit, find=found)
 
