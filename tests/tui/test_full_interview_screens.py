@@ -3,16 +3,10 @@ person's questions at the end, and the summary's sections against the budget."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.widgets import SelectionList, TextArea
 
-from mockint.core.deck import Deck
 from mockint.core.full_interview import CLOSINGS, OPENINGS
 from mockint.core.session import Phase
-from mockint.storage.decks import DeckEntry, DeckStore
-from mockint.tui.app import make_app
 from mockint.tui.screens.ask_them import AskThemScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
@@ -20,26 +14,6 @@ from mockint.tui.screens.summary import SummaryScreen
 from tests.helpers import advance
 
 SIZE = (120, 40)
-
-OPENING_DECK = {
-    "schema": 1, "id": "opening", "title": "Openings and endings", "time_limit": 90,
-    "questions": [
-        {"id": "about-you", "category": "intro", "prompt": "Walk me through your background."},
-        {"id": "team-ask", "category": "ask-them",
-         "prompt": "Ask how the team shares on-call work.",
-         "sample_answer": "\"How is on-call shared?\"\n\nWhat to listen for:\n- a fair rota"},
-        {"id": "growth-ask", "category": "ask-them", "prompt": "Ask how people grow here."},
-    ],
-}
-
-
-@pytest.fixture
-def full_app(tui_deck, clock):
-    store = DeckStore([DeckEntry(Path("tui.toml"), "path", tui_deck),
-                       DeckEntry(Path("opening.toml"), "path",
-                                 Deck.model_validate(OPENING_DECK))])
-    return make_app(decks=store, clock=clock)
-
 
 def shown(widget) -> str:
     return str(widget.render())

@@ -83,6 +83,7 @@ class SessionConfig(Model):
     seed: int | None = None
     time_limit: int | None = Field(default=None, gt=0)
     warning_fraction: float = WARNING_FRACTION
+    require_rating: bool = False  # `next` waits for a rating (the setting, for mock interviews)
     # Exactly these questions, in this order (the summary's "practise the weak ones");
     # the filters above are ignored when it is set.
     questions: list[tuple[str, str]] = Field(default_factory=list)
@@ -347,8 +348,11 @@ class Interview:
 
     @property
     def can_move_on(self) -> bool:
-        """`next` fits: the answer is rated (a skipped one may move on unrated)."""
-        return self.phase is Phase.RATED or (self.phase is Phase.REVEALED and self.answer.skipped)
+        """`next` fits: the answer is revealed, and rated if the session asks for a
+        rating (a skipped one may always move on unrated)."""
+        return self.phase is Phase.RATED or (
+            self.phase is Phase.REVEALED
+            and (self.answer.skipped or not self.config.require_rating))
 
     # --- intents -----------------------------------------------------------
 
@@ -491,7 +495,7 @@ class Interview:
         return [p for p in self.current.question.follow_ups if p not in asked]
 
     def next(self) -> None:
-        """Move on after rating (a skipped question may move on unrated)."""
+        """Move on (after rating, if the session requires one; see `can_move_on`)."""
         if not self.can_move_on:
             self._expect(Phase.RATED)
         if self.is_last:

@@ -11,7 +11,7 @@ import shutil
 import tomllib
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal, NamedTuple
 
 import tomli_w
 from pydantic import ConfigDict, Field, ValidationError
@@ -45,7 +45,99 @@ class Settings(Model):
     full_minutes: int = Field(default=45, ge=5, le=300, strict=True)
     # cramming moves FSRS cards only when they were due
     cram_moves_cards: bool = Field(default=False, strict=True)
+    # `n` on the reveal waits for a rating in mock interviews (else moving on unrated is fine)
+    require_rating_in_mock: bool = Field(default=False, strict=True)
 
+
+
+class FieldWords(NamedTuple):
+    """How a setting is named where people see it."""
+
+    label: str  # as the settings screen labels it
+    unit: str = ""  # the unit the screen shows it in
+    scale: float = 1  # on screen = stored × scale (a fraction shown in %)
+
+
+# Every setting, as the settings screen names it; messages about the file and the
+# screen use the same words. A new setting gets its line here.
+FIELD_WORDS: dict[str, FieldWords] = {
+    "theme": FieldWords("Theme"),
+    "default_mode": FieldWords("Default mode"),
+    "default_seconds": FieldWords("Default time per question", "seconds"),
+    "warning_fraction": FieldWords("Timer warning", "%", 100),
+    "bell": FieldWords("Ring the bell at the warning and at zero"),
+    "words_per_minute": FieldWords("Speaking pace", "words per minute"),
+    "deck_folders": FieldWords("Extra deck folders"),
+    "interviewer_name": FieldWords("Default interviewer name"),
+    "interviewer_role": FieldWords("Default interviewer role"),
+    "desired_retention": FieldWords("Desired retention (FSRS)"),
+    "new_share": FieldWords("Share of new questions in practice", "%", 100),
+    "practice_size": FieldWords("Questions per practice session"),
+    "daily_minutes": FieldWords("Daily practice budget", "minutes"),
+    "full_intro": FieldWords("Full interview: intro questions"),
+    "full_technical": FieldWords("Full interview: technical questions"),
+    "full_behavioral": FieldWords("Full interview: behavioral questions"),
+    "full_design": FieldWords("Full interview: design or situational questions"),
+    "full_minutes": FieldWords("Full interview: time budget", "minutes"),
+    "cram_moves_cards": FieldWords("Practising ahead moves FSRS cards not due yet"),
+    "require_rating_in_mock": FieldWords("Mock interviews wait for a rating"),
+    "think_seconds": FieldWords("Think time before the clock starts", "seconds"),
+    "speak_questions": FieldWords("Read questions aloud"),
+    "speaker_command": FieldWords("Speaker command"),
+}
+
+
+def field_words(field: str) -> FieldWords:
+    return FIELD_WORDS.get(field) or FieldWords(field.replace("_", " ").capitalize())
+
+
+def problem_words(error: Any, *, on_screen: bool = True) -> tuple[str, str]:
+    """One problem of a settings check (a pydantic error dict) as (field, message) in
+    the person's words: on screen "Timer warning: between 0 and 90 %"; about the file,
+    which holds the stored value, "warning_fraction — Timer warning: between 0 and 0.9"."""
+    loc = error.get("loc") or ()
+    field = str(loc[0]) if loc else ""
+    if not field:
+        return "", f"(file): {error.get('msg', 'not readable')}"
+    if error.get("type") == "extra_forbidden":
+        return field, f"{field}: unknown setting"
+    words = field_words(field)
+    name = words.label if on_screen else f"{field} — {words.label}"
+    rule = _rule(field, words, on_screen, str(error.get("type", "")))
+    return field, f"{name}: {rule or error.get('msg', 'not valid')}"
+
+
+def _rule(field: str, words: FieldWords, on_screen: bool, kind: str) -> str:
+    """What the field takes ("between 60 and 300 words per minute"), from the model."""
+    import typing
+
+    info = Settings.model_fields.get(field)
+    if info is None:
+        return ""
+    kinds = typing.get_args(info.annotation) or (info.annotation,)
+    if bool in kinds:
+        return "on or off" if on_screen else "true or false"
+    if typing.get_origin(info.annotation) is Literal:
+        return " or ".join(str(k) for k in kinds)
+    if typing.get_origin(info.annotation) is list:
+        return "one folder per line" if on_screen else 'a list of texts, like ["~/decks"]'
+    if info.annotation is str:
+        return "a text" if on_screen else 'a text in quotes, like "…"'
+    whole = int in kinds
+    low = high = None
+    for rule in info.metadata:
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+        if getattr(rule, "gt", None) is not None:
+            low = rule.gt + 1 if whole else rule.gt
+    if low is None or high is None:
+        return ""
+    scale = words.scale if on_screen else 1
+    unit = words.unit if on_screen or words.scale == 1 else ""
+    number = ("a whole number " if whole else "a number ") if kind.startswith(
+        ("int", "float")) else ""
+    span = f"{number}between {low * scale:g} and {high * scale:g}"
+    return f"{span} {unit}" if unit else span
 
 class SettingsProblem(Exception):
     def __init__(self, path: Path, problem: str) -> None:
@@ -72,10 +164,8 @@ def load_settings(path: Path | None = None) -> Settings:
     try:
         return Settings.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(file)"
-        message = "unknown setting" if first["type"] == "extra_forbidden" else first["msg"]
-        raise SettingsProblem(path, f"{field}: {message}") from None
+        _, message = problem_words(error.errors()[0], on_screen=False)
+        raise SettingsProblem(path, message) from None
 
 
 def load_settings_or_defaults(path: Path | None = None) -> tuple[Settings, SettingsProblem | None]:

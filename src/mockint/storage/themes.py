@@ -18,6 +18,9 @@ from mockint.storage.files import toml_error_place
 
 APP_VARIABLES = ("timer-normal", "timer-warning", "timer-overtime", "covered", "missed",
                  "star-situation", "star-task", "star-action", "star-result")
+# Textual's text colours a theme may pin, where its automatic black-or-white choice
+# reads badly on a theme's colours (e.g. white on a mid red: 3:1).
+TEXT_VARIABLES = ("button-color-foreground", "block-cursor-foreground", "footer-key-foreground")
 
 
 class ThemeFile(Model):
@@ -75,10 +78,10 @@ def read_theme(path: Path) -> ThemeFile:
         field = ".".join(str(p) for p in first["loc"]) or "(file)"
         message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
         raise ValueError(f"{field}: {message}") from None
-    unknown = sorted(set(theme.variables) - set(APP_VARIABLES))
+    unknown = sorted(set(theme.variables) - set(APP_VARIABLES) - set(TEXT_VARIABLES))
     if unknown:
         raise ValueError(f"variables.{unknown[0]}: unknown variable; mockint's are "
-                         + ", ".join(APP_VARIABLES))
+                         + ", ".join(APP_VARIABLES + TEXT_VARIABLES))
     return theme
 
 
