@@ -21,8 +21,8 @@ from textual.widgets import DataTable
 
 class FittedTable(DataTable[Text]):
     """`flex` is the index of the column that gives way (it keeps at least `min_flex`
-    cells and takes at most `max_flex`); `drop` lists the columns that go, in order,
-    when the table is too narrow even so."""
+    cells); `drop` lists the columns that go, in order, when the table is too narrow
+    even so."""
 
     # The rows are cut to the width, so no horizontal scrollbar: with `auto`, Textual
     # showed one that took a line under a table that fitted exactly.
@@ -32,13 +32,12 @@ class FittedTable(DataTable[Text]):
     }
     """
 
-    def __init__(self, *, flex: int, min_flex: int = 12, max_flex: int | None = None,
-                 drop: Sequence[int] = (), id: str | None = None,
+    def __init__(self, *, flex: int, min_flex: int = 12, drop: Sequence[int] = (),
+                 id: str | None = None,
                  classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes, cursor_type="row", zebra_stripes=True)
         self.flex = flex
         self.min_flex = min_flex
-        self.max_flex = max_flex
         self.drop = tuple(drop)
         self._labels: tuple[str, ...] = ()
         self._rows: list[tuple[Text, ...]] = []
@@ -90,8 +89,6 @@ class FittedTable(DataTable[Text]):
             if room >= self.min_flex or not dropping:
                 break
             shown.remove(dropping.pop(0))
-        if self.max_flex is not None:
-            room = min(room, self.max_flex)
         return max(self.min_flex, room), tuple(shown)
 
     def _fit(self, force: bool = False) -> None:
