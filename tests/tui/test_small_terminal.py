@@ -31,6 +31,9 @@ async def test_the_tables_refit_when_the_terminal_narrows_and_widens(app, histor
         # Home at 80: the footer leaves out Decks/Stats/Stories (in F1 and the palette).
         footer = screen_text(app).splitlines()[-1]
         assert "Help" in footer and "Quit" in footer and "Stats" not in footer
+        # The recent sessions leave Avg out rather than cut it off the pane's edge.
+        assert app.screen.query_one("#recent", FittedTable).shown_columns == ("Date", "Decks",
+                                                                              "Qs")
         await pilot.press("h")
         await pilot.pause()
         sessions = app.screen.query_one("#sessions", FittedTable)

@@ -79,7 +79,7 @@ none of your stories shows, home says so under the plan.
                 yield StoryGaps(id="story-gaps")
                 yield Static("", id="due", classes="section-title")
                 yield Static("Recent sessions", classes="section-title")
-                yield FittedTable(flex=1, min_flex=8, id="recent")
+                yield FittedTable(flex=1, min_flex=8, drop=(3,), id="recent")  # Avg goes first
                 yield Static("", id="recent-hint", classes="hint")
         yield NarrowFooter()
 
