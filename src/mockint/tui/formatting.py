@@ -174,9 +174,12 @@ def session_status(status: str, counts: AnswerCounts) -> str:
 
 
 def session_heading(record: SessionRecord) -> str:
+    from mockint.core.full_interview import budget_line
+
     decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
     average = record.average_rating
     return (f"{record.started_at:%a %d %b %Y %H:%M} UTC · {decks} · {record.config.mode} · "
             f"{session_status(record.status, record.counts)} · {record.counts.label()} · "
             f"{format_duration(record.total_used)}"
-            + (f" · average {average:.1f}" if average else ""))
+            + (f" · average {average:.1f}" if average else "")
+            + (f"\nFull interview · {budget_line(record)}" if record.config.full else ""))
