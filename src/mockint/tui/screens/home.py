@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from mockint.storage.decks import DeckEntry
 from mockint.storage.history import HistoryStore, HistoryUnavailable
@@ -17,6 +17,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import visible
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.plan_headline import PlanHeadline
 from mockint.tui.widgets.screen_header import ScreenHeader
