@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mockint import __version__
 
+# `typing` and `pathlib` (which pulls in `fnmatch`, `urllib.parse`, `ipaddress`) are
+# imported where they are used, so `mockint --version` loads neither (bench: version).
+# Type checkers treat a module-level `TYPE_CHECKING = False` as `typing.TYPE_CHECKING`.
+TYPE_CHECKING = False
 FULL_SECTIONS = ("intro", "technical", "behavioral", "design")
 """`mockint run --full`'s section flags: mockint.core.full_interview.SECTIONS, by name
 (written out so parsing the command line imports no models)."""
@@ -22,6 +24,7 @@ FULL_SECTIONS = ("intro", "technical", "behavioral", "design")
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
     from collections.abc import Sequence
+    from pathlib import Path
 
     from mockint.storage.formats.base import Options
 
@@ -36,6 +39,7 @@ def visible(text: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     import argparse
+    from pathlib import Path
 
     parser = argparse.ArgumentParser(
         prog="mockint",
@@ -145,6 +149,7 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
     import argparse
     import textwrap
+    from pathlib import Path
 
     from mockint.storage.formats import registry
 
@@ -192,6 +197,8 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
 
 def _add_stories_command(commands: argparse._SubParsersAction) -> None:
     """`stories` lists the STAR story bank; `stories export` writes it out. No Textual."""
+    from pathlib import Path
+
     stories = commands.add_parser(
         "stories", help="list your STAR stories and the competencies without one",
         description="Your STAR stories (add and edit them in the app: b on home, or the "
@@ -311,6 +318,8 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
 
 def _cmd_edit(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from mockint.storage.decks import DeckStore, display_name, load_entry
 
     candidate = Path(args.deck)
@@ -526,6 +535,8 @@ def _print_plan_stats(history, decks) -> None:
 
 def _deck_paths(args: argparse.Namespace) -> list[Path]:
     """--deck-path, then the deck folders of the settings (as the app reads them)."""
+    from pathlib import Path
+
     from mockint.storage.settings import load_settings_or_defaults
 
     settings, _ = load_settings_or_defaults()

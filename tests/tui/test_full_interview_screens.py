@@ -102,6 +102,7 @@ async def answer_and_rate_checking_notes(pilot, text: str, notes: str) -> None:
     await pilot.press("ctrl+s")
     assert isinstance(app.screen, RevealScreen)
     assert notes in shown(app.screen.query_one("#sample Plain"))
+    assert app.screen.query_one("#sample").border_title == "Sample answer, and what to listen for"
     await pilot.press("3", "n")
     await pilot.pause()
 
@@ -129,3 +130,6 @@ async def test_no_questions_finishes_and_setup_offers_the_full_interview(full_ap
         assert isinstance(app.screen, SummaryScreen)
         assert app.interview.record.status == "finished"
         assert "Your questions" not in shown(app.screen.query_one("#summary-sections"))
+        await pilot.press("r")  # the session in review says what the budget was
+        assert "Full interview · Time 0:30 of 45:00" in shown(
+            app.screen.query_one("#session-heading"))

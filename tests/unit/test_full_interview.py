@@ -186,6 +186,14 @@ def test_interview_asks_for_questions_at_the_end_and_keeps_them_like_answers():
     lines = sections_line(record).splitlines()
     assert lines[0] == "Introduction · 1 question · 1:00 (limits 1:40)"
     assert lines[2] == "Your questions · 2 questions · 5:00 (limits 2:30)"
+    # Kept like answers: the export has them, with their sections and the budget.
+    from mockint.storage.export import read_json, session_to_json, session_to_markdown
+
+    report = session_to_markdown(record)
+    assert "- Time 7:30 of 5:00 · 2:30 over budget" in report
+    assert "  - Your questions · 2 questions · 5:00 (limits 2:30)" in report
+    assert "## 4. Own?" in report and "*Your questions · ask-them · mid · " in report
+    assert read_json(session_to_json(record)) == record
 
 
 def test_choosing_no_questions_to_ask_finishes_and_a_normal_interview_never_closes():

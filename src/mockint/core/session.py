@@ -17,7 +17,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -28,6 +28,7 @@ from mockint.core.counts import AnswerCounts, answer_counts
 from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
 from mockint.core.model import Model
 from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock
+from mockint.core.timing import utcnow as utcnow  # re-exported: its old home
 
 Mode = Literal["practice", "mock"]
 Order = Literal["deck", "shuffled"]
@@ -35,10 +36,6 @@ RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 PEEKS = ("why_asked", "tip")
 ASK_THEM_SECTION = "questions"
 """The section of a full interview's last step: the questions the person asks."""
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Phase(StrEnum):

@@ -3,6 +3,11 @@
 An invalid file is reported with its line (or field) and mockint starts on the
 defaults without overwriting it; the file is only written when the user changes
 a setting.
+
+`Settings` is a `Record` (storage/records.py): declared like a pydantic model,
+one line per setting, but a valid file is read without importing pydantic
+(start-up); pydantic checks, and words the problem, only when a value breaks
+a rule.
 """
 
 from __future__ import annotations
@@ -13,17 +18,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-import tomli_w
-from pydantic import ConfigDict, Field, ValidationError
-
 from mockint import paths
-from mockint.core.model import Model
 from mockint.storage.files import atomic_write_text, toml_error_place
+from mockint.storage.records import Field, Record, first_error
 
 
-class Settings(Model):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
+class Settings(Record):  # unknown keys are errors (extra="forbid")
     theme: str = "mockint-dark"
     default_mode: Literal["practice", "mock"] = "practice"
     default_seconds: int | None = Field(default=None, gt=0, le=3600, strict=True)
@@ -163,8 +163,8 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsProblem(path, f"{where}{message}") from None
     try:
         return Settings.model_validate(data)
-    except ValidationError as error:
-        _, message = problem_words(error.errors()[0], on_screen=False)
+    except Exception as error:  # pydantic's ValidationError (pydantic loads only then)
+        _, message = problem_words(first_error(error), on_screen=False)
         raise SettingsProblem(path, message) from None
 
 
@@ -179,6 +179,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path | None:
     """Write the settings atomically. A file there that cannot be read (bad TOML, a wrong
     value) is never overwritten unseen: it is kept as `settings.toml.invalid-<time>`, and
     that path is returned so the caller can say so (None when nothing needed keeping)."""
+    import tomli_w
+
     path = path or paths.settings_path()
     kept = None
     if path.exists():

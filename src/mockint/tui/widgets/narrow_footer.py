@@ -1,4 +1,5 @@
-"""Textual's footer, made to keep F1 Help and Quit in view at 80 columns.
+"""The footer (widgets/footer.py: rebuilt once per refresh), made to keep F1 Help and
+Quit in view at 80 columns.
 
 Below `NARROW` columns it leaves out the keys the screen names
 in `NARROW_HIDDEN` (and the palette's key): they stay in F1 help and in the
@@ -10,8 +11,9 @@ from __future__ import annotations
 
 from textual import events
 from textual.app import ComposeResult
-from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
+
+from mockint.tui.widgets.footer import Footer
 
 NARROW = 100  # columns
 
