@@ -40,7 +40,10 @@ TICK_SECONDS = 0.25  # how often timers look at the clock: the display lags by a
 class MockintApp(App[None]):
     """mockint: decks in, timed answers, reveal side by side, and a record of it all."""
 
-    CSS_PATH = "app.tcss"
+    # home.tcss here too: Textual reads a screen's CSS_PATH when the screen is pushed,
+    # never for the default screen, so home was laid out without its own rules
+    # (no 3:2 panes, no padding) until it was left and opened again.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "mockint"
     SUB_TITLE = "mock interviews in your terminal"
     BINDINGS = [
