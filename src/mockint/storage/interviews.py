@@ -18,23 +18,19 @@ it is only written when the person adds or removes an interview.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import tomli_w
-from pydantic import ValidationError
 
 from mockint import paths
 from mockint.core.planning import InterviewCalendar, UpcomingInterview
-from mockint.storage.files import atomic_write_text, toml_error_place
+from mockint.storage.files import FileProblem, atomic_write_text, read_toml_model
 
 FILE_NAME = "interviews.toml"
 
 
-class InterviewsProblem(Exception):
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path, self.problem = path, problem
+class InterviewsProblem(FileProblem):
+    """The interviews file cannot be read; `str()` names the file and the place."""
 
 
 def interviews_path() -> Path:
@@ -43,26 +39,8 @@ def interviews_path() -> Path:
 
 def load_calendar(path: Path | None = None) -> InterviewCalendar:
     """The interviews on file (none if there is no file); InterviewsProblem names the place."""
-    path = path or interviews_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return InterviewCalendar()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InterviewsProblem(path, f"cannot read it ({error})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        place, message = toml_error_place(error)
-        raise InterviewsProblem(path, f"{place + ': ' if place else ''}{message}") from None
-    try:
-        return InterviewCalendar.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
-        message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
-        raise InterviewsProblem(path, f"{field.lstrip('.') or '(file)'}: {message}; fix or "
-                                "remove that entry") from None
+    return read_toml_model(path or interviews_path(), InterviewCalendar, InterviewsProblem,
+                           advice="; fix or remove that entry") or InterviewCalendar()
 
 
 def load_calendar_or_empty(path: Path | None = None) -> tuple[InterviewCalendar,

@@ -18,7 +18,7 @@ from mockint.storage.decks import DeckEntry, display_name
 from mockint.tui.literal import one_line, visible
 
 KIND_LABELS = {
-    "custom": "Custom: the filters below",
+    "custom": "Custom: the decks above, as filtered",
     "due": "Due: reviews FSRS scheduled, most overdue first",
     "weak": "Weak: lowest recent ratings, missed points, overtime",
     "new": "New: questions never answered",

@@ -31,7 +31,10 @@ class HomeScreen(Screen[None]):
     HELP = """
 The decks mockint found: the bundled ones, your own (see `mockint locate`)
 and any given with --deck-path. A deck marked ⚠ has errors; select it to see
-them. Press s to set up an interview, or Enter on a deck to start from it.
+them. Press s to set up an interview (it opens on your last setup), or Enter
+on a deck to set one up with that deck. The number keys start a preset at
+once: 1 Quick 5, 2 Mock, 3 Due now, 4 Full interview, then your own presets
+(save one from the setup with F6; delete it from the palette).
 B opens your story bank; when your next interview may ask about a competency
 none of your stories shows, home says so under the plan.
 """
@@ -57,6 +60,9 @@ none of your stories shows, home says so under the plan.
         Binding("o", "app.settings", "Settings", show=False,
                 tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
+        *[Binding(str(n), f"preset({n})", f"Preset {n}", show=False,
+                  tooltip="Start the preset of this number (listed under Quick start)")
+          for n in range(1, 10)],
     ]
 
     def compose(self) -> ComposeResult:
@@ -67,6 +73,8 @@ none of your stories shows, home says so under the plan.
                 yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
                 yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
+                yield Static("Quick start", classes="section-title")
+                yield Plain("", id="presets")
                 yield PlanHeadline(id="plan")
                 yield StoryGaps(id="story-gaps")
                 yield Static("", id="due", classes="section-title")
@@ -80,6 +88,7 @@ none of your stories shows, home says so under the plan.
         self.show_decks()
         self.query_one("#recent", DataTable).add_columns("Date", "Decks", "Qs", "Avg")
         self.ready = True
+        self.call_after_refresh(self.show_presets)  # reads a file: not before the first paint
         self.show_recent()
         if mockint_app(self).history is None:
             self.query_one(PlanHeadline).reload()  # none (yet): plan from a fresh start
@@ -101,6 +110,18 @@ none of your stories shows, home says so under the plan.
         if entries:
             table.move_cursor(row=min(row, len(entries) - 1))
         self._show_details(table.cursor_row)
+
+    def show_presets(self) -> None:
+        """ "1 Quick 5 · 2 Mock · …": the number keys that start a preset."""
+        names = [f"{n} {p.name}" for n, p in
+                 enumerate(mockint_app(self).setups.presets()[:9], start=1)]
+        self.query_one("#presets", Plain).update(" · ".join(names))
+
+    def action_preset(self, number: int) -> None:
+        app = mockint_app(self)
+        presets = app.setups.presets()
+        if 1 <= number <= len(presets):
+            app.setups.start(presets[number - 1])
 
     def show_recent(self) -> None:
         """The last sessions, newest first (after each interview too)."""
@@ -233,6 +254,7 @@ none of your stories shows, home says so under the plan.
             return
         self.show_recent()
         self.show_decks()
+        self.show_presets()  # one may have been saved or deleted meanwhile
 
     def on_history_opened(self, _: messages.HistoryOpened) -> None:
         self.show_recent()
@@ -269,7 +291,9 @@ none of your stories shows, home says so under the plan.
             self.notify("This deck has errors; fix them first.", severity="warning")
 
     def action_setup(self) -> None:
-        self.start_setup([])
+        """The last setup; with nothing remembered, the deck under the cursor."""
+        entry = self._entry(self.query_one("#decks", DataTable).cursor_row)
+        mockint_app(self).nav.setup(cursor_deck=entry.deck_id if entry and entry.ok else None)
 
     def start_setup(self, deck_ids: list[str]) -> None:
         mockint_app(self).nav.setup(deck_ids)
