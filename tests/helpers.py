@@ -82,3 +82,8 @@ def seed_reviews(history, deck: Deck, ratings: list[int], when: datetime) -> Non
     history.save_session(record)
     for answer in record.answers:
         history.record_review(record.id, answer, scheduler(fuzz=False))
+
+
+def screen_text(app) -> str:
+    """What the terminal shows for the current screen, as plain text lines."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())

@@ -452,6 +452,7 @@ def _open_history():
 
 def _cmd_history(args: argparse.Namespace) -> int:
     from mockint.core.timing import format_duration
+    from mockint.core.words import session_status
 
     store = _open_history()
     if store is None:
@@ -469,8 +470,8 @@ def _cmd_history(args: argparse.Namespace) -> int:
         _say("No sessions yet. Run `mockint` and press s to start one.")
     for s in sessions:
         average = f"{s.avg_rating:.1f}" if s.avg_rating else "-"
-        status = "empty" if s.counts.empty and s.status != "in_progress" else s.status
-        _say(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<9} "
+        status = session_status(s.status, s.counts.empty)
+        _say(f"{s.id}  {s.started_at:%Y-%m-%d %H:%M}  {s.mode:<8} {status:<11} "
              f"{s.counts.label()}  avg {average:<3} "
              f"{format_duration(s.total_used):>6}  {s.deck_titles}")
     return 0
@@ -528,18 +529,20 @@ def _write_out(command: str, text: str, output: Path | None, *, mkdir: bool = Fa
 def _cmd_decks(args: argparse.Namespace) -> int:
     from collections import Counter
 
+    from mockint.core.words import noun, plural
     from mockint.storage.decks import DeckStore, display_name
 
     store = DeckStore.discover(_deck_paths(args))
     for entry in store.entries:
         if entry.deck is None or not entry.ok:
-            _say(f"! {display_name(entry.path)}  ({len(entry.problems)} problem(s); "
+            _say(f"! {display_name(entry.path)}  ({plural(len(entry.problems), 'problem')}; "
                  "run mockint validate)")
             continue
         deck = entry.deck
         categories = Counter(q.category for q in deck.questions)
         levels = Counter(q.level for q in deck.questions)
-        _say(f"{deck.id:<22} {len(deck.questions):>3} questions  {deck.title}  [{entry.source}]")
+        count = len(deck.questions)
+        _say(f"{deck.id:<22} {count:>3} {noun(count, 'question'):<9}  {deck.title}  [{entry.source}]")
         _say("    " + ", ".join(f"{k} {v}" for k, v in sorted(categories.items())))
         _say("    " + ", ".join(f"{k} {v}" for k, v in sorted(levels.items())))
     if not store.entries:
@@ -548,6 +551,7 @@ def _cmd_decks(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from mockint.core.words import plural
     from mockint.storage.decks import DeckLoadError, deck_files, display_name, read_deck
 
     failed = 0
@@ -565,9 +569,9 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                 for problem in error.problems:
                     _say(str(problem), err=True)
                 continue
-            _say(f"ok  {display_name(file)}: {len(deck.questions)} questions")
+            _say(f"ok  {display_name(file)}: {plural(len(deck.questions), 'question')}")
     if failed:
-        _say(f"{failed} deck file(s) with errors; fix the places named above.", err=True)
+        _say(f"{plural(failed, 'deck file')} with errors; fix the places named above.", err=True)
     return 1 if failed else 0
 
 
@@ -610,6 +614,7 @@ def _import_options(args: argparse.Namespace) -> Options:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from mockint.core.display import visible
+    from mockint.core.words import plural
     from mockint.storage.decks import display_name
     from mockint.storage.formats.base import ImportFailed
     from mockint.storage.formats.checks import summarise, table
@@ -634,7 +639,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         for line in summarise(result.problems, name):
             print(visible(line), file=sys.stderr)
         if args.dry_run:
-            print(f"{len(result.questions)} question(s) read from {visible(str(plan.source))} "
+            print(f"{plural(len(result.questions), 'question')} read from {visible(str(plan.source))} "
                   f"(as {result.format})")
             for row in table(result.questions):
                 print(visible(row))
@@ -645,8 +650,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
         if plan.note:
             print(f"note: {visible(plan.note)}")
         where = visible(display_name(plan.target))
-        counts = (f"{len(plan.added)} new question(s), {len(plan.updated)} updated, "
-                  f"{plan.skipped} already in the deck, {len(result.problems)} problem(s)")
+        counts = (f"{plural(len(plan.added), 'new question')}, {len(plan.updated)} updated, "
+                  f"{plan.skipped} already in the deck, {plural(len(result.problems), 'problem')}")
         if args.dry_run:
             verb = "would create" if plan.created else "would add to"
             print(f'{verb} deck "{plan.deck_id}" ({where}): {counts}; nothing written (--dry-run)')
@@ -656,9 +661,9 @@ def _cmd_import(args: argparse.Namespace) -> int:
         except ImportFailed as error:
             print(f"mockint import: {visible(str(error))}", file=sys.stderr)
             return 1
-        print(f"added {report.added} question(s), updated {report.updated}, skipped "
-              f"{report.skipped_duplicates} already in the deck, {len(report.problems)} "
-              f"problem(s) (read as {report.format})")
+        print(f"added {plural(report.added, 'question')}, updated {report.updated}, skipped "
+              f"{report.skipped_duplicates} already in the deck, "
+              f"{plural(len(report.problems), 'problem')} (read as {report.format})")
         if report.created:
             print(f'created deck "{report.deck_id}": {where}')
         elif report.written:

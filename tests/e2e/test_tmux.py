@@ -278,7 +278,7 @@ def test_import_dialog_previews_then_imports_a_markdown_file(tmux: Tmux, mockint
     if (mockint_home / "decks" / "qa-pairs.toml").exists():
         tmux.fail("a preview must not write the deck")
     tmux.send_keys("Enter")
-    tmux.wait_for("3 question(s) added to qa-pairs.toml")
+    tmux.wait_for("3 questions added to qa-pairs.toml")
     deck = read_deck(mockint_home / "decks" / "qa-pairs.toml")
     if [q.prompt for q in deck.questions][:1] != ["What is an index?"]:
         tmux.fail("the imported deck should hold the file's questions")

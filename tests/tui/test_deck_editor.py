@@ -256,7 +256,7 @@ async def test_import_from_the_decks_screen_then_again_adds_nothing(clock, mocki
         await app.workers.wait_for_complete()
         await pilot.pause()
         imported = [n.message for n in app._notifications if n.title == "Imported"]
-        assert "3 question(s) added" in imported[-1] and "line 4: unknown category" in imported[-1]
+        assert "3 questions added" in imported[-1] and "line 4: unknown category" in imported[-1]
         assert any(e.deck and e.deck.id == "acme" for e in app.decks.entries)
         await pilot.press("i", *str(source), "enter")
         await app.workers.wait_for_complete()

@@ -69,7 +69,7 @@ async def test_adding_an_interview_from_the_form(tui_store, clock, history):
         assert (saved.label, saved.time, saved.decks, saved.categories) == (
             "Acme [b]backend[/b]", dt.time(14), ["tui"], ["technical"])
         text = shown(app.screen.query_one("#plan-text"))
-        assert "Plan for Acme [b]backend[/b]: 1 questions in scope" in text
+        assert "Plan for Acme [b]backend[/b]: 1 question in scope" in text
         assert "Today (" in text
 
 
@@ -124,7 +124,7 @@ async def test_cram_works_when_nothing_is_due_and_keeps_the_schedule(tui_store, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         note = shown(app.screen.query_one("#schedule-note"))
-        assert note.startswith("Schedule unchanged: none of these 1 questions was due")
+        assert note.startswith("Schedule unchanged: this question was not due, so FSRS kept its date")
     assert dict(history.due_cards()) == before  # Again while cramming did not move it
     assert history.count_sessions() == 2  # the cram session is kept in the history
 

@@ -62,7 +62,7 @@ async def test_answered_skipped_and_unanswered_agree_everywhere(app, history, tu
     # `mockint history`.
     assert main(["history"]) == 0
     (line,) = capsys.readouterr().out.splitlines()
-    assert expected in line and " abandoned " in line
+    assert expected in line and " left early " in line
 
     async with app.run_test(size=SIZE) as pilot:
         # The summary at the end of the interview.
@@ -126,7 +126,7 @@ async def test_the_summary_compares_with_last_time_and_starts_the_weak_ones(app,
         assert verdict[1:3] == ["  #1  25 s slower · Hard → Easy", "  #2  Good → Again"]
         assert verdict[3] == ("Better than last time on 1 of 2 questions asked before (#1); "
                               "worse on #2.")
-        assert verdict[4] == "Practise next: #2 (Again) · W: a session on these"
+        assert verdict[4] == "Practise next: #2 (Again) · w: a session on these"
         await pilot.press("w")
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)

@@ -218,4 +218,4 @@ async def test_the_command_palette_opens_the_story_bank_and_f1_explains_it(app):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        assert "coverage grid" in text and "P practises the story" in text
+        assert "coverage grid" in text and "p practises the story" in text

@@ -104,7 +104,7 @@ def test_validate_bad_deck_exits_1_and_prints_every_problem_to_stderr(bad_deck):
     assert len(problem_lines) == len(BAD_PLACES)
     for expected in BAD_PLACES:
         assert any(line.startswith(f"{bad_deck}: {expected}") for line in problem_lines), expected
-    assert "1 deck file(s) with errors" in proc.stderr
+    assert "1 deck file with errors" in proc.stderr
 
 
 def test_validate_reports_the_good_and_the_bad_and_fails(good_deck, bad_deck, tmp_path):
@@ -115,7 +115,7 @@ def test_validate_reports_the_good_and_the_bad_and_fails(good_deck, bad_deck, tm
     assert proc.returncode == 1
     assert f"ok  {good_deck}" in proc.stdout
     assert f"{missing}: file not found" in proc.stderr
-    assert "2 deck file(s) with errors" in proc.stderr
+    assert "2 deck files with errors" in proc.stderr
 
 
 def test_validate_names_files_relative_to_the_working_folder(tmp_path, bad_deck):

@@ -201,25 +201,25 @@ def warnings_of(tmp_path, name: str, text: str) -> list[str]:
 def test_a_prompt_that_swallowed_its_answer_is_flagged(tmp_path):
     long_prompt = "What is this? " + "word " * 80
     (reason,) = warnings_of(tmp_path, "q.csv", f"prompt,answer\n{long_prompt},a\nWhat?,b\n")
-    assert reason.startswith("1 prompt(s) over 300 characters") and "(line 2)" in reason
+    assert reason.startswith("1 prompt over 300 characters") and "(line 2)" in reason
 
 
 def test_several_questions_in_one_prompt_are_flagged(tmp_path):
     (reason,) = warnings_of(tmp_path, "q.csv", "prompt,answer\nWhy? How? When?,a\n")
-    assert reason.startswith("1 prompt(s) with several question marks")
+    assert reason.startswith("1 prompt with several question marks")
 
 
 def test_an_answer_full_of_questions_is_flagged(tmp_path):
     text = "## Questions\n\nThe list:\n\nWhat is A?\nWhat is B?\nWhat is C?\nWhat is D?\n"
     reasons = warnings_of(tmp_path, "q.md", text)
-    assert any(r.startswith('1 answer(s) hold several lines ending in "?"') for r in reasons)
+    assert any(r.startswith('1 answer holds several lines ending in "?"') for r in reasons)
 
 
 def test_far_fewer_questions_than_question_lines_is_flagged(tmp_path):
     body = "\n".join(f"Is {n} a question?" for n in range(12))
     reasons = warnings_of(tmp_path, "q.md", f"## Read me\n\nSome text.\n\n```\n{body}\n```\n"
                                            f"### Intro?\n\n{body}\n")
-    assert any("1 question(s) read, but the file has 13 lines ending in \"?\"" in r for r in reasons)
+    assert any("1 question read, but the file has 13 lines ending in \"?\"" in r for r in reasons)
 
 
 def test_a_tidy_file_has_no_warnings():

@@ -263,7 +263,7 @@ def test_cli_dry_run_shows_questions_and_warnings_and_writes_nothing(mockint_hom
     proc = run_mockint("import", str(SHAPES / "list_after_intro.md"), "--dry-run")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
-    assert "6 question(s) read from" in out
+    assert "6 questions read from" in out
     assert "How does event delegation work?" in out and "ask-them" in out
     assert "6 of 6 questions have no answer" in out
     assert "nothing written (--dry-run)" in out

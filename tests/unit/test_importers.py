@@ -420,12 +420,12 @@ def test_cli_import_prints_counts_problems_and_the_deck(mockint_home):
     file = str(DATA / "questions.csv")
     proc = run_mockint("import", file, "--deck-id", "from-csv")
     assert proc.returncode == 0, proc.stderr
-    assert "added 4 question(s), updated 0, skipped 0" in proc.stdout
+    assert "added 4 questions, updated 0, skipped 0" in proc.stdout
     assert str(mockint_home / "decks" / "from-csv.toml") in proc.stdout
     assert f"{file}:7: 2 cells" in proc.stderr
     again = run_mockint("import", file, "--deck-id", "from-csv")
     assert again.returncode == 0, again.stderr
-    assert "added 0 question(s), updated 0, skipped 4" in again.stdout
+    assert "added 0 questions, updated 0, skipped 4" in again.stdout
 
 
 def test_cli_import_of_an_unreadable_file_exits_1(mockint_home):

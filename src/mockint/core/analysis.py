@@ -34,6 +34,7 @@ from pydantic import Field
 
 from mockint.core.deck import STAR_PARTS, KeyPoint, Question
 from mockint.core.model import Model
+from mockint.core.words import plural
 
 DEFAULT_WPM = 140
 TARGET_WORDS = {
@@ -1054,7 +1055,7 @@ def suggestions(question: Question, analysis: AnswerAnalysis) -> list[str]:
     if missed and len(missed) >= len(points) / 2:
         tips.append(f"Not mentioned: {missed[0]}.")
     if d.length_verdict == "short":
-        tips.append(f"{d.words} words is short for this kind of question; aim for "
+        tips.append(f"{plural(d.words, 'word')} is short for this kind of question; aim for "
                     f"{d.target[0]}–{d.target[1]}.")
     elif d.length_verdict == "long":
         tips.append(f"{d.words} words is about {d.speaking_seconds / 60:.0f} min spoken; "

@@ -15,6 +15,7 @@ from typing import Protocol
 
 from mockint.core.charts import bar_chart
 from mockint.core.deck import Deck
+from mockint.core.words import plural
 
 DAYS = 28
 WEEKS = 8
@@ -166,16 +167,12 @@ def deck_progress(states: dict[QuestionKey, int], decks: Sequence[Deck]) -> list
     return progress
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def stats_text(stats: Stats) -> str:
     """The figures as plain text (for `mockint stats` and the screen's lower half)."""
     lines = [
-        f"Last {DAYS} days: {_plural(sum(stats.sessions_per_day), 'session')}, "
-        f"{_plural(sum(stats.answers_per_day), 'answer')}, {sum(stats.skipped_per_day)} skipped"
-        + (f" ({stats.empty_sessions} empty session{'s' if stats.empty_sessions != 1 else ''}"
+        f"Last {DAYS} days: {plural(sum(stats.sessions_per_day), 'session')}, "
+        f"{plural(sum(stats.answers_per_day), 'answer')}, {sum(stats.skipped_per_day)} skipped"
+        + (f" ({plural(stats.empty_sessions, 'empty session')}"
            " left before any answer not counted)" if stats.empty_sessions else "")
         + (" (empty sessions included)" if stats.include_empty else ""),
         f"Answers over the time limit (last {WINDOW_DAYS} days): {stats.over_limit} of "
@@ -188,11 +185,11 @@ def stats_text(stats: Stats) -> str:
     lines += bar_chart([(f"{start:%d %b}", avg, "—" if avg is None else f"{avg:.1f}")
                         for start, avg in stats.weekly_rating], top=4)
     lines += ["", f"Weakest topics, average rating (last {WINDOW_DAYS} days):"]
-    lines += bar_chart([(name[:20], avg, f"{avg:.1f}  ({n} answers)")
+    lines += bar_chart([(name[:20], avg, f"{avg:.1f}  ({plural(n, 'answer')})")
                         for name, avg, n in stats.weakest_topics], top=4)
     lines += ["  (rate a few more answers)"] if not stats.weakest_topics else []
     lines += ["", f"By category, average rating (last {WINDOW_DAYS} days):"]
-    lines += bar_chart([(name[:20], avg, f"{avg:.1f}  ({n} answers)")
+    lines += bar_chart([(name[:20], avg, f"{avg:.1f}  ({plural(n, 'answer')})")
                         for name, avg, n in stats.weakest_categories], top=4)
     lines += ["", "Due in the next 7 days:"]
     lines += bar_chart([(f"{day:%a %d %b}", n, str(n)) for day, n in stats.due_next_days])

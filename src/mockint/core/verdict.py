@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mockint.core.counts import answer_state
 from mockint.core.deck import STAR_PARTS
 from mockint.core.session import RATINGS, AnswerRecord
+from mockint.core.words import noun
 
 QuestionKey = tuple[str, str]
 TIME_NOTICED = 5  # seconds: a smaller difference in time used is not worth a word
@@ -120,7 +121,7 @@ def session_verdict(answers: Sequence[AnswerRecord],
         improved = "All new questions: nothing to compare with yet."
     elif better:
         improved = (f"Better than last time on {len(better)} of {len(again)} "
-                    f"question{'s' if len(again) != 1 else ''} asked before (#{_numbers(better)})"
+                    f"{noun(len(again), 'question')} asked before (#{_numbers(better)})"
                     + (f"; worse on #{_numbers(worse)}." if worse else "."))
     elif worse:
         improved = f"Nothing better than last time; worse on #{_numbers(worse)}."

@@ -25,6 +25,7 @@ from mockint.core.deck import STAR_PARTS
 from mockint.core.display import visible
 from mockint.core.session import RATINGS, AnswerRecord, SessionRecord
 from mockint.core.timing import format_duration
+from mockint.core.words import session_status
 from mockint.storage.files import atomic_write_text
 
 FORMATS = ("md", "json")
@@ -144,7 +145,7 @@ def session_to_markdown(record: SessionRecord,
         f"# Mock interview — {record.started_at:%Y-%m-%d %H:%M} UTC",
         "",
         f"- Decks: {decks}",
-        f"- Mode: {record.config.mode} · status: {record.status.replace('_', ' ')}",
+        f"- Mode: {record.config.mode} · status: {session_status(record.status, record.counts.empty)}",
         f"- Questions: {record.counts.label()}",
         f"- Total time: {format_duration(record.total_used)}",
         f"- Average rating: {average:.1f} / 4" if average else "- Average rating: —",

@@ -47,6 +47,7 @@ from mockint.core.session import (
     questions_for,
     select_questions,
 )
+from mockint.core.words import plural
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
@@ -215,14 +216,14 @@ def plan_text(history: HistoryStore | None, decks: Sequence[Deck], interview: Up
     today = today_plan(history, decks, interview, now, budget)
     at_target, answered, total = coverage(today.current)
     prompts = {(d.id, q.id): q.prompt for d in decks for q in d.questions}
-    lines = [f"Plan for {visible(interview.label)}: {total} questions in scope, "
+    lines = [f"Plan for {visible(interview.label)}: {plural(total, 'question')} in scope, "
              f"{answered} answered, {at_target} at their target · budget {budget} min a day"]
     if today.plan.over_budget:
         lines.append(f"  The scope needs about {today.plan.busiest:.0f} min on the busiest day: "
                      "raise the daily budget (settings: daily_minutes) or narrow the scope.")
     short = today.plan.unreachable()
     if short:
-        lines.append(f"  {len(short)} question(s) cannot reach 2 answers (3 when weak) in the "
+        lines.append(f"  {plural(len(short), 'question')} cannot reach 2 answers (3 when weak) in the "
                      "days left.")
     day = today.today
     if day is None:
@@ -405,7 +406,7 @@ def plan_stats_text(history: HistoryStore, decks: Sequence[Deck], now: datetime,
         lines += plan_chart(today.progress, local_day(now))
         share = at_target / total if total else 0.0
         lines += [
-            f"Coverage: {at_target} of {total} questions at their target ({TARGET} answers, "
+            f"Coverage: {at_target} of {plural(total, 'question')} at their target ({TARGET} answers, "
             f"{WEAK_TARGET} when weak) · {answered} answered at least once",
             f"  {'█' * round(share * BAR):░<{BAR}}  {share:.0%}", ""]
     retention = true_retention(history, now)

@@ -214,12 +214,29 @@ class MockintApp(App[None]):
         self.nav.settings()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        for title, help_text, callback in self.nav.palette_commands():
-            yield SystemCommand(title, help_text, callback)
+        from mockint.tui.keys import palette_commands
+
+        # The screen's own keys first (tui/keys.py: generated from its bindings), then
+        # the places anyone can go and Textual's own; one command per title.
+        titles: set[str] = set()
+        for command in [*(SystemCommand(*c) for c in palette_commands(screen)),
+                        *(SystemCommand(*c) for c in self.nav.palette_commands()),
+                        *super().get_system_commands(screen)]:
+            if command.title not in titles:
+                titles.add(command.title)
+                yield command
 
     def action_help(self) -> None:
         self.nav.help()
+
+    def action_select_row(self) -> None:
+        """Enter's job on a list, for screens that bind it (so F1 and the palette show it):
+        the focused table selects its highlighted row, as Enter on it does."""
+        from textual.widgets import DataTable
+
+        focused = self.screen.focused
+        if isinstance(focused, DataTable) and focused.row_count:
+            focused.action_select_cursor()
 
     # --- the running app ---------------------------------------------------------
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from mockint import paths
 from mockint.core.deck import Deck
 from mockint.tui import messages
+from mockint.tui.literal import plural
 
 if TYPE_CHECKING:
     from mockint.storage.decks import DeckStore
@@ -58,7 +59,7 @@ class DeckActions:
                 return
             lines = []
             for report in reports:
-                lines.append(f"{report.added} question(s) added to {report.deck_path.name}"
+                lines.append(f"{plural(report.added, 'question')} added to {report.deck_path.name}"
                              + (f", {report.updated} updated" if report.updated else "")
                              + f", {report.skipped_duplicates} already there.")
                 problems = [f"line {p.line}: {p.reason}" for p in report.problems[:6]]

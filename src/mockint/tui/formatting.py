@@ -14,6 +14,8 @@ from mockint.core.counts import AnswerCounts, answer_state
 from mockint.core.deck import STAR_PARTS
 from mockint.core.session import RATINGS, AnswerRecord, SessionRecord
 from mockint.core.timing import format_duration
+from mockint.core.words import plural
+from mockint.core.words import session_status as status_words
 from mockint.storage.decks import DeckEntry, display_name
 from mockint.tui.literal import one_line, visible
 
@@ -42,7 +44,7 @@ def deck_summary(entry: DeckEntry) -> str:
     counts = ", ".join(f"{n} {c}" for c, n in sorted(categories.items()))
     persona = deck.interviewer or "default interviewer"
     return (
-        f"{deck.title}\n{deck.description}\n\n{len(deck.questions)} questions: {counts}\n"
+        f"{deck.title}\n{deck.description}\n\n{plural(len(deck.questions), 'question')}: {counts}\n"
         f"{deck.time_limit}s per question · asked by {persona}\n{display_name(entry.path)}"
     )
 
@@ -51,11 +53,11 @@ def insights_text(analysis: AnswerAnalysis) -> str:
     d = analysis.delivery
     low, high = d.target
     spoken = format_duration(d.speaking_seconds)
-    parts = [f"{d.words} words (aim {low}–{high})", f"~{spoken} spoken at {d.wpm} wpm"]
+    parts = [f"{plural(d.words, 'word')} (aim {low}–{high})", f"~{spoken} spoken at {d.wpm} wpm"]
     if analysis.star:
         parts.append(f"I ×{d.i_count} · we ×{d.we_count}")
     fillers = sum(d.fillers.values())
-    parts.append(f"{fillers} filler{'s' if fillers != 1 else ''}" if fillers else "no fillers")
+    parts.append(plural(fillers, "filler") if fillers else "no fillers")
     if d.repeated:
         parts.append("repeats " + ", ".join(f"{w} ×{n}" for w, n in d.repeated[:2]))
     parts.append("has an example" if d.has_example else "no concrete example")
@@ -156,14 +158,9 @@ def answer_meta(answer: AnswerRecord) -> str:
 
 
 
-STATUS = {"finished": "finished", "abandoned": "left early", "in_progress": "in progress"}
-
-
 def session_status(status: str, counts: AnswerCounts) -> str:
     """`finished`, `left early`, or `empty` for a session left before any answer."""
-    if counts.empty and status != "in_progress":
-        return "empty"
-    return STATUS.get(status, status)
+    return status_words(status, counts.empty)
 
 
 def session_heading(record: SessionRecord) -> str:

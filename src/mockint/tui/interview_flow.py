@@ -30,6 +30,7 @@ from mockint.core.session import (
 )
 from mockint.storage.history import BackgroundWriter, HistoryStore
 from mockint.tui import messages
+from mockint.tui.literal import plural
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
 
@@ -140,7 +141,7 @@ class InterviewFlow:
             return
         answer = record.answers[-1] if record.answers else None
         where = f"question {answer.index + 1} of {len(record.plan)}" if answer else "the start"
-        typed = f", {len(answer.text.split())} words typed" if answer and answer.text else ""
+        typed = f", {plural(len(answer.text.split()), 'word')} typed" if answer and answer.text else ""
         question = (f"You have an unfinished interview from {record.started_at:%a %d %b %H:%M} "
                     f"UTC ({where}{typed}). Resume it?")
 

@@ -9,6 +9,7 @@ deck can never restyle or confuse the terminal.
 from __future__ import annotations
 
 from mockint.core.display import visible
+from mockint.core.words import plural
 
 __all__ = ["one_line", "plural", "visible"]
 
@@ -17,8 +18,3 @@ def one_line(text: str, width: int = 60) -> str:
     """Text folded onto one line and cut to `width` with an ellipsis (for table cells)."""
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
-
-
-def plural(count: int, noun: str) -> str:
-    """`1 question`, `3 questions`."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -16,6 +16,7 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from mockint.core.words import plural
 from mockint.storage.formats.base import Builder, topic_slug
 from mockint.storage.formats.csv_table import first_line, records, sniff_delimiter
 
@@ -108,7 +109,7 @@ def _note(h: _Headers, row: list[str], line: int, builder: Builder) -> None:
     fields = [cell for index, cell in enumerate(row) if index not in skip]
     if len(fields) < 2:
         name = {v: k for k, v in SEPARATORS.items()}.get(h.separator or "\t", "tab")
-        builder.problem(line, f"{len(fields)} field(s); expected front and back separated by "
+        builder.problem(line, f"{plural(len(fields), 'field')}; expected front and back separated by "
                               f"the separator ({name}; set it with #separator:); skipped")
         return
     if h.html:

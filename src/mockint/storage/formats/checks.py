@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 
 from mockint.core.deck import Question
+from mockint.core.words import plural
 from mockint.storage.formats.base import ImportProblem, ImportResult
 
 LONG_PROMPT = 300
@@ -65,11 +66,12 @@ def check(result: ImportResult, lines: list[int], text: str) -> list[ImportProbl
             many_marks.append(line)
         if question_lines(question.sample_answer) >= 4:
             answer_asks.append(line)
-    warn(long, f"{len(long)} prompt(s) over {LONG_PROMPT} characters: is an answer read as "
+    warn(long, f"{plural(len(long), 'prompt')} over {LONG_PROMPT} characters: is an answer read as "
                "part of the question?")
-    warn(many_marks, f"{len(many_marks)} prompt(s) with several question marks: are several "
+    warn(many_marks, f"{plural(len(many_marks), 'prompt')} with several question marks: are several "
                      "questions read as one?")
-    warn(answer_asks, f"{len(answer_asks)} answer(s) hold several lines ending in \"?\": are "
+    warn(answer_asks, f"{plural(len(answer_asks), 'answer')} {'holds' if len(answer_asks) == 1 else 'hold'} "
+                      "several lines ending in \"?\": are "
                       "questions read as answer text?")
     empty = [line for q, line in zip(questions, lines, strict=False) if not q.sample_answer.strip()]
     if len(questions) >= 4 and len(empty) * 2 > len(questions):
@@ -80,7 +82,7 @@ def check(result: ImportResult, lines: list[int], text: str) -> list[ImportProbl
         expected = question_lines(text)
         found = len(questions) + result.duplicates
         if expected >= 5 and (found * 2 < expected or found > expected * 3 + 5):
-            warnings.append(ImportProblem(0, f"{len(questions)} question(s) read, but the file "
+            warnings.append(ImportProblem(0, f"{plural(len(questions), 'question')} read, but the file "
                                              f"has {expected} lines ending in \"?\": check the "
                                              "preview (--dry-run)"))
     return warnings
@@ -111,7 +113,7 @@ def table(questions: list[Question], count: int = 10, width: int = 60) -> list[s
         if len(prompt) > width:
             prompt = prompt[: width - 1] + "…"
         rows.append(f"{number:>3}  {prompt:<{width}}  {question.category:<13}  "
-                    f"{len(question.sample_answer)} chars")
+                    f"{plural(len(question.sample_answer), 'char')}")
     if len(questions) > count:
         rows.append(f"     … and {len(questions) - count} more")
     return rows

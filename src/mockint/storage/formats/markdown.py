@@ -43,6 +43,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from mockint.core.deck import STAR_PARTS, Deck, Question
+from mockint.core.words import plural
 from mockint.storage.formats.base import Builder, topic_slug
 from mockint.storage.formats.sections import category_of_section, is_generic
 
@@ -891,7 +892,7 @@ def write(deck: Deck) -> str:
              "---", "", f"# {_one_line(deck.title)}", ""]
     if deck.description.strip():
         lines += [*_fenced(deck.description.strip()), ""]
-    lines += [f"{len(deck.questions)} questions · {deck.time_limit} s per question", ""]
+    lines += [f"{plural(len(deck.questions), 'question')} · {deck.time_limit} s per question", ""]
     for question in deck.questions:
         lines += _question_section(question)
     return "\n".join(lines).rstrip() + "\n"

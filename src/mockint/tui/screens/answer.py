@@ -29,7 +29,7 @@ One answer from your history exactly as it was recorded: your words beside the
 sample answer of the question as it was asked then (later deck edits do not
 change it), the key points and STAR parts you ticked, and your rating.
 
-T shows every attempt at this question over time.
+t shows every attempt at this question over time.
 """
     BINDINGS = [
         Binding("t", "timeline", "Timeline", tooltip="Every attempt at this question"),

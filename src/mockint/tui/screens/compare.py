@@ -30,7 +30,7 @@ from mockint.core.diff import (
     word_diff,
 )
 from mockint.core.session import AnswerRecord
-from mockint.tui.literal import visible
+from mockint.tui.literal import plural, visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -71,7 +71,7 @@ The words of the newer attempt against the older one: removed words are
 struck through and written [-like this-], added ones are bold and written
 {+like this+}. The table says what changed: key points and STAR parts gained
 and lost, words, time used against the limit, fillers and the rating.
-S compares the older attempt with the sample answer instead (S again goes
+s compares the older attempt with the sample answer instead (s again goes
 back). Esc goes back.
 """
     BINDINGS = [
@@ -119,7 +119,7 @@ back). Esc goes back.
         pieces = word_diff(old.text, new.text)
         added, removed = diff_counts(pieces)
         self.query_one("#compare-words", Plain).update(
-            f"{added} words added {{+like this+}} · {removed} removed [-like this-]")
+            f"{plural(added, 'word')} added {{+like this+}} · {removed} removed [-like this-]")
         self.query_one("#compare-diff", Static).update(
             diff_content(pieces) if pieces else Text("(both answers are empty)"))
         table = self.query_one(DataTable)

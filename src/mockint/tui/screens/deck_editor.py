@@ -42,8 +42,8 @@ class DeckEditorScreen(Screen[bool]):
     CSS_PATH = "deck_editor.tcss"
     HELP_TITLE = "Deck editor"
     HELP = """
-The questions of one of your decks. A adds a question, Enter edits one, C
-duplicates, D deletes (U undoes), [ and ] move the question up and down, M
+The questions of one of your decks. a adds a question, Enter edits one, c
+duplicates, d deletes (u undoes), [ and ] move the question up and down, m
 edits the deck's title, default time and interviewer. Search and the filters
 narrow the table. Ctrl+S saves: atomically, keeping the previous file as
 .bak; if the file has comments or changed on disk since you opened it, you
@@ -194,7 +194,7 @@ are asked first. Leaving with unsaved changes asks to save, discard or stay.
         question = self.questions.pop(index)
         self.deleted.append((index, question))
         self.changed(min(index, len(self.questions) - 1))
-        self.notify(f"Deleted “{visible(question.prompt[:50])}”. U undoes.", markup=False)
+        self.notify(f"Deleted “{visible(question.prompt[:50])}”. u undoes.", markup=False)
 
     def action_undo(self) -> None:
         if not self.deleted:

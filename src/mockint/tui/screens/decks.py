@@ -13,7 +13,7 @@ from mockint.storage.decks import DeckEntry, copy_to_user, display_name
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
-from mockint.tui.literal import visible
+from mockint.tui.literal import plural, visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -25,9 +25,9 @@ class DecksScreen(Screen[None]):
     HELP_TITLE = "Decks"
     HELP = """
 Every deck mockint can see: the bundled ones (read-only), yours, and any given
-with --deck-path. Enter opens one of yours in the editor; on a bundled deck, C
-makes an editable copy in your decks folder. N creates a new deck, I imports
-questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
+with --deck-path. Enter opens one of yours in the editor; on a bundled deck, c
+makes an editable copy in your decks folder. n creates a new deck, i imports
+questions from a CSV, Anki text, Markdown or JSON file, x exports a deck.
 """
     BINDINGS = [
         Binding("enter", "open", "Edit", show=False),
@@ -66,7 +66,7 @@ questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
         for entry in self.entries:
             deck = entry.deck
             state = (Text("ok", style="green") if entry.ok else
-                     Text(f"⚠ {len(entry.problems)} problem(s)", style="bold red"))
+                     Text(f"⚠ {plural(len(entry.problems), 'problem')}", style="bold red"))
             table.add_row(Text(visible(entry.title)), Text(deck.id if deck else "—"),
                           Text(str(len(deck.questions)) if deck else "—", justify="right"),
                           Text(SOURCES.get(entry.source, entry.source)), state)
@@ -93,7 +93,7 @@ questions from a CSV, Anki text, Markdown or JSON file, X exports a deck.
         if entry is None:
             return
         if not entry.editable:
-            self.notify("Bundled decks are read-only: press C to copy it to your decks.")
+            self.notify("Bundled decks are read-only: press c to copy it to your decks.")
             return
         if entry.deck is None:
             self.notify(f"Fix {display_name(entry.path)} first (problems listed below), or "

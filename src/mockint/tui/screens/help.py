@@ -8,22 +8,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from mockint.tui.keys import NOT_NOW, screen_keys
+
 
 def describe_keys(screen: Screen) -> list[tuple[str, str]]:
-    """Every binding the screen and the app answer to, with its description."""
-    rows: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for namespace, bindings in ((screen, screen._bindings), (screen.app, screen.app._bindings)):
-        for binding_list in bindings.key_to_bindings.values():
-            for binding in binding_list:
-                if not binding.description or binding.action in seen:
-                    continue
-                if namespace.check_action(binding.action, ()) is False:
-                    continue
-                seen.add(binding.action)
-                display = screen.app.get_key_display(binding)
-                rows.append((display, binding.description))
-    return rows
+    """Every binding the screen and the app answer to, with its description (from
+    `tui/keys.py`, the palette's source too); keys not usable right now are marked."""
+    return [(entry.keys, entry.description + ("" if entry.available else f" ({NOT_NOW})"))
+            for entry in screen_keys(screen)]
 
 
 def reflow(text: str) -> str:

@@ -19,7 +19,7 @@ from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import session_status
 from mockint.tui.history_guard import reads_history
-from mockint.tui.literal import one_line, visible
+from mockint.tui.literal import one_line, plural, visible
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -99,6 +99,8 @@ load as you scroll.
     BINDINGS = [
         Binding("slash", "focus_search", "Search", tooltip="Search inside your answers"),
         Binding("escape", "back", "Back"),
+        Binding("enter", "app.select_row", "Open", show=False,
+                tooltip="Open the highlighted session, or the answer of a search hit"),
     ]
 
     def __init__(self) -> None:
@@ -233,7 +235,7 @@ load as you scroll.
         table.add_rows(hit_cells(hit) for hit in hits)
         self._results_shown(table)
         self.query_one("#history-count", Plain).update(
-            f"{len(hits)} answer{'s' if len(hits) != 1 else ''} contain “{query}”")
+            f"{plural(len(hits), 'answer')} {'contains' if len(hits) == 1 else 'contain'} “{query}”")
 
     # --- events --------------------------------------------------------------
 

@@ -35,7 +35,7 @@ them. Press s to set up an interview (it opens on your last setup), or Enter
 on a deck to set one up with that deck. The number keys start a preset at
 once: 1 Quick 5, 2 Mock, 3 Due now, 4 Full interview, then your own presets
 (save one from the setup with F6; delete it from the palette).
-B opens your story bank; when your next interview may ask about a competency
+b opens your story bank; when your next interview may ask about a competency
 none of your stories shows, home says so under the plan.
 """
     can_resume = False
@@ -47,6 +47,8 @@ none of your stories shows, home says so under the plan.
     # that F1 Help and Quit still fit at 120 columns.
     BINDINGS = [
         Binding("s", "setup", "Start interview", tooltip="Choose decks, filters and mode"),
+        Binding("enter", "app.select_row", "Open", show=False,
+                tooltip="Start from the highlighted deck, or open the highlighted session"),
         Binding("h", "history", "History", tooltip="Past sessions, search, export"),
         Binding("d", "decks", "Decks", tooltip="Edit, copy, create, import and export decks"),
         Binding("r", "resume", "Resume", tooltip="Resume the interview left unfinished"),

@@ -15,6 +15,7 @@ from mockint.core.analysis import count_words
 from mockint.core.session import Interview, Phase
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
+from mockint.tui.literal import plural
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.answer_timer import AnswerTimer
@@ -127,7 +128,7 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         words = count_words(text)
         if words != self._words or not text:
             self._words = words
-            self.query_one("#words", Label).update(f"{words} words", layout=False)
+            self.query_one("#words", Label).update(plural(words, "word"), layout=False)
 
     # --- typing --------------------------------------------------------------
 

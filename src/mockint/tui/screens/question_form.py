@@ -17,7 +17,7 @@ from mockint.core.editing import (
     key_points_text,
     question_from_form,
 )
-from mockint.tui.literal import visible
+from mockint.tui.literal import plural, visible
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.widgets.plain import Plain
 
@@ -134,7 +134,7 @@ your history and practice schedule keep pointing at this question.
             self.query_one(f"#error-{name}", Plain).update(message)
             self.query_one(f"#field-{name}").set_class(bool(message), "-invalid")
         self.query_one("#save", Button).disabled = question is None
-        status = (f"{len(self.problems)} problem(s) to fix before saving" if self.problems
+        status = (f"{plural(len(self.problems), 'problem')} to fix before saving" if self.problems
                   else "valid")
         self.query_one("#form-status", Plain).update(status)
         return question

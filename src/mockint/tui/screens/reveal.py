@@ -42,13 +42,13 @@ points your answer covered and, for behavioral and situational questions, the
 STAR parts (Situation, Task, Action, Result). Design and scenario questions
 show the answer framework.
 
-Rate yourself with 1 to 4: Again, Hard, Good, Easy. Then N moves on. If the
-question has follow-ups, F lets the interviewer ask one, timed.
+Rate yourself with 1 to 4: Again, Hard, Good, Easy. Then n moves on. If the
+question has follow-ups, f lets the interviewer ask one, timed.
 
-On a behavioral or situational question, W says which of your stories you
+On a behavioral or situational question, w says which of your stories you
 told (or a new one): the line under the checklists then shows, per STAR part,
 whether your answer carried what the story's notes hold, such as the figure
-of the result. S saves the answer as a new story, split into STAR parts, to
+of the result. s saves the answer as a new story, split into STAR parts, to
 edit first.
 """
     BINDINGS = [

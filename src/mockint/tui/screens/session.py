@@ -13,6 +13,7 @@ from mockint.core.session import SessionRecord
 from mockint.storage.export import write_export
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import fill_answers_table, session_heading
+from mockint.tui.literal import plural
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.note import NoteScreen
 from mockint.tui.widgets.plain import Plain
@@ -26,10 +27,12 @@ class SessionScreen(Screen[bool]):
     HELP_TITLE = "A past session"
     HELP = """
 Every answer of the session in order. Enter opens one beside its sample answer.
-E adds or edits a note on the session, D deletes the session (after asking),
-X exports it as a Markdown report and J as JSON (the path is shown).
+e adds or edits a note on the session, d deletes the session (after asking),
+x exports it as a Markdown report and j as JSON (the path is shown).
 """
     BINDINGS = [
+        Binding("enter", "app.select_row", "Open answer", show=False,
+                tooltip="The highlighted answer beside its sample answer"),
         Binding("e", "note", "Note", tooltip="Add or edit a note on this session"),
         Binding("x", "export('md')", "Export .md", tooltip="A Markdown report for a mentor"),
         Binding("j", "export('json')", "Export .json", tooltip="Everything, as JSON"),
@@ -49,7 +52,7 @@ X exports it as a Markdown report and J as JSON (the path is shown).
         yield Footer()
 
     def _note_text(self) -> str:
-        return f"Note: {self.record.note}" if self.record.note else "No note yet (E adds one)."
+        return f"Note: {self.record.note}" if self.record.note else "No note yet (e adds one)."
 
     def on_mount(self) -> None:
         fill_answers_table(self.query_one(DataTable), self.record).focus()
@@ -82,7 +85,7 @@ X exports it as a Markdown report and J as JSON (the path is shown).
                 self.dismiss(True)
 
         self.app.push_screen(ConfirmScreen(
-            f"Delete this session and its {len(self.record.answers)} answers? This cannot be "
+            f"Delete this session and its {plural(len(self.record.answers), 'answer')}? This cannot be "
             "undone (export it first to keep a copy).", yes="Delete", no="Keep"), decided)
 
     def action_export(self, fmt: str) -> None:

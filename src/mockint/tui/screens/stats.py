@@ -24,7 +24,7 @@ Your practice at a glance: sessions and answers per day over the last four
 weeks, the average rating week by week, how often you ran over the time limit,
 your weakest topics and categories, how many questions come due in each of the
 next seven days, and per deck how many questions are new, being learned, or in
-review. Sessions left before any answer are not counted; E counts them too.
+review. Sessions left before any answer are not counted; e counts them too.
 `mockint stats` prints the same in the shell.
 
 With an interview ahead: its plan, planned against done per day, and how much

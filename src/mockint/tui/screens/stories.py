@@ -66,8 +66,8 @@ each tagged with the competencies it shows (ownership, conflict, failure and
 learning, leadership, mentoring, deadline and priorities, ambiguity,
 technical depth, customer focus, communication).
 
-A adds a story, Enter or E edits the highlighted one, D deletes it (U brings
-it back), / searches every field. P practises the story: a random question
+a adds a story, Enter or e edits the highlighted one, d deletes it (u brings
+it back), / searches every field. p practises the story: a random question
 that probes one of its competencies, as a one-question practice interview.
 
 The coverage grid below has a row per competency and a column per story (the

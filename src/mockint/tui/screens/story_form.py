@@ -16,7 +16,7 @@ from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import COMPETENCIES, STAR_PARTS
 from mockint.core.stories import COMPETENCY_MEANINGS, Story
-from mockint.tui.literal import visible
+from mockint.tui.literal import plural, visible
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.widgets.plain import Plain
 
@@ -146,7 +146,7 @@ anything).
             self.query_one(f"#field-{name}").set_class(name in problems, "-invalid")
         self.query_one("#save", Button).disabled = story is None
         self.query_one("#form-status", Plain).update(
-            "valid" if story else f"{len(problems)} problem(s) to fix before saving")
+            "valid" if story else f"{plural(len(problems), 'problem')} to fix before saving")
         return story
 
     @on(Input.Changed)

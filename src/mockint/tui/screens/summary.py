@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer
 from mockint.core.session import SessionConfig, SessionRecord
 from mockint.core.timing import format_duration
 from mockint.core.verdict import SessionVerdict, session_verdict
+from mockint.core.words import SESSION_STATUS
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import fill_answers_table
 from mockint.tui.widgets.plain import Plain
@@ -27,8 +28,8 @@ The session at a glance: for each question the time you used against the
 limit, any overtime, your rating, and how many key points and STAR parts you
 covered. Under it, each question against your previous attempt at it
 (coverage, STAR parts, time, rating), what improved, and what to practise
-next: W starts a session on those questions. R opens the session to review
-each answer; H goes home. If you told one story for more than two different
+next: w starts a session on those questions. r opens the session to review
+each answer; h goes home. If you told one story for more than two different
 competencies (in this session or this week), a warning says so: interviewers
 notice one story told for everything.
 """
@@ -47,11 +48,10 @@ notice one story told for everything.
 
     def compose(self) -> ComposeResult:
         record = self.record
-        status = {"finished": "Finished", "abandoned": "Left early", "in_progress": "In progress"}
         average = record.average_rating
         yield ScreenHeader()
         yield Plain(
-            f"{status[record.status]}"
+            f"{SESSION_STATUS[record.status].capitalize()}"
             + (" (empty session)" if record.counts.empty and record.status != "in_progress" else "")
             + f" · {record.counts.label()} · "
             f"total {format_duration(record.total_used)} · mode {record.config.mode}"
@@ -111,10 +111,13 @@ notice one story told for everything.
             return
         moved = cards_moved(app.history, self.record.id)
         if moved == 0:
-            text = (f"Schedule unchanged: none of these {rated} questions was due, so FSRS kept "
-                    "their dates (your answers are in the history and count toward the plan).")
+            which = ("this question was not due, so FSRS kept its date" if rated == 1 else
+                     f"none of these {rated} questions was due, so FSRS kept their dates")
+            text = (f"Schedule unchanged: {which} (your answers are in the history and count "
+                    "toward the plan).")
         elif moved == rated:
-            text = f"Schedule moved for all {rated} rated questions."
+            text = ("Schedule moved for the rated question." if rated == 1
+                    else f"Schedule moved for all {rated} rated questions.")
         else:
             text = (f"Schedule moved for {moved} of {rated} rated questions: the ones that were "
                     "due (or new); the others kept their dates.")
@@ -140,7 +143,7 @@ notice one story told for everything.
         lines = ["Since last time:"]
         lines += [f"  #{q.index + 1}  {q.change}" for q in verdict.questions]
         lines += [verdict.improved, verdict.practise_next
-                  + (" · W: a session on these" if verdict.weak_keys else "")]
+                  + (" · w: a session on these" if verdict.weak_keys else "")]
         self.query_one("#summary-verdict", Plain).update("\n".join(lines))
 
     def action_practise_weak(self) -> None:

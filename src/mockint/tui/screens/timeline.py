@@ -20,7 +20,7 @@ from mockint.core.trends import QuestionStory, question_trends
 from mockint.storage.history import AnswerHit
 from mockint.tui.access import mockint_app
 from mockint.tui.history_guard import reads_history
-from mockint.tui.literal import one_line, visible
+from mockint.tui.literal import one_line, plural, visible
 from mockint.tui.screens.compare import Attempt
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
@@ -37,10 +37,12 @@ parts, rating, time used and words, each as a small chart with its figures
 written beside it, and when practice brings the question back next. Then
 every time you answered it, oldest first, with the rating, the time and the
 start of your answer. Enter opens an attempt. Space marks up to two
-attempts and C compares them word by word (with none marked, the last two);
-S compares the highlighted attempt with the sample answer.
+attempts and c compares them word by word (with none marked, the last two);
+s compares the highlighted attempt with the sample answer.
 """
     BINDINGS = [
+        Binding("enter", "app.select_row", "Open attempt", show=False,
+                tooltip="The highlighted attempt beside its sample answer"),
         Binding("space", "mark", "Mark", tooltip="Mark an attempt to compare"),
         Binding("c", "compare", "Compare", tooltip="Two attempts compared word by word"),
         Binding("s", "compare_sample", "Vs sample",
@@ -104,7 +106,7 @@ S compares the highlighted attempt with the sample answer.
         else:
             days = (due.astimezone().date() - mockint_app(self).now().astimezone().date()).days
             when = f"{due.astimezone():%a %d %b %Y}" + (
-                " (due now)" if days <= 0 else f" (in {days} day{'s' if days != 1 else ''})")
+                " (due now)" if days <= 0 else f" (in {plural(days, 'day')})")
         self.query_one("#timeline-due", Plain).update(f"Next review: {when}{passed}")
 
     def _cells(self, hit: AnswerHit, marked: bool) -> tuple[Text, ...]:
@@ -119,7 +121,7 @@ S compares the highlighted attempt with the sample answer.
 
     def _hint(self) -> None:
         count = len(self.hits)
-        text = f"{count} attempt{'s' if count != 1 else ''}"
+        text = plural(count, "attempt")
         if self.marked:
             text += f" · {len(self.marked)} marked"
         self.query_one("#timeline-hint", Plain).update(text)
