@@ -4,6 +4,7 @@ straight after a digit."""
 
 from __future__ import annotations
 
+import inspect
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -166,12 +167,12 @@ async def test_presets_start_from_home_keys_and_the_palette(tui_store, clock, hi
         await pilot.press("ctrl+q", "y", "escape")
 
         # Deleted from the palette (after a yes); the number is free again.
-        titles["Delete preset: One hard one"].callback()
+        await run(titles["Delete preset: One hard one"])
         await pilot.press("y")
         await app.workers.wait_for_complete()
         assert "One hard one" not in str(app.screen.query_one("#presets").render())
         assert [p.name for p in load_setups().presets] == []
-        titles["Start interview"].callback()
+        await run(titles["Start interview"])
         await pilot.pause()
         assert isinstance(app.screen, SetupScreen)
 
@@ -212,6 +213,13 @@ async def test_setup_fits_80x24_and_shows_focus_without_colour(tui_deck, clock, 
             app.theme = theme
             await pilot.pause()
             assert [shape(w) for w in chain] == looks[-1], theme
+
+
+async def run(command) -> None:
+    """What the palette does with a chosen command (a key's action is awaitable)."""
+    result = command.callback()
+    if inspect.isawaitable(result):
+        await result
 
 
 def render(widget) -> list[list[Segment]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mockint.core.presets import Setups
+from mockint.core.setups import Setups
 from mockint.core.session import SessionConfig
 from mockint.storage.decks import DeckEntry, DeckStore
 from mockint.storage.presets import save_setups

@@ -1,36 +1,31 @@
-"""Presets and remembered setups: a session in one key instead of a form.
+"""Presets: a session in one key instead of a form.
 
-A *preset* is a named way to start a session: the four built-in ones
-(`BUILTIN_PRESETS`, shown on home and in the command palette) and the ones
-the person saves from the setup screen. A *remembered setup* is the last
-setup the person started, one per kind of session ("custom", "due", …), so
-the setup screen opens where they left it.
+A preset is a named way to start a session: the four built-in ones
+(`BUILTIN_PRESETS`) and the ones the person saves from the setup screen
+(core/setups.py keeps those, with the last setup of each kind). Home numbers
+them and the command palette lists them, both from `presets()`, so a new
+built-in preset is one line in `BUILTIN_PRESETS`.
 
-Everything here is data and pure functions; storage/presets.py keeps it in
-a file and tui/presets.py starts the sessions. Home and the palette list the
-same `presets()`, so a new built-in preset is one line in `BUILTIN_PRESETS`.
+This module is on home's start-up path (its number keys and their help), so
+it imports neither pydantic nor the session models at the top.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import ConfigDict, Field
-
-from mockint.core.deck import CATEGORIES
-from mockint.core.model import Model
-from mockint.core.session import Mode, Order, SessionConfig
-from mockint.core.timing import WARNING_FRACTION
+if TYPE_CHECKING:
+    from mockint.core.session import Mode, Order, SessionConfig
+    from mockint.core.setups import Setups
 
 FULL_INTERVIEW_KIND = "full"
 """The kind of session of the full interview mode (issue 16 item 2)."""
 
-MOCK_CATEGORIES = [c for c in CATEGORIES if c != "ask-them"]
-"""What a mock asks from every deck: not the questions *you* ask at the end."""
-
 NAME_LENGTH = 40
+HOME_KEYS = 9
+"""Home starts presets 1 to 9 with the number keys."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +45,7 @@ class Preset:
 
     @property
     def title(self) -> str:
-        """As the palette and home show it: "Quick 5: mixed, shuffled, practice"."""
+        """As the palette and help show it: "Quick 5: mixed, shuffled, practice"."""
         return f"{self.name}: {self.summary}" if self.summary else self.name
 
     @property
@@ -68,59 +63,7 @@ BUILTIN_PRESETS: tuple[Preset, ...] = (
 )
 
 
-class SavedPreset(Model):
-    """A preset the person saved from the setup screen."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    name: str = Field(min_length=1, max_length=NAME_LENGTH)
-    config: SessionConfig
-
-
-class Setups(Model):
-    """What the setup screen remembers: the last setup of each kind, and saved presets."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    version: int = 1
-    last_kind: str = "custom"
-    last: dict[str, SessionConfig] = Field(default_factory=dict)
-    presets: list[SavedPreset] = Field(default_factory=list)
-
-    def remembered(self, kind: str | None = None) -> SessionConfig | None:
-        """The last setup of `kind` (default: of the kind used last)."""
-        return self.last.get(kind or self.last_kind)
-
-    def remember(self, config: SessionConfig) -> Setups:
-        """These setups with `config` as the last one of its kind."""
-        return self.model_copy(update={"last_kind": config.kind,
-                                       "last": {**self.last, config.kind: kept(config)}})
-
-    def find(self, name: str) -> SavedPreset | None:
-        folded = name.strip().casefold()
-        return next((p for p in self.presets if p.name.casefold() == folded), None)
-
-    def with_preset(self, name: str, config: SessionConfig) -> Setups:
-        """These setups with `config` saved as `name` (replacing one of that name)."""
-        name = name.strip()
-        others = [p for p in self.presets if p.name.casefold() != name.casefold()]
-        saved = SavedPreset(name=name, config=kept(config))
-        return self.model_copy(update={"presets": [*others, saved]})
-
-    def without_preset(self, name: str) -> Setups:
-        folded = name.casefold()
-        return self.model_copy(
-            update={"presets": [p for p in self.presets if p.name.casefold() != folded]})
-
-
-def kept(config: SessionConfig) -> SessionConfig:
-    """What is worth keeping of a setup: not its seed (a shuffle gets a new one each
-    time, or every session opens with the same questions), nor what the app adds."""
-    return config.model_copy(update={"seed": None, "questions": [],
-                                     "warning_fraction": WARNING_FRACTION})
-
-
-def check_name(name: str, setups: Setups) -> str | None:
+def check_name(name: str) -> str | None:
     """Why `name` cannot name a saved preset (None: it can)."""
     name = name.strip()
     if not name:
@@ -150,6 +93,9 @@ def describe(config: SessionConfig) -> str:
 def preset_config(preset: Preset, every_deck: Sequence[str], setups: Setups | None,
                   default_mode: Mode) -> SessionConfig:
     """The session a preset starts, over the decks that exist now (`every_deck`)."""
+    from mockint.core.deck import CATEGORIES
+    from mockint.core.session import SessionConfig
+
     known = set(every_deck)
     if preset.config is not None:
         config = preset.config
@@ -161,7 +107,8 @@ def preset_config(preset: Preset, every_deck: Sequence[str], setups: Setups | No
         return base.model_copy(update={
             "deck_ids": decks, "kind": preset.kind, "mode": preset.mode or default_mode,
             "count": preset.count, "order": preset.order, "seed": None})
+    # A mock from every deck asks none of the questions *you* ask at the end.
+    categories = [c for c in CATEGORIES if c != "ask-them"] if preset.kind == "custom" else []
     return SessionConfig(
         deck_ids=list(every_deck), kind=preset.kind, mode=preset.mode or default_mode,
-        count=preset.count, order=preset.order,
-        categories=MOCK_CATEGORIES if preset.kind == "custom" else [])
+        count=preset.count, order=preset.order, categories=categories)

@@ -3,8 +3,9 @@
 The setup screen starts from the last setup of its kind and saves presets;
 home's number keys and the command palette start a preset in one step. All
 of them read `SetupMemory.presets()`, generated from `core.presets`, so the
-lists cannot drift apart. The file (storage/presets.py) is read the first
-time it is needed, not at start-up, and written in a worker.
+lists cannot drift apart. The file (storage/presets.py) is read and validated
+the first time a setup or preset needs it, not at start-up (home shows the
+names without pydantic), and written in a worker.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from mockint.core.presets import FULL_INTERVIEW_KIND, Preset, Setups, preset_config, presets
-from mockint.core.session import SessionConfig
+from mockint.core.presets import BUILTIN_PRESETS, FULL_INTERVIEW_KIND, Preset, presets
 
 if TYPE_CHECKING:
+    from mockint.core.session import SessionConfig
+    from mockint.core.setups import Setups
     from mockint.tui.app import MockintApp
 
 FULL_INTERVIEW_START = "start_full_interview"
@@ -48,6 +50,15 @@ class SetupMemory:
     def presets(self) -> list[Preset]:
         """Built-in presets, then the person's own: home numbers them in this order."""
         return presets(self.setups)
+
+    def names(self) -> list[str]:
+        """The presets' names in that order, cheaply: home's list at start-up reads the
+        saved names from the file without validating it until one is used."""
+        if self._setups is not None:
+            return [p.name for p in self.presets()]
+        from mockint.storage.presets import saved_preset_names
+
+        return [p.name for p in BUILTIN_PRESETS] + saved_preset_names()
 
     # --- changes (each one written to the file) -----------------------------
 
@@ -96,6 +107,8 @@ class SetupMemory:
         if preset.kind == FULL_INTERVIEW_KIND and not preset.saved:
             self._start_full_interview()
             return
+        from mockint.core.presets import preset_config
+
         every = [e.deck_id for e in app.decks.entries if e.ok and e.deck_id]
         config = preset_config(preset, every, self.setups, app.settings.default_mode)
         if not config.deck_ids:
@@ -111,6 +124,8 @@ class SetupMemory:
             return
         # Until the full interview mode is there: the setup, filled in as the
         # closest custom session (a strict mock over every section's questions).
+        from mockint.core.session import SessionConfig
+
         app = self.app
         every = [e.deck_id for e in app.decks.entries if e.ok and e.deck_id]
         app.nav.setup(config=SessionConfig(

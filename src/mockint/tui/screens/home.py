@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from mockint.core.presets import BUILTIN_PRESETS, HOME_KEYS
 from mockint.storage.decks import DeckEntry
 from mockint.storage.history import HistoryStore, HistoryUnavailable
 from mockint.tui import messages
@@ -32,13 +33,14 @@ class HomeScreen(Screen[None]):
 The decks mockint found: the bundled ones, your own (see `mockint locate`)
 and any given with --deck-path. A deck marked ⚠ has errors; select it to see
 them. Press s to set up an interview (it opens on your last setup), or Enter
-on a deck to set one up with that deck. The number keys start a preset at
-once: 1 Quick 5, 2 Mock, 3 Due now, 4 Full interview, then your own presets
-(save one from the setup with F6; delete it from the palette).
+on a deck to set one up with that deck. The number keys start the presets
+listed under Quick start at once: the built-in ones, then your own (save one
+from the setup with F6; delete it from the palette).
 b opens your story bank; when your next interview may ask about a competency
 none of your stories shows, home says so under the plan.
 """
     can_resume = False
+    _preset_count = 0  # presets listed under Quick start (the number keys that work)
     due = 0
     ready = False
     recent: list = []
@@ -62,9 +64,12 @@ none of your stories shows, home says so under the plan.
         Binding("o", "app.settings", "Settings", show=False,
                 tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
-        *[Binding(str(n), f"preset({n})", f"Preset {n}", show=False,
-                  tooltip="Start the preset of this number (listed under Quick start)")
-          for n in range(1, 10)],
+        # 1-9: the presets, built-in ones first (their titles, so help and the palette
+        # name them), then the person's own.
+        *[Binding(str(n), f"preset({n})", BUILTIN_PRESETS[n - 1].title
+                  if n <= len(BUILTIN_PRESETS) else f"Your preset {n - len(BUILTIN_PRESETS)}",
+                  show=False, tooltip="Start this preset now (listed under Quick start)")
+          for n in range(1, HOME_KEYS + 1)],
     ]
 
     def compose(self) -> ComposeResult:
@@ -115,9 +120,11 @@ none of your stories shows, home says so under the plan.
 
     def show_presets(self) -> None:
         """ "1 Quick 5 · 2 Mock · …": the number keys that start a preset."""
-        names = [f"{n} {p.name}" for n, p in
-                 enumerate(mockint_app(self).setups.presets()[:9], start=1)]
-        self.query_one("#presets", Plain).update(" · ".join(names))
+        names = mockint_app(self).setups.names()[:HOME_KEYS]
+        self._preset_count = len(names)
+        self.query_one("#presets", Plain).update(
+            " · ".join(f"{n} {name}" for n, name in enumerate(names, start=1)))
+        self._refresh_bindings()
 
     def action_preset(self, number: int) -> None:
         app = mockint_app(self)
@@ -227,7 +234,7 @@ none of your stories shows, home says so under the plan.
     def _refresh_bindings(self) -> None:
         """Refresh the footer only when an answer of `check_action` changed: each refresh
         rebuilds the footer's keys, and home's start-up refreshed it five to seven times."""
-        state = (self.can_resume, mockint_app(self).history is not None,
+        state = (self.can_resume, mockint_app(self).history is not None, self._preset_count,
                  self.due > 0, self.plan_left > 0)
         if state != self._bindings_state:
             self._bindings_state = state
@@ -245,6 +252,8 @@ none of your stories shows, home says so under the plan.
             return history is not None and self.plan_left > 0
         if action == "cram":
             return history is not None
+        if action == "preset":
+            return 1 <= int(str(parameters[0])) <= self._preset_count
         return True
 
     def action_decks(self) -> None:

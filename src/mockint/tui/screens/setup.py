@@ -299,7 +299,7 @@ Ctrl+S or the Start button begins (Enter in a field too); Esc goes back.
         def named(name: str | None) -> None:
             if name is None:
                 return
-            problem = check_name(name, memory.setups)
+            problem = check_name(name)
             if problem is not None:
                 self.notify(problem, title="Not saved", severity="error")
                 return
