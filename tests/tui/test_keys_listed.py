@@ -33,6 +33,7 @@ def factories(deck, record, interview, deck_path):
     return {
         "AnswerScreen": lambda cls: cls(record.answers[0]),
         "AskTextScreen": lambda cls: cls("Name?"),
+        "AskThemScreen": lambda cls: cls(interview, [deck]),
         "ChoiceScreen": lambda cls: cls("Which?", [("a", "A")]),
         "CompareScreen": lambda cls: cls(attempt, attempt),
         "ConfirmScreen": lambda cls: cls("Sure?"),

@@ -130,7 +130,7 @@ async def test_presets_start_from_home_keys_and_the_palette(tui_store, clock, hi
         shown = str(app.screen.query_one("#presets").render())
         assert shown == "1 Quick 5 · 2 Mock · 3 Due now · 4 Full interview"
         started = {}
-        for key in "123":
+        for key in "1234":
             await pilot.press(key)
             assert isinstance(app.screen, InterviewScreen), key
             config = app.interview.config
@@ -139,7 +139,8 @@ async def test_presets_start_from_home_keys_and_the_palette(tui_store, clock, hi
             assert isinstance(app.screen, HomeScreen)
         assert started == {"1": ("mixed", "practice", 5, "shuffled"),
                            "2": ("custom", "mock", 8, "shuffled"),
-                           "3": ("due", "practice", None, "shuffled")}
+                           "3": ("due", "practice", None, "shuffled"),
+                           "4": ("full", "practice", None, "shuffled")}
 
         # Save a setup of one's own: it becomes preset 5, on home and in the palette.
         await pilot.press("s")

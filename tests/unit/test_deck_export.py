@@ -5,6 +5,8 @@ Also the `export-deck` and `new-deck` commands, run as the user runs them.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -157,3 +159,22 @@ def test_cli_new_deck_refuses_a_bundled_id(mockint_home):
     proc = run_mockint("new-deck", "Behavioral")
     assert proc.returncode == 1 and "already exists" in proc.stderr
     assert not (mockint_home / "decks").exists()
+
+
+FORMULAS = ["=HYPERLINK(\"http://evil\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tindented",
+            "'=already marked", "''@twice", "'plain apostrophe", "- a Markdown bullet"]
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_csv_cells_a_spreadsheet_would_run_are_marked_as_text_and_read_back(deck_data, text,
+                                                                             tmp_path):
+    question = deck_data["questions"][0]
+    question.update(prompt=text.strip() + " ?", sample_answer=text, tip=text,
+                    star={"situation": text, "task": "", "action": "a", "result": "r"},
+                    follow_ups=[text], key_points=[{"point": text.strip(), "cues": []}])
+    deck = Deck.model_validate(deck_data)
+    exported = export_deck(deck, "csv")
+    for row in csv.reader(io.StringIO(exported, newline="")):
+        for cell in row:
+            assert not cell or cell[0] not in "=+-@\t\r", f"a spreadsheet would run {cell!r}"
+    assert round_trip(deck, "csv", tmp_path) == deck.questions

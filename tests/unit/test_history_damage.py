@@ -151,6 +151,39 @@ def test_text_that_is_not_utf8_is_reported_as_damage_not_a_traceback(tmp_path, d
         store.close()
 
 
+def test_story_bank_and_card_rows_that_no_longer_parse_are_reported_as_damage(tmp_path, deck):
+    """The story bank's and the scheduler's readers say "damaged, here is what to do" as the
+    session readers do, instead of a bare ValueError from a date or JSON that no longer parses."""
+    from mockint.core.stories import Story, StoryUse
+
+    path = tmp_path / "history.sqlite3"
+    store = HistoryStore.open(path)
+    record = finished_session(deck, 1)
+    store.save_session(record)
+    store.record_review(record.id, record.answers[0], scheduler(0.9, fuzz=False))
+    store.save_story(Story(id="a1", title="Outage", created_at=NOW, updated_at=NOW))
+    store.record_story_use(StoryUse(session_id=record.id, answer_index=0, story_id="a1",
+                                    competencies=[], used_at=NOW))
+    store._db.execute("UPDATE stories SET figures = 'not json'")
+    store._db.execute("UPDATE story_uses SET used_at = 'last tuesday'")
+    store._db.execute("UPDATE cards SET due = '2026-13-45 soon'")
+    readers = {
+        "list_stories": store.list_stories, "get_story": lambda: store.get_story("a1"),
+        "story_use_for": lambda: store.story_use_for(record.id, 0),
+        "story_uses": lambda: store.story_uses(session_id=record.id),
+        "due_cards": store.due_cards,
+        "card_due": lambda: store.card_due(deck.id, record.answers[0].asked.question.id),
+        "due_before": lambda: store.due_before(NOW + timedelta(days=400)),
+    }
+    try:
+        for read in readers.values():
+            with pytest.raises(HistoryCorrupt) as caught:
+                read()
+            assert_clear(caught.value, path)
+    finally:
+        store.close()
+
+
 def test_a_row_whose_snapshot_no_longer_parses_is_reported_as_damage(tmp_path, deck):
     path = tmp_path / "history.sqlite3"
     store = HistoryStore.open(path)

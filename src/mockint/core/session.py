@@ -33,6 +33,8 @@ Mode = Literal["practice", "mock"]
 Order = Literal["deck", "shuffled"]
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 PEEKS = ("why_asked", "tip")
+ASK_THEM_SECTION = "questions"
+"""The section of a full interview's last step: the questions the person asks."""
 
 
 def utcnow() -> datetime:
@@ -46,11 +48,25 @@ class Phase(StrEnum):
     SUBMITTED = "submitted"
     REVEALED = "revealed"
     RATED = "rated"
+    CLOSING = "closing"  # a full interview's "Do you have any questions for me?"
     FINISHED = "finished"
 
 
 class InterviewError(Exception):
     """An intent that does not fit the interview's phase or mode."""
+
+
+class FullInterviewSpec(Model):
+    """A full interview's shape: questions per section and the whole time budget.
+
+    The sections and their order are `mockint.core.full_interview.SECTIONS`;
+    the questions the person asks at the end are chosen then, not here."""
+
+    intro: int = Field(default=1, ge=0, le=5)
+    technical: int = Field(default=3, ge=0, le=20)
+    behavioral: int = Field(default=2, ge=0, le=20)
+    design: int = Field(default=1, ge=0, le=10)
+    budget_minutes: int = Field(default=45, ge=5, le=300)
 
 
 class SessionConfig(Model):
@@ -70,6 +86,8 @@ class SessionConfig(Model):
     # Exactly these questions, in this order (the summary's "practise the weak ones");
     # the filters above are ignored when it is set.
     questions: list[tuple[str, str]] = Field(default_factory=list)
+    # Set for a full interview (kind "full"): sections, transitions, questions to ask.
+    full: FullInterviewSpec | None = None
 
 
 class AskedQuestion(Model):
@@ -80,6 +98,11 @@ class AskedQuestion(Model):
     interviewer: Interviewer
     question: Question
     time_limit: int
+    # A full interview: the section this question belongs to ("intro", "technical",
+    # …, "questions" for the ones the person asks) and what the interviewer says
+    # before it (the introduction, or a transition into a new section).
+    section: str = ""
+    lead_in: str = ""
 
 
 class FollowUpAnswer(Model):
@@ -312,6 +335,22 @@ class Interview:
         return self.can_rate and bool(self.remaining_follow_ups())
 
     @property
+    def needs_closing(self) -> bool:
+        """A full interview whose "any questions for me?" step is still ahead."""
+        return (self.config.full is not None
+                and not any(q.section == ASK_THEM_SECTION for q in self.questions))
+
+    @property
+    def finishes_next(self) -> bool:
+        """`next` ends the interview (a full one goes on to the person's questions)."""
+        return self.is_last and not self.needs_closing
+
+    @property
+    def can_ask_them(self) -> bool:
+        """`ask_them` fits: the interviewer has asked "Do you have any questions for me?"."""
+        return self.phase is Phase.CLOSING
+
+    @property
     def can_move_on(self) -> bool:
         """`next` fits: the answer is rated (a skipped one may move on unrated)."""
         return self.phase is Phase.RATED or (self.phase is Phase.REVEALED and self.answer.skipped)
@@ -461,8 +500,25 @@ class Interview:
         if not self.can_move_on:
             self._expect(Phase.RATED)
         if self.is_last:
+            if self.needs_closing:
+                self.phase = Phase.CLOSING
+            else:
+                self.finish()
+            return
+        self._ask_next()
+
+    def ask_them(self, questions: Sequence[AskedQuestion]) -> None:
+        """A full interview's end: the questions the person chose to ask, timed and
+        kept like answers; none ends the interview."""
+        self._expect(Phase.CLOSING)
+        if not questions:
             self.finish()
             return
+        for asked in questions:
+            self.questions.append(asked.model_copy(update={"section": ASK_THEM_SECTION}))
+        self._ask_next()
+
+    def _ask_next(self) -> None:
         self.index += 1
         self.answer_clock = self._new_clock(self.current.time_limit)
         self._open_answer()

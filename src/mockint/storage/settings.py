@@ -37,6 +37,12 @@ class Settings(Model):
     new_share: float = Field(default=0.3, ge=0, le=1, strict=True)
     practice_size: int = Field(default=8, ge=1, le=100, strict=True)
     daily_minutes: int = Field(default=30, ge=5, le=600, strict=True)  # the plan's daily time budget
+    # a full interview: questions per section and the whole time budget
+    full_intro: int = Field(default=1, ge=0, le=5, strict=True)
+    full_technical: int = Field(default=3, ge=0, le=20, strict=True)
+    full_behavioral: int = Field(default=2, ge=0, le=20, strict=True)
+    full_design: int = Field(default=1, ge=0, le=10, strict=True)
+    full_minutes: int = Field(default=45, ge=5, le=300, strict=True)
     # cramming moves FSRS cards only when they were due
     cram_moves_cards: bool = Field(default=False, strict=True)
 

@@ -26,6 +26,7 @@ KIND_LABELS = {
     "new": "New: questions never answered",
     "mixed": "Mixed: due and weak, plus a few new",
     "cram": "Anything now: due, weak, then all the rest",
+    "full": "Full interview: intro to your questions",
 }
 """The kinds of session the setup screen offers, as the user reads them."""
 

@@ -10,6 +10,7 @@ history or not.
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,9 +20,15 @@ from mockint.storage.history import HistoryUnavailable
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
+STORE_ERRORS = (HistoryUnavailable, sqlite3.Error)
+"""What a save or a read can raise: damage, a full disk (both `HistoryUnavailable`),
+or a constraint the row broke."""
+
 
 def reads_history(method: Method) -> Method:
-    """Wrap a screen method that reads the history: a damaged history is a message."""
+    """Wrap a screen's (or the flow's) method that reads the history: damage is a message.
+
+    Works on anything with an `app`: screens, widgets, and the interview flow."""
 
     @functools.wraps(method)
     def guarded(self: DOMNode, *args: Any, **kwargs: Any) -> Any:
@@ -33,3 +40,8 @@ def reads_history(method: Method) -> Method:
             return None
 
     return guarded  # type: ignore[return-value]
+
+
+def store_error_text(error: Exception) -> str:
+    """What went wrong, in the words the person can act on."""
+    return error.user_message if isinstance(error, HistoryUnavailable) else str(error)

@@ -19,8 +19,10 @@ from mockint.core.deck import Interviewer
 from mockint.core.session import (
     AnswerRecord,
     AskedQuestion,
+    FullInterviewSpec,
     Interview,
     InterviewError,
+    Mode,
     Phase,
     SessionConfig,
     SessionRecord,
@@ -28,13 +30,15 @@ from mockint.core.session import (
     prepare_config,
     select_questions,
 )
-from mockint.storage.history import BackgroundWriter, HistoryStore
+from mockint.storage.history import BackgroundWriter, HistoryStore, HistoryUnavailable
 from mockint.tui import messages
+from mockint.tui.history_guard import reads_history, store_error_text
 from mockint.tui.literal import plural
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
 
 if TYPE_CHECKING:
+    from mockint.storage.settings import Settings
     from mockint.tui.app import MockintApp
 
 S = TypeVar("S", bound=Screen)
@@ -47,6 +51,21 @@ EMPTY_PRACTICE = {
     "cram": "No questions match these filters.",
     "plan": "Today's plan is done (or there is no interview ahead).",
 }
+
+
+def full_interview_spec(settings: Settings) -> FullInterviewSpec:
+    """A full interview's shape as the settings give it (section counts, budget)."""
+    return FullInterviewSpec(intro=settings.full_intro, technical=settings.full_technical,
+                             behavioral=settings.full_behavioral, design=settings.full_design,
+                             budget_minutes=settings.full_minutes)
+
+
+def full_interview_config(settings: Settings, deck_ids: list[str],
+                          mode: Mode | None = None) -> SessionConfig:
+    """A full interview's config from the settings (shape, mode, seconds)."""
+    return SessionConfig(deck_ids=deck_ids, kind="full", full=full_interview_spec(settings),
+                         order="shuffled", mode=mode or settings.default_mode,
+                         time_limit=settings.default_seconds)
 
 
 class InterviewFlow:
@@ -95,24 +114,55 @@ class InterviewFlow:
     def start(self, config: SessionConfig) -> bool:
         """Choose the questions and show the first; False (and a message) if none."""
         app = self.app
+        if config.kind == "full":  # a full interview always has a seed and a shape
+            config = config.model_copy(update={
+                "order": "shuffled", "full": config.full or full_interview_spec(app.settings)})
         config = prepare_config(config).model_copy(
             update={"warning_fraction": app.settings.warning_fraction})
-        if config.kind != "custom" and app.history is None and app.history_pending:
+        if (config.kind not in ("custom", "full") and app.history is None
+                and app.history_pending):
             self._waiting = config  # chosen once the history is open (see history_ready)
             return True
         try:
             decks = decks_by_id(app.decks.decks_with(config.deck_ids), config.deck_ids)
-            questions = (select_questions(decks, config, self._default_interviewer())
-                         if config.kind == "custom" else self._practice_questions(decks, config))
+            if config.kind == "full":
+                questions = self._full_questions(decks, config)
+            elif config.kind == "custom":
+                questions = select_questions(decks, config, self._default_interviewer())
+            else:
+                questions = self._practice_questions(decks, config)
             self.interview = Interview.start(questions, config, clock=app.clock,
                                              wall_clock=app.now)
-        except InterviewError as error:
-            app.notify(str(error), title="Cannot start", severity="error", markup=False)
+        except (InterviewError, HistoryUnavailable) as error:
+            app.notify(store_error_text(error), title="Cannot start", severity="error",
+                       markup=False)
             app.nav.leave_blank_start()
             return False
         self._save(all_answers=True)
         app.nav.interview(self.interview, replace=False)
         return True
+
+    def start_full_interview(self, deck_ids: list[str] | None = None,
+                             mode: Mode | None = None) -> bool:
+        """A full interview (intro, technical, behavioral, design, then the person's
+        questions) over `deck_ids` (default: every deck), shaped by the settings.
+        The one entry point for presets, the palette and `mockint run --full`."""
+        return self.start(full_interview_config(self.app.settings, deck_ids or [
+            e.deck_id for e in self.app.decks.entries if e.ok and e.deck_id], mode))
+
+    def _full_questions(self, decks: list, config: SessionConfig) -> list[AskedQuestion]:
+        from mockint.core.full_interview import build_full_plan
+
+        plan = build_full_plan(decks, config.full or FullInterviewSpec(), config.seed,
+                               default_interviewer=self._default_interviewer(),
+                               time_limit=config.time_limit, levels=config.levels)
+        if not plan.questions:
+            raise InterviewError("these decks have no intro, technical, behavioral or design "
+                                 "questions for a full interview; choose more decks")
+        if plan.notes:
+            self.app.notify(" ".join(plan.notes), title="Full interview", timeout=8,
+                            markup=False)
+        return plan.questions
 
     def start_practice(self, kind: str) -> bool:
         """One key from home: a practice session of `kind` over every deck."""
@@ -129,6 +179,7 @@ class InterviewFlow:
         else:
             app.nav.interview(self.interview, replace=False)
 
+    @reads_history
     def offer_resume(self) -> None:
         """At start-up: ask whether to resume an interview left unfinished."""
         from mockint.tui.screens.confirm import ConfirmScreen
@@ -292,7 +343,25 @@ class InterviewFlow:
         self._review(interview.record.answers[previous])
         if interview.phase is Phase.FINISHED:
             self.app.nav.summary(interview.record)
+        elif interview.phase is Phase.CLOSING:
+            self.app.nav.ask_them(interview)
         else:
+            self.app.nav.interview(interview, replace=True)
+
+    def _asked_them(self, message: messages.QuestionsToAskChosen, interview: Interview) -> None:
+        if not interview.can_ask_them:
+            return
+        from mockint.core.full_interview import questions_to_ask
+
+        asked = questions_to_ask(self.app.decks.decks, message.picks, message.own,
+                                 interview.questions[0].interviewer,
+                                 interview.config.time_limit)
+        interview.ask_them(asked)
+        if interview.phase is Phase.FINISHED:
+            self._save()
+            self.app.nav.summary(interview.record)
+        else:
+            self._save(all_answers=True)  # the plan grew: the session row keeps it
             self.app.nav.interview(interview, replace=True)
 
     def _screen(self, kind: type[S]) -> S | None:
@@ -321,6 +390,7 @@ class InterviewFlow:
         messages.RatingChosen: _rated,
         messages.FollowUpAsked: _follow_up,
         messages.MovedOn: _moved_on,
+        messages.QuestionsToAskChosen: _asked_them,
     }
 
     # --- saving ---------------------------------------------------------------
@@ -354,6 +424,10 @@ class InterviewFlow:
     def _review(self, answer: AnswerRecord) -> None:
         """The rating moves the question's FSRS card (on the history thread, in order)."""
         if self.writer is None or answer.rating is None or self.interview is None:
+            return
+        from mockint.core.full_interview import OWN_DECK_ID
+
+        if answer.asked.deck_id == OWN_DECK_ID:  # a question of the person's own: no card
             return
         from mockint.core.scheduling import scheduler
         from mockint.storage.plan import record_rating

@@ -105,6 +105,18 @@ class MovedOn(InterviewMessage):
     """The user moved on from the reveal (next question, or finish)."""
 
 
+class QuestionsToAskChosen(InterviewMessage):
+    """A full interview's end: the questions the person will ask (none: finish).
+
+    `picks` are (deck id, question id) of ask-them questions; `own` the person's
+    own questions, typed."""
+
+    def __init__(self, index: int, picks: list[tuple[str, str]], own: list[str]) -> None:
+        super().__init__(index)
+        self.picks = picks
+        self.own = own
+
+
 class DecksChanged(Message):
     """The app read the decks again (after an import, a save, a copy or a new deck)."""
 

@@ -194,6 +194,12 @@ class Navigator:
 
         self._show(RevealScreen(interview), replace)
 
+    def ask_them(self, interview: Interview) -> None:
+        """A full interview's end: the person picks or types questions to ask."""
+        from mockint.tui.screens.ask_them import AskThemScreen
+
+        self.app.switch_screen(AskThemScreen(interview, self.app.decks.decks))
+
     def summary(self, record: SessionRecord) -> None:
         from mockint.tui.screens.summary import SummaryScreen
 

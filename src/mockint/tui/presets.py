@@ -21,10 +21,6 @@ if TYPE_CHECKING:
     from mockint.core.setups import Setups
     from mockint.tui.app import MockintApp
 
-FULL_INTERVIEW_START = "start_full_interview"
-"""The interview flow's entry point for the full interview mode (issue 16 item 2)."""
-
-
 class SetupMemory:
     """The remembered setups and saved presets: read once, kept in memory, written whole."""
 
@@ -105,7 +101,7 @@ class SetupMemory:
         """Start the session `preset` stands for."""
         app = self.app
         if preset.kind == FULL_INTERVIEW_KIND and not preset.saved:
-            self._start_full_interview()
+            app.flow.start_full_interview()  # shaped by the settings (sections, budget)
             return
         from mockint.core.presets import preset_config
 
@@ -116,21 +112,6 @@ class SetupMemory:
                        "interview and save it again.", title="Cannot start", severity="error")
             return
         app.flow.start(config)
-
-    def _start_full_interview(self) -> None:
-        start = getattr(self.app.flow, FULL_INTERVIEW_START, None)
-        if start is not None:
-            start()
-            return
-        # Until the full interview mode is there: the setup, filled in as the
-        # closest custom session (a strict mock over every section's questions).
-        from mockint.core.session import SessionConfig
-
-        app = self.app
-        every = [e.deck_id for e in app.decks.entries if e.ok and e.deck_id]
-        app.nav.setup(config=SessionConfig(
-            deck_ids=every, mode="mock", count=8, order="shuffled",
-            categories=["intro", "technical", "behavioral", "system-design"]))
 
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """"Start interview" and one command per preset, for the command palette."""

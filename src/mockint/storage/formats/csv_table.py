@@ -12,6 +12,11 @@ List cells may hold a JSON array instead, which is how `write` keeps a list
 whose text contains a separator, so any deck survives a round trip. In a
 tab-separated file a literal ``\\n`` in a text cell is a line break (spreadsheets
 and Anki write them that way).
+
+A cell that a spreadsheet would run as a formula (one starting with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a leading ``'``, the
+spreadsheets' own "this is text" mark, and `read` removes that one mark, so the
+export is safe to open in Excel or LibreOffice and still reads back exactly.
 """
 
 from __future__ import annotations
@@ -49,6 +54,20 @@ COLUMNS = {name: name for name in COLUMN_NAMES} | {
 }
 _TEXT_CELLS = {"prompt", "sample_answer", "why_asked", "tip", "star_situation", "star_task",
                "star_action", "star_result"}
+
+
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+"""Text a spreadsheet would evaluate, after any number of text marks."""
+
+
+def guard_formula(cell: str) -> str:
+    """The cell with a leading `'` when a spreadsheet would otherwise run it."""
+    return "'" + cell if _FORMULA.match(cell) else cell
+
+
+def unguard_formula(cell: str) -> str:
+    """Undoes `guard_formula`: one `'` before formula-looking text is a text mark."""
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell, 1) else cell
 
 
 def column_key(cell: str) -> str:
@@ -122,10 +141,9 @@ def _header(line: int, cells: list[str], builder: Builder) -> dict[int, str]:
 
 def _row_data(cells: dict[str, str], newlines: bool) -> dict[str, Any]:
     """One row's cells as question data (raises ValueError with the reason)."""
+    cells = {name: _text(name, cell, newlines) for name, cell in cells.items()}
     data: dict[str, Any] = {}
     for name, cell in cells.items():
-        if newlines and name in _TEXT_CELLS:
-            cell = cell.replace("\\n", "\n")
         if name in LIST_CELLS:
             data[name] = LIST_CELLS[name](cell)
         elif name in ("prompt", "category", "level", "id"):
@@ -139,6 +157,11 @@ def _row_data(cells: dict[str, str], newlines: bool) -> dict[str, Any]:
     if any(star.values()):
         data["star"] = star
     return data
+
+
+def _text(name: str, cell: str, newlines: bool) -> str:
+    cell = unguard_formula(cell)
+    return cell.replace("\\n", "\n") if newlines and name in _TEXT_CELLS else cell
 
 
 def _seconds(cell: str) -> int:
@@ -214,7 +237,7 @@ def _row(question: Question) -> dict[str, str]:
     }
     for part in STAR_PARTS:
         row[f"star_{part}"] = getattr(star, part) if star else ""
-    return row
+    return {name: guard_formula(cell) for name, cell in row.items()}
 
 
 def write(deck: Deck) -> str:

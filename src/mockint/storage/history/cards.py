@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mockint.core.session import AnswerRecord
 from mockint.storage.history.rows import iso, question_record, when
-from mockint.storage.history.schema import Database
+from mockint.storage.history.schema import Database, reading
 
 if TYPE_CHECKING:  # fsrs costs ~25 ms to import: only practice needs it, not start-up
     from fsrs import Scheduler
@@ -47,30 +47,36 @@ class CardQueries(Database):
                 (*key, answer.rating, iso(when), session_id, answer.index, iso(card.due)))
         return True
 
+    @reading
     def due_cards(self) -> list[tuple[QuestionKey, datetime]]:
         rows = self.query("SELECT deck_id, question_id, due FROM cards ORDER BY due")
         return [((r["deck_id"], r["question_id"]), when(r["due"])) for r in rows]
 
+    @reading
     def card_due(self, deck_id: str, question_id: str) -> datetime | None:
         """When this question's card is next due (None: never rated)."""
         rows = self.query("SELECT due FROM cards WHERE deck_id = ? AND question_id = ?",
                           (deck_id, question_id))
         return when(rows[0]["due"]) if rows else None
 
+    @reading
     def due_before(self, horizon: datetime) -> list[datetime]:
         """When each card falling due before `horizon` is due (overdue ones included)."""
         rows = self.query("SELECT due FROM cards WHERE due < ?", (horizon.isoformat(),))
         return [datetime.fromisoformat(r["due"]) for r in rows]
 
+    @reading
     def card_states(self) -> dict[QuestionKey, int]:
         rows = self.query("SELECT deck_id, question_id, state FROM cards")
         return {(r["deck_id"], r["question_id"]): r["state"] for r in rows}
 
+    @reading
     def seen_keys(self) -> set[QuestionKey]:
         rows = self.query("SELECT DISTINCT deck_id, question_id FROM answers "
                           "WHERE submitted_at IS NOT NULL")
         return {(r["deck_id"], r["question_id"]) for r in rows}
 
+    @reading
     def question_records(self, recent: int = 3) -> list[QuestionRecord]:
         """Each answered question's last `recent` rated answers, for finding weak spots."""
         records = []

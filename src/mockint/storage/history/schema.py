@@ -390,8 +390,8 @@ class Database:
             try:
                 with _transaction(self._db) as db:
                     yield db
-            except sqlite3.IntegrityError:
-                raise
+            except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+                raise  # a broken constraint, a bug or a closed store: not damage to report
             except sqlite3.DatabaseError as error:
                 raise problem_from(self.path, error) from error
 
@@ -402,8 +402,8 @@ class Database:
                 cursor = self._db.execute(sql, params)
                 names = [d[0] for d in cursor.description]
                 return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-            except sqlite3.IntegrityError:
-                raise
+            except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+                raise  # a broken constraint, a bug or a closed store: not damage to report
             except sqlite3.DatabaseError as error:
                 raise problem_from(self.path, error) from error
 

@@ -11,7 +11,7 @@ import json
 from datetime import UTC, datetime
 
 from mockint.core.stories import Story, StoryUse
-from mockint.storage.history.schema import Database
+from mockint.storage.history.schema import Database, reading
 
 
 def _iso(value: datetime) -> str:
@@ -50,10 +50,12 @@ class StoryQueries(Database):
 
     # --- stories -----------------------------------------------------------------
 
+    @reading
     def list_stories(self) -> list[Story]:
         rows = self.query("SELECT * FROM stories ORDER BY title COLLATE NOCASE, id")
         return [_story(r) for r in rows]
 
+    @reading
     def get_story(self, story_id: str) -> Story:
         rows = self.query("SELECT * FROM stories WHERE id = ?", (story_id,))
         if not rows:
@@ -86,12 +88,14 @@ class StoryQueries(Database):
                 (use.session_id, use.answer_index, use.story_id, json.dumps(use.competencies),
                  _iso(use.used_at)))
 
+    @reading
     def story_use_for(self, session_id: str, answer_index: int) -> StoryUse | None:
         rows = self.query(
             "SELECT * FROM story_uses WHERE session_id = ? AND answer_idx = ?",
             (session_id, answer_index))
         return _use(rows[0]) if rows else None
 
+    @reading
     def story_uses(self, *, session_id: str | None = None,
              since: datetime | None = None) -> list[StoryUse]:
         """Uses in one session, or since a moment (both: either), oldest first."""

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +13,7 @@ from mockint.core.analysis import count_words
 from mockint.core.session import Interview, Phase
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
+from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import plural
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.widgets.answer_box import AnswerBox
@@ -88,6 +87,10 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         interview = self.interview
         follow_up = interview.follow_up
         progress = f"Question {interview.index + 1} of {interview.total}"
+        if interview.current.section:  # a full interview: where in which section
+            from mockint.core.full_interview import progress_label
+
+            progress = progress_label(interview.questions, interview.index)
         if follow_up is not None:
             progress += " · follow-up"
         panel = self.query_one(InterviewerPanel)
@@ -194,6 +197,7 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
     def action_peek(self, what: str) -> None:
         self.post_message(messages.PeekRequested(self.interview.index, False, what))
 
+    @reads_history
     def action_peek_stories(self) -> None:
         """F5: the person's stories for this question, titles and one line each."""
         from mockint.core.stories import peek_text
@@ -201,10 +205,7 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         if not self.interview.can_peek:
             return
         history = getattr(self.app, "history", None)
-        try:
-            stories = history.list_stories() if history is not None else []
-        except sqlite3.Error:
-            stories = []
+        stories = history.list_stories() if history is not None else []
         peek = self.query_one("#peek", Static)
         peek.update(peek_text(stories, self.interview.current.question))
         peek.display = True

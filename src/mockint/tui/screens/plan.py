@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
 from mockint.core.planning import UpcomingInterview, countdown
+from mockint.storage.history import HistoryUnavailable
 from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
 from mockint.tui.widgets.plain import Plain
@@ -72,8 +73,11 @@ now (cards move only when they were due, unless settings say otherwise).
         if problem is not None:
             text = f"{problem}\nFix or remove that entry; nothing is changed until you do."
         elif upcoming:
-            text = plan_text(app.history, app.decks.decks, upcoming[0], now,
-                             app.settings.daily_minutes)
+            try:
+                text = plan_text(app.history, app.decks.decks, upcoming[0], now,
+                                 app.settings.daily_minutes)
+            except HistoryUnavailable as damaged:  # since it opened: say so, run on
+                text = damaged.user_message
         else:
             text = "No interview ahead. Press a to add one; mockint then plans each day to it."
         app.call_from_thread(self._show, listed, upcoming[0] if upcoming else None, text)

@@ -179,14 +179,14 @@ edit first.
 
     def _refresh_buttons(self) -> None:
         self.query_one("#follow-up", Button).display = bool(self.interview.remaining_follow_ups())
-        last = self.interview.is_last
+        last = self.interview.finishes_next
         self.query_one("#next", Button).label = "Finish (n)" if last else "Next (n)"
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         interview = self.interview
         if action in ("next", "finish"):
-            return (action == "finish") == interview.is_last and not self._sent
+            return (action == "finish") == interview.finishes_next and not self._sent
         if self._sent:
             return False
         if action == "follow_up":

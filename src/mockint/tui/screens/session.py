@@ -13,6 +13,7 @@ from mockint.core.session import SessionRecord
 from mockint.storage.export import write_export
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import fill_answers_table, session_heading
+from mockint.tui.history_guard import STORE_ERRORS, store_error_text
 from mockint.tui.literal import plural
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.note import NoteScreen
@@ -63,24 +64,36 @@ x exports it as a Markdown report and j as JSON (the path is shown).
         mockint_app(self).nav.answer(answer, f"{self.record.started_at:%Y-%m-%d %H:%M}")
 
     def action_note(self) -> None:
-        def saved(note: str | None) -> None:
-            if note is None:
-                return
-            self.record.note = note.strip()
-            history = mockint_app(self).history
-            if history is not None:
-                history.set_note(self.record.id, self.record.note)
-            self.query_one("#session-note", Plain).update(self._note_text())
-            self.notify("Note saved.")
+        self.app.push_screen(NoteScreen(self.record.note), self._save_note)
 
-        self.app.push_screen(NoteScreen(self.record.note), saved)
+    def _save_note(self, note: str | None) -> None:
+        if note is None:
+            return
+        history = mockint_app(self).history
+        if history is not None:
+            try:
+                history.set_note(self.record.id, note.strip())
+            except STORE_ERRORS as error:
+                # Nothing typed is lost: the note opens again with what was written.
+                self.notify(f"Could not save the note: {store_error_text(error)}",
+                            title="Not saved", severity="error", markup=False, timeout=20)
+                self.app.push_screen(NoteScreen(note), self._save_note)
+                return
+        self.record.note = note.strip()
+        self.query_one("#session-note", Plain).update(self._note_text())
+        self.notify("Note saved.")
 
     def action_delete(self) -> None:
         def decided(delete: bool | None) -> None:
             if delete:
                 history = mockint_app(self).history
                 if history is not None:
-                    history.delete_session(self.record.id)
+                    try:
+                        history.delete_session(self.record.id)
+                    except STORE_ERRORS as error:
+                        self.notify(f"Could not delete the session: {store_error_text(error)}",
+                                    severity="error", markup=False, timeout=20)
+                        return
                 self.notify("Session deleted.")
                 self.dismiss(True)
 

@@ -30,7 +30,13 @@ INPUTS = {
     "practice_size": ("Questions per practice session", ""),
     "daily_minutes": ("Daily practice budget, minutes", "what the plan toward an interview "
                       "fills each day"),
+    "full_intro": ("Full interview: intro questions", "0–5"),
+    "full_technical": ("Full interview: technical questions", "0–20"),
+    "full_behavioral": ("Full interview: behavioral questions", "0–20"),
+    "full_design": ("Full interview: design or situational questions", "0–10"),
+    "full_minutes": ("Full interview: time budget, minutes", "5–300"),
 }
+FULL_FIELDS = ("full_intro", "full_technical", "full_behavioral", "full_design", "full_minutes")
 
 
 def settings_from_form(current: Settings, values: dict[str, Any]) -> tuple[Settings | None, str]:
@@ -42,9 +48,12 @@ def settings_from_form(current: Settings, values: dict[str, Any]) -> tuple[Setti
                 deck_folders=[line.strip() for line in values["deck_folders"].splitlines()
                               if line.strip()])
     data["cram_moves_cards"] = values.get("cram_moves_cards", current.cram_moves_cards)
-    for key in ("default_seconds", "words_per_minute", "practice_size", "daily_minutes"):
+    for key in ("default_seconds", "words_per_minute", "practice_size", "daily_minutes",
+                *FULL_FIELDS):
         text = values[key].strip()
         data[key] = (int(text) if text.isdigit() else text) if text else None
+    for key in FULL_FIELDS:
+        data[key] = getattr(current, key) if data[key] is None else data[key]
     if data["words_per_minute"] is None:
         data["words_per_minute"] = current.words_per_minute
     if data["practice_size"] is None:
@@ -86,6 +95,7 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
             "desired_retention": f"{s.desired_retention:g}",
             "practice_size": str(s.practice_size),
             "daily_minutes": str(s.daily_minutes),
+            **{key: str(getattr(s, key)) for key in FULL_FIELDS},
         }
         # Inputs show controls as symbols; an untouched field keeps its stored text.
         self._stored = {**values, "deck_folders": "\n".join(s.deck_folders)}

@@ -30,6 +30,7 @@ from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck
 from mockint.core.session import Mode, SessionConfig, new_seed, select_questions
+from mockint.tui.access import mockint_app
 from mockint.tui.formatting import KIND_LABELS
 from mockint.tui.literal import visible
 from mockint.tui.widgets.checklists import TickList
@@ -213,7 +214,9 @@ Ctrl+S or the Start button begins (Enter in a field too); Esc goes back.
         decks = [d for d in self.decks if d.id in config.deck_ids]
         found = len(select_questions(decks, config.model_copy(update={"count": None})))
         asked = min(found, config.count) if config.count else found
-        if config.kind != "custom":
+        if config.kind == "full":
+            label.update(self._full_plan_text(decks, config))
+        elif config.kind != "custom":
             label.update(f"{found} in scope · up to {config.count or 'the usual number'} "
                          f"{config.kind} ones will be asked")
         else:
@@ -229,6 +232,17 @@ Ctrl+S or the Start button begins (Enter in a field too); Esc goes back.
         else:
             order = "deck order"
         more.title = f"More choices: categories, levels, topics · {order}"
+
+    def _full_plan_text(self, decks: list[Deck], config: SessionConfig) -> str:
+        """What a full interview over these decks will ask (sections and budget: settings)."""
+        from mockint.core.full_interview import build_full_plan
+        from mockint.tui.interview_flow import full_interview_spec
+
+        spec = full_interview_spec(mockint_app(self).settings)
+        plan = build_full_plan(decks, spec, 0, levels=config.levels)
+        notes = f" · {plan.notes[0]}" if plan.notes else ""
+        return (f"Full interview: {len(plan.questions)} questions in about "
+                f"{spec.budget_minutes} min, then your questions{notes}")
 
     @on(SelectionList.SelectedChanged)
     @on(Input.Changed)
@@ -286,7 +300,6 @@ Ctrl+S or the Start button begins (Enter in a field too); Esc goes back.
 
     def action_save_preset(self) -> None:
         from mockint.core.presets import check_name
-        from mockint.tui.access import mockint_app
         from mockint.tui.screens.ask_text import AskTextScreen
 
         try:

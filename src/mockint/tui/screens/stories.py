@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import sqlite3
 
 from rich.text import Text
 from textual import on
@@ -16,7 +15,9 @@ from textual.widgets import DataTable, Footer, Input, Static
 from mockint.core.deck import COMPETENCIES, STAR_PARTS
 from mockint.core.session import SessionConfig
 from mockint.core.stories import Coverage, Story, coverage, practice_question, search_stories
+from mockint.storage.history import HistoryUnavailable
 from mockint.tui.access import mockint_app
+from mockint.tui.history_guard import STORE_ERRORS, store_error_text
 from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.story_form import StoryFormScreen
 from mockint.tui.widgets.plain import Plain
@@ -91,6 +92,7 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
         self.stories: list[Story] = []
         self.shown: list[Story] = []
         self.deleted: list[Story] = []
+        self.unreadable: str | None = None  # what is wrong with the history, if it is
         self.rng = random.Random()
 
     def compose(self) -> ComposeResult:
@@ -123,11 +125,11 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
     def reload(self, select: str | None = None) -> None:
         """Read the stories again and show them (keeping, or moving to, a selection)."""
         history = self.history
+        self.unreadable = None
         try:
             self.stories = history.list_stories() if history is not None else []
-        except sqlite3.Error as error:
-            self.notify(f"Could not read your stories: {error}", severity="error",
-                        markup=False)
+        except HistoryUnavailable as problem:  # damaged since it opened: say so, run on
+            self.unreadable = problem.user_message
             self.stories = []
         self._show(select)
 
@@ -167,6 +169,8 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
         story = self.current
         if story is not None:
             text = story_details(story)
+        elif self.unreadable is not None:
+            text = self.unreadable
         elif self.history is None:
             text = "The history is unavailable this time, so stories cannot be kept."
         elif self.stories:
@@ -260,9 +264,9 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
             return False
         try:
             history.save_story(story)
-        except sqlite3.Error as error:
+        except STORE_ERRORS as error:
             # Nothing typed is lost: the form opens again with what was written.
-            self.notify(f"Could not save the story: {error}", title="Not saved",
+            self.notify(f"Could not save the story: {store_error_text(error)}", title="Not saved",
                         severity="error", markup=False)
             self.open_form(story, heading="Not saved yet: try again")
             return False
@@ -275,8 +279,9 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
             return
         try:
             self.history.delete_story(story.id)
-        except sqlite3.Error as error:
-            self.notify(f"Could not delete the story: {error}", severity="error", markup=False)
+        except STORE_ERRORS as error:
+            self.notify(f"Could not delete the story: {store_error_text(error)}", severity="error",
+                        markup=False)
             return
         self.deleted.append(story)
         self.notify(f"Deleted “{one_line(story.title, 40)}”. Press u to bring it back.",

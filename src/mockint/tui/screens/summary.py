@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer
 
-from mockint.core.session import SessionConfig, SessionRecord
+from mockint.core.session import AnswerRecord, SessionConfig, SessionRecord
 from mockint.core.timing import format_duration
 from mockint.core.verdict import SessionVerdict, session_verdict
 from mockint.core.words import SESSION_STATUS
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import fill_answers_table
+from mockint.tui.history_guard import reads_history
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -59,6 +60,10 @@ notice one story told for everything.
             + (f" · seed {record.config.seed}" if record.config.seed is not None else ""),
             id="summary-head",
         )
+        if record.config.full is not None:  # a full interview: its sections and budget
+            from mockint.core.full_interview import budget_line, sections_line
+
+            yield Plain(f"{sections_line(record)}\n{budget_line(record)}", id="summary-sections")
         yield Plain("", id="schedule-note")
         yield Plain("", id="story-warnings")
         yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
@@ -80,6 +85,7 @@ notice one story told for everything.
             self._warn_about_stories()
 
     @work(thread=True, exclusive=True, group="summary-stories")
+    @reads_history
     def _warn_about_stories(self) -> None:
         """One story told for more than two competencies, in this session or this week."""
         from mockint.core.stories import OVERUSE_WINDOW, overuse_warnings
@@ -89,7 +95,7 @@ notice one story told for everything.
         try:
             uses = history.story_uses(session_id=self.record.id, since=now - OVERUSE_WINDOW)
             stories = history.list_stories() if uses else []
-        except sqlite3.Error:
+        except sqlite3.Error:  # the history closed under it (the app is ending)
             return
         warnings = overuse_warnings(uses, stories, session_id=self.record.id, now=now)
         if warnings:
@@ -101,6 +107,7 @@ notice one story told for everything.
         warnings.display = True
 
     @work(thread=True, exclusive=True, group="summary-schedule")
+    @reads_history
     def _count_moved(self, rated: int) -> None:
         """Say whether practising ahead moved the FSRS schedule (after the saves land)."""
         from mockint.storage.plan import cards_moved
@@ -109,7 +116,10 @@ notice one story told for everything.
         app.flush_saves()
         if app.history is None:
             return
-        moved = cards_moved(app.history, self.record.id)
+        try:
+            moved = cards_moved(app.history, self.record.id)
+        except sqlite3.Error:  # the history closed under it (the app is ending)
+            return
         if moved == 0:
             which = ("this question was not due, so FSRS kept its date" if rated == 1 else
                      f"none of these {rated} questions was due, so FSRS kept their dates")
@@ -125,18 +135,22 @@ notice one story told for everything.
 
     @work(thread=True, exclusive=True, group="summary-verdict")
     def _compare_with_previous(self) -> None:
-        history = mockint_app(self).history
-        previous = {}
-        if history is not None:
-            from mockint.storage.progress import previous_attempts
-
-            try:
-                found = previous_attempts(history, self.record)
-            except (sqlite3.Error, ValueError):  # the history went away (closed at exit)
-                found = {}
-            previous = {i: p.answer for i, p in found.items()}
+        previous = self._previous_answers() or {}
         verdict = session_verdict(self.record.answers, previous)
         self.app.call_from_thread(self._show_verdict, verdict)
+
+    @reads_history  # damaged: said once, and the verdict is made without the past
+    def _previous_answers(self) -> dict[int, AnswerRecord]:
+        history = mockint_app(self).history
+        if history is None:
+            return {}
+        from mockint.storage.progress import previous_attempts
+
+        try:
+            found = previous_attempts(history, self.record)
+        except sqlite3.Error:  # the history closed under it (the app is ending)
+            return {}
+        return {i: p.answer for i, p in found.items()}
 
     def _show_verdict(self, verdict: SessionVerdict) -> None:
         self.verdict = verdict

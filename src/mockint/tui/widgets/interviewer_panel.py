@@ -27,9 +27,11 @@ class InterviewerPanel(VerticalScroll):
     }
     InterviewerPanel #prompt { text-style: bold; }
     InterviewerPanel #context { color: $text-muted; }
+    InterviewerPanel #lead-in { margin-bottom: 1; }
     """
 
     def compose(self) -> ComposeResult:
+        yield Plain("", id="lead-in")  # a full interview: introduction or transition
         yield Plain("", id="prompt")
         yield Plain("", id="context")
 
@@ -45,3 +47,6 @@ class InterviewerPanel(VerticalScroll):
         context = f"Follow-up to: {question.prompt}" if prompt else ""
         self.query_one("#context", Static).update(context)
         self.query_one("#context").display = bool(context)
+        lead_in = "" if prompt else asked.lead_in
+        self.query_one("#lead-in", Static).update(lead_in)
+        self.query_one("#lead-in").display = bool(lead_in)

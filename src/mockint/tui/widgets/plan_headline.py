@@ -11,6 +11,7 @@ from textual import work
 from textual.message import Message
 
 from mockint.core.planning import UpcomingInterview
+from mockint.storage.history import HistoryUnavailable
 from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
 
@@ -40,9 +41,12 @@ class PlanHeadline(Plain):
         now = app.now()
         calendar, problem = load_calendar_or_empty()
         upcoming = calendar.upcoming(now)
-        today = (today_plan(app.history, app.decks.decks, upcoming[0], now,
-                            app.settings.daily_minutes)
-                 if upcoming else None)
+        try:
+            today = (today_plan(app.history, app.decks.decks, upcoming[0], now,
+                                app.settings.daily_minutes)
+                     if upcoming else None)
+        except HistoryUnavailable:  # damaged since it opened (home says so): the countdown only
+            today = None
         text = str(problem) if problem else plan_headline(upcoming, today, now)
         app.call_from_thread(self._show, text, upcoming[0] if upcoming else None,
                              len(today.remaining) if today else 0)

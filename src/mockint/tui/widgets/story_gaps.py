@@ -7,11 +7,10 @@ of your stories shows. Empty (and hidden) when there is no gap or no interview.
 
 from __future__ import annotations
 
-import sqlite3
-
 from textual import work
 
 from mockint.core.planning import UpcomingInterview
+from mockint.tui.history_guard import STORE_ERRORS
 from mockint.tui.widgets.plain import Plain
 
 
@@ -39,7 +38,7 @@ class StoryGaps(Plain):
         questions = [asked.question for asked in select_questions(chosen, config)]
         try:
             stories = app.history.list_stories()  # type: ignore[attr-defined]
-        except sqlite3.Error:
+        except STORE_ERRORS:  # home and the plan say what is wrong with the history
             return
         text = gaps_text(scope_gaps(stories, questions), f"your {interview.label} interview")
         app.call_from_thread(self._show, text)

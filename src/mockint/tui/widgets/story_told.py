@@ -10,8 +10,6 @@ STAR parts, to edit first.
 
 from __future__ import annotations
 
-import sqlite3
-
 from mockint.core.session import Interview
 from mockint.core.stories import (
     Story,
@@ -23,6 +21,7 @@ from mockint.core.stories import (
     question_competencies,
     story_match,
 )
+from mockint.tui.history_guard import STORE_ERRORS, reads_history, store_error_text
 from mockint.tui.widgets.checklists import StarChecklist
 from mockint.tui.widgets.plain import Plain
 
@@ -50,19 +49,14 @@ class StoryTold(Plain):
         self.show_told()
 
     def _stories(self) -> list[Story]:
-        try:
-            return self.history.list_stories() if self.history is not None else []
-        except sqlite3.Error:
-            return []
+        return self.history.list_stories() if self.history is not None else []
 
+    @reads_history
     def show_told(self) -> None:
         """Read which story this answer told (if it was said) and show how it went."""
         use = None
         if self.history is not None:
-            try:
-                use = self.history.story_use_for(self.session_id, self.index)
-            except sqlite3.Error:
-                use = None
+            use = self.history.story_use_for(self.session_id, self.index)
         story = None
         if use is not None and use.story_id is not None:
             story = next((s for s in self._stories() if s.id == use.story_id), None)
@@ -81,6 +75,7 @@ class StoryTold(Plain):
             self.update(HINT)
         self.set_class(use is not None, "-told")
 
+    @reads_history
     def ask(self) -> None:
         """W: which story? Recorded for the summary's warnings and the week's."""
         from mockint.tui.screens.story_picker import NEW_STORY, StoryPickerScreen
@@ -109,9 +104,9 @@ class StoryTold(Plain):
                        used_at=self.app.now())  # type: ignore[attr-defined]
         try:
             self.history.record_story_use(use)
-        except sqlite3.Error as error:
-            self.app.notify(f"Could not keep which story you told: {error}", severity="error",
-                            markup=False)
+        except STORE_ERRORS as error:
+            self.app.notify(f"Could not keep which story you told: {store_error_text(error)}",
+                            severity="error", markup=False)
             return
         self.show_told()
 
@@ -134,9 +129,9 @@ class StoryTold(Plain):
                 return
             try:
                 self.history.save_story(story)
-            except sqlite3.Error as error:
-                self.app.notify(f"Could not save the story: {error}", severity="error",
-                                markup=False)
+            except STORE_ERRORS as error:
+                self.app.notify(f"Could not save the story: {store_error_text(error)}",
+                                severity="error", markup=False)
                 self.app.push_screen(StoryFormScreen(story, heading="Not saved yet: try again",
                                                      now=self.app.now()),  # type: ignore[attr-defined]
                                      saved)
