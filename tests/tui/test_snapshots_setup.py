@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from mockint.core.setups import Setups
 from mockint.core.session import SessionConfig
+from mockint.core.setups import Setups
 from mockint.storage.decks import DeckEntry, DeckStore
 from mockint.storage.presets import save_setups
 from mockint.tui.app import make_app
