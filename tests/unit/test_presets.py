@@ -29,11 +29,13 @@ def test_builtin_presets_start_what_their_titles_say():
     quick = preset_config(builtin("Quick 5"), EVERY, None, "mock")
     assert (quick.kind, quick.count, quick.order, quick.mode, quick.deck_ids) == (
         "mixed", 5, "shuffled", "practice", EVERY)
+    assert set(CATEGORIES) - set(quick.categories) == {"ask-them"}
     mock = preset_config(builtin("Mock"), EVERY, None, "practice")
     assert (mock.kind, mock.count, mock.mode) == ("custom", 8, "mock")
     assert set(CATEGORIES) - set(mock.categories) == {"ask-them"}  # not the ones you ask
     due = preset_config(builtin("Due now"), EVERY, None, "mock")
     assert (due.kind, due.mode, due.count) == ("due", "mock", None)  # settings decide
+    assert due.categories == []  # whatever is due, as `p` on home
 
 
 def test_mock_uses_the_remembered_decks_and_filters_of_a_custom_setup():

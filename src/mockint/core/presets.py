@@ -41,6 +41,9 @@ class Preset:
     # "all": every deck; "remembered": the decks and filters of the last setup of
     # this kind (every deck when there is none).
     scope: Literal["all", "remembered"] = "all"
+    # From every deck, a session asks none of the questions *you* ask at the end
+    # (the ask-them category) unless this is set.
+    ask_them_too: bool = False
     config: SessionConfig | None = None  # a saved preset: the setup as it was saved
 
     @property
@@ -57,7 +60,8 @@ class Preset:
 BUILTIN_PRESETS: tuple[Preset, ...] = (
     Preset("Quick 5", "mixed, shuffled, practice", kind="mixed", mode="practice", count=5),
     Preset("Mock", "8 questions, strict", mode="mock", count=8, scope="remembered"),
-    Preset("Due now", "the questions due for review today", kind="due"),
+    Preset("Due now", "the questions due for review today", kind="due",
+           ask_them_too=True),  # as `p` on home: whatever is due
     Preset("Full interview", "intro, technical, behavioral, design, your questions",
            kind=FULL_INTERVIEW_KIND),
 )
@@ -107,8 +111,7 @@ def preset_config(preset: Preset, every_deck: Sequence[str], setups: Setups | No
         return base.model_copy(update={
             "deck_ids": decks, "kind": preset.kind, "mode": preset.mode or default_mode,
             "count": preset.count, "order": preset.order, "seed": None})
-    # A mock from every deck asks none of the questions *you* ask at the end.
-    categories = [c for c in CATEGORIES if c != "ask-them"] if preset.kind == "custom" else []
+    categories = [] if preset.ask_them_too else [c for c in CATEGORIES if c != "ask-them"]
     return SessionConfig(
         deck_ids=list(every_deck), kind=preset.kind, mode=preset.mode or default_mode,
         count=preset.count, order=preset.order, categories=categories)
