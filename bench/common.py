@@ -10,6 +10,7 @@ import codecs
 import fcntl
 import os
 import re
+import resource
 import select
 import signal
 import statistics
@@ -50,6 +51,20 @@ class Result:
     notes: list[str] = field(default_factory=list)
     unit: str = "s"  # "s" (samples are seconds) or "MiB" (samples are mebibytes)
     check_p90: bool = False  # the target holds for the p90 ratio too
+    # CPU seconds (user + system, all threads) the process had used when it was ready:
+    # less moved by other jobs on the machine than the wall-clock samples.
+    cpu: list[float] = field(default_factory=list)
+    base_cpu: list[float] = field(default_factory=list)
+
+    def cpu_note(self) -> str | None:
+        """The CPU medians and p90s of both sides and their ratios, when CPU was measured."""
+        if not self.cpu or not self.base_cpu:
+            return None
+        ours, base = statistics.median(self.cpu), statistics.median(self.base_cpu)
+        ratio = f"{ours / base:.2f}x" if base else "-"
+        p90_ratio = f"{p90(self.cpu) / p90(self.base_cpu):.2f}x" if p90(self.base_cpu) else "-"
+        return (f"CPU (to ready, or to exit): median {fmt_s(ours)} vs {fmt_s(base)} ({ratio}), p90 "
+                f"{fmt_s(p90(self.cpu))} vs {fmt_s(p90(self.base_cpu))} ({p90_ratio})")
 
     @property
     def p90_ratio(self) -> float | None:
@@ -189,9 +204,25 @@ def time_pair(result: Result, subject: Sequence[str], baseline: Sequence[str], r
         time_process(subject, env)
         time_process(baseline, env)
     for i in range(runs):
-        order = [(subject, result.samples), (baseline, result.baseline)]
-        for argv, into in (order if i % 2 == 0 else order[::-1]):
+        order = [(subject, result.samples, result.cpu), (baseline, result.baseline, result.base_cpu)]
+        for argv, into, cpu in (order if i % 2 == 0 else order[::-1]):
+            before = _children_cpu()
             into.append(time_process(argv, env))
+            cpu.append(_children_cpu() - before)
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of every child process waited for so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a running process has used so far, all threads (Linux /proc;
+    in clock ticks, usually 10 ms)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_rss_mib(pid: int) -> float:

@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{r.name}: {r.ratio:.2f}x its baseline{target}, p90 {r.fmt(r.p90)} vs "
                   f"{r.fmt(r.base_p90)} -- {r.what}; "
                   f"n={len(r.samples)}/{len(r.baseline)}")
-        for note in r.notes:
+        for note in [*([r.cpu_note()] if r.cpu_note() else []), *r.notes]:
             print(f"    {note}")
     failed = [r for r in results if r.error]
     for r in failed:

@@ -32,6 +32,7 @@ from common import (
     PtySession,
     Result,
     bench_env,
+    cpu_seconds,
     fmt_s,
     now,
     peak_rss_mib,
@@ -96,6 +97,7 @@ def paste_text(words: int = PASTE_WORDS) -> str:
 @dataclass
 class SessionResult:
     startup: float | None = None  # spawn to the readiness text on screen
+    startup_cpu: float | None = None  # CPU seconds used by then
     typed: float | None = None  # spawn to a key, sent the moment the screen was ready, shown
     empty: list[float] = field(default_factory=list)
     full: list[float] = field(default_factory=list)
@@ -160,6 +162,7 @@ def _start(app: App) -> Live:
         raise RoundFailed(f"{app.name}: readiness text {app.ready_text!r}: {why}; "
                           f"{session.describe()}", TUI_ROWS)
     live.result.startup = ready - session.started
+    live.result.startup_cpu = cpu_seconds(session.proc.pid)
     try:  # type at once: does the screen that looks ready really take keys?
         live.result.typed = live.result.startup + _press(live, 0, "first key at readiness")
     except BenchError as error:
@@ -249,6 +252,9 @@ def bench_tui(runs: int, key_sessions: int, presses: int, wanted: set[str]) -> l
             side = "samples" if app == MOCKINT_APP.name else "baseline"
             if got.startup is not None:
                 getattr(rows["startup-interview"], side).append(got.startup)
+            if got.startup_cpu is not None:
+                (rows["startup-interview"].cpu if side == "samples"
+                 else rows["startup-interview"].base_cpu).append(got.startup_cpu)
             if got.typed is not None:
                 getattr(rows["startup-typed"], side).append(got.typed)
             getattr(rows["keystroke-empty"], side).extend(got.empty)
@@ -272,15 +278,17 @@ def _first_deck_title() -> str:
 
 
 def _home_session(app: App, home: Path, ready: tuple[str, ...],
-                  then: str | None) -> tuple[float, float, float | None]:
+                  then: str | None) -> tuple[float, float, float | None, float]:
     """Start `app` on a fresh pty until all of `ready` is on screen; then (optionally) until
-    `then` is, settle, and read the process's peak RSS. (startup, peak MiB, time to `then`)."""
+    `then` is, settle, and read the process's peak RSS. (startup, peak MiB, time to `then`,
+    CPU seconds at startup)."""
     with PtySession(app.argv, bench_env(home)) as session:
         screen = session.screen
         seen = session.wait_until(lambda: all(screen.contains(t) for t in ready), READY_TIMEOUT)
         if seen is None:
             raise BenchError(f"{app.name}: {' + '.join(map(repr, ready))} not on screen within "
                              f"{READY_TIMEOUT:.0f} s; {session.describe()}")
+        cpu = cpu_seconds(session.proc.pid)
         later = None
         if then is not None:
             at = session.wait_until(lambda: screen.contains(then), READY_TIMEOUT)
@@ -289,7 +297,7 @@ def _home_session(app: App, home: Path, ready: tuple[str, ...],
                                  f"{READY_TIMEOUT:.0f} s; {session.describe()}")
             later = at - session.started
         session.pump(RSS_SETTLE)
-        return seen - session.started, peak_rss_mib(session.proc.pid), later
+        return seen - session.started, peak_rss_mib(session.proc.pid), later, cpu
 
 
 def bench_home(runs: int, wanted: set[str]) -> list[Result]:
@@ -313,10 +321,11 @@ def bench_home(runs: int, wanted: set[str]) -> list[Result]:
             order = [mockint, BARE_APP] if i % 2 == 0 else [BARE_APP, mockint]
             for app in order:
                 if app is mockint:
-                    took, peak, later = _home_session(app, home, ("Start interview", title),
-                                                      HISTORY_OPEN)
+                    took, peak, later, cpu = _home_session(app, home, ("Start interview", title),
+                                                           HISTORY_OPEN)
                 else:
-                    took, peak, later = _home_session(app, home / "bare", (app.ready_text,), None)
+                    took, peak, later, cpu = _home_session(app, home / "bare", (app.ready_text,),
+                                                           None)
                 if i == 0:
                     if app is mockint:
                         rows["startup-home"].notes.append(
@@ -326,6 +335,8 @@ def bench_home(runs: int, wanted: set[str]) -> list[Result]:
                 side = "samples" if app is mockint else "baseline"
                 getattr(rows["startup-home"], side).append(took)
                 getattr(rows["startup-rss"], side).append(peak)
+                (rows["startup-home"].cpu if app is mockint
+                 else rows["startup-home"].base_cpu).append(cpu)
                 if later is not None:
                     opened.append(later)
     except (BenchError, OSError) as error:

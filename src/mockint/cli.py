@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
 from mockint import __version__
+
+# `typing` and `pathlib` (which pulls in `fnmatch`, `urllib.parse`, `ipaddress`) are
+# imported where they are used, so `mockint --version` loads neither (bench: version).
+# Type checkers treat a module-level `TYPE_CHECKING = False` as `typing.TYPE_CHECKING`.
+TYPE_CHECKING = False
+FULL_SECTIONS = ("intro", "technical", "behavioral", "design")
+"""`mockint run --full`'s section flags: mockint.core.full_interview.SECTIONS, by name
+(written out so parsing the command line imports no models)."""
 
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
     from collections.abc import Sequence
+    from pathlib import Path
 
     from mockint.storage.formats.base import Options
 
@@ -32,6 +39,7 @@ def visible(text: str) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     import argparse
+    from pathlib import Path
 
     parser = argparse.ArgumentParser(
         prog="mockint",
@@ -91,8 +99,8 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("deck", metavar="DECK", help="a deck id (see `mockint decks`) or a file")
 
     run = commands.add_parser("run", help="start an interview straight away")
-    run.add_argument("--deck", action="append", required=True, metavar="ID",
-                     help="deck id (repeatable); see `mockint decks`")
+    run.add_argument("--deck", action="append", default=[], metavar="ID",
+                     help="deck id (repeatable; needed unless --full); see `mockint decks`")
     run.add_argument("--count", type=_positive, metavar="N", help="number of questions")
     run.add_argument("--category", action="append", default=[], metavar="NAME")
     run.add_argument("--level", action="append", default=[], metavar="NAME")
@@ -101,6 +109,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=int, help="shuffle with this seed (repeatable sets)")
     run.add_argument("--shuffle", action="store_true", help="shuffle (a seed is chosen)")
     run.add_argument("--seconds", type=_positive, metavar="N", help="seconds per question")
+    full = run.add_argument_group(
+        "full interview", "intro, technical, behavioral and design sections, then your own "
+        "questions for the interviewer (default: every deck; counts and minutes from settings)")
+    full.add_argument("--full", action="store_true", help="run a full interview")
+    for section in FULL_SECTIONS:
+        full.add_argument(f"--{section}", type=_count, metavar="N", help=f"{section} questions"
+                          + (" (system-design or situational)" if section == "design" else ""))
+    full.add_argument("--minutes", type=_positive, metavar="N", help="the whole time budget")
     _add_deck_file_commands(commands)
     _add_stories_command(commands)
     _add_plan_command(commands)
@@ -133,6 +149,7 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
     """`import`, `export-deck` and `new-deck`: deck files in and out, no Textual."""
     import argparse
     import textwrap
+    from pathlib import Path
 
     from mockint.storage.formats import registry
 
@@ -180,6 +197,8 @@ def _add_deck_file_commands(commands: argparse._SubParsersAction) -> None:
 
 def _add_stories_command(commands: argparse._SubParsersAction) -> None:
     """`stories` lists the STAR story bank; `stories export` writes it out. No Textual."""
+    from pathlib import Path
+
     stories = commands.add_parser(
         "stories", help="list your STAR stories and the competencies without one",
         description="Your STAR stories (add and edit them in the app: b on home, or the "
@@ -201,6 +220,14 @@ def _deck_id(text: str) -> str:
     if not re.fullmatch(ID_PATTERN, text):
         raise argparse.ArgumentTypeError(f"{text!r}: use lowercase words joined by hyphens")
     return text
+
+
+def _count(text: str) -> int:
+    import argparse
+
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number (0 or more), got {text!r}")
+    return int(text)
 
 
 def _positive(text: str) -> int:
@@ -291,6 +318,8 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
 
 def _cmd_edit(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from mockint.storage.decks import DeckStore, display_name, load_entry
 
     candidate = Path(args.deck)
@@ -325,6 +354,18 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from mockint.core.session import InterviewError, SessionConfig, decks_by_id, select_questions
     from mockint.storage.decks import DeckStore
 
+    if args.full:
+        return _run_full(args)
+    given = [f"--{name}" for name in (*FULL_SECTIONS, "minutes") if getattr(args, name) is not None]
+    if given:
+        verb = "goes" if len(given) == 1 else "go"
+        _say(f"mockint run: {', '.join(given)} {verb} with --full (a full interview)", err=True)
+        return 2
+    if not args.deck:
+        _say("mockint run: choose decks with --deck ID (see `mockint decks`), or run a full "
+             "interview with --full", err=True)
+        return 2
+
     try:
         categories = [check_choice(c, CATEGORIES, "category") for c in args.category]
         levels = [check_choice(v, LEVELS, "level") for v in args.level]
@@ -345,6 +386,67 @@ def _cmd_run(args: argparse.Namespace) -> int:
             raise InterviewError("no questions match these filters; widen them")
     except InterviewError as error:
         _say(f"mockint run: {error}", err=True)
+        return 2
+    from mockint.tui.app import make_app
+
+    make_app(decks=store, start_with=config, history_in_background=True).run()
+    return 0
+
+
+def _run_full(args: argparse.Namespace) -> int:
+    """`mockint run --full`: a full interview over the decks given (default: all)."""
+    from pydantic import ValidationError
+
+    from mockint.core.deck import LEVELS, check_choice
+    from mockint.core.full_interview import build_full_plan
+    from mockint.core.session import FullInterviewSpec, InterviewError, SessionConfig, decks_by_id
+    from mockint.storage.decks import DeckStore
+    from mockint.storage.settings import load_settings_or_defaults
+
+    settings, _ = load_settings_or_defaults()
+    if args.category or args.topic or args.count:
+        _say("mockint run: --full chooses the questions by section; --category, --topic and "
+             "--count do not apply (set the section counts with --technical N and the like)",
+             err=True)
+        return 2
+    try:
+        levels = [check_choice(v, LEVELS, "level") for v in args.level]
+        chosen = {name: getattr(args, name) for name in FULL_SECTIONS}
+        spec = FullInterviewSpec(
+            intro=settings.full_intro if chosen["intro"] is None else chosen["intro"],
+            technical=settings.full_technical if chosen["technical"] is None
+            else chosen["technical"],
+            behavioral=settings.full_behavioral if chosen["behavioral"] is None
+            else chosen["behavioral"],
+            design=settings.full_design if chosen["design"] is None else chosen["design"],
+            budget_minutes=args.minutes or settings.full_minutes)
+    except ValueError as error:
+        if isinstance(error, ValidationError):
+            first = error.errors()[0]
+            flag = "--minutes" if first["loc"][0] == "budget_minutes" else f"--{first['loc'][0]}"
+            problem = f"{flag}: {first['msg'].lower()}"
+        else:
+            problem = str(error)
+        _say(f"mockint run --full: {problem}", err=True)
+        return 2
+    if not any(getattr(spec, name) for name in FULL_SECTIONS):
+        _say("mockint run --full: every section has 0 questions; give one at least 1 "
+             "(for example --technical 2)", err=True)
+        return 2
+    store = DeckStore.discover(_deck_paths(args), index=True)
+    deck_ids = args.deck or [deck.id for deck in store.decks]
+    config = SessionConfig(deck_ids=deck_ids, kind="full", full=spec, mode=args.mode,
+                           levels=levels, order="shuffled", seed=args.seed,
+                           time_limit=args.seconds or settings.default_seconds)
+    try:
+        decks = decks_by_id(store.decks_with(deck_ids), deck_ids)
+    except InterviewError as error:
+        _say(f"mockint run: {error}", err=True)
+        return 2
+    plan = build_full_plan(decks, spec, 0, levels=levels)
+    if not plan.questions:
+        _say(f"mockint run --full: nothing to ask. {' '.join(plan.notes)} Choose more decks "
+             "with --deck, or other section counts.", err=True)
         return 2
     from mockint.tui.app import make_app
 
@@ -433,6 +535,8 @@ def _print_plan_stats(history, decks) -> None:
 
 def _deck_paths(args: argparse.Namespace) -> list[Path]:
     """--deck-path, then the deck folders of the settings (as the app reads them)."""
+    from pathlib import Path
+
     from mockint.storage.settings import load_settings_or_defaults
 
     settings, _ = load_settings_or_defaults()

@@ -109,3 +109,28 @@ def filled_history(history, tui_deck):
         history.save_session(make_record(tui_deck, texts, ratings,
                                          started=f"2026-11-{20 + day}T18:00:00+00:00"))
     return history
+
+
+# A full interview needs intro and ask-them questions too (the TUI deck has neither).
+OPENING_DECK = {
+    "schema": 1, "id": "opening", "title": "Openings and endings", "time_limit": 90,
+    "questions": [
+        {"id": "about-you", "category": "intro", "prompt": "Walk me through your background."},
+        {"id": "team-ask", "category": "ask-them",
+         "prompt": "Ask how the team shares on-call work.",
+         "sample_answer": "\"How is on-call shared?\"\n\nWhat to listen for:\n- a fair rota"},
+        {"id": "growth-ask", "category": "ask-them", "prompt": "Ask how people grow here."},
+    ],
+}
+
+
+@pytest.fixture
+def full_store(tui_deck) -> DeckStore:
+    """The TUI deck and the openings deck: every section of a full interview."""
+    return DeckStore([DeckEntry(Path("tui.toml"), "path", tui_deck),
+                      DeckEntry(Path("opening.toml"), "path", Deck.model_validate(OPENING_DECK))])
+
+
+@pytest.fixture
+def full_app(full_store, clock) -> MockintApp:
+    return make_app(decks=full_store, clock=clock)

@@ -3,16 +3,10 @@ person's questions at the end, and the summary's sections against the budget."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from textual.widgets import SelectionList, TextArea
 
-from mockint.core.deck import Deck
 from mockint.core.full_interview import CLOSINGS, OPENINGS
 from mockint.core.session import Phase
-from mockint.storage.decks import DeckEntry, DeckStore
-from mockint.tui.app import make_app
 from mockint.tui.screens.ask_them import AskThemScreen
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
@@ -20,26 +14,6 @@ from mockint.tui.screens.summary import SummaryScreen
 from tests.helpers import advance
 
 SIZE = (120, 40)
-
-OPENING_DECK = {
-    "schema": 1, "id": "opening", "title": "Openings and endings", "time_limit": 90,
-    "questions": [
-        {"id": "about-you", "category": "intro", "prompt": "Walk me through your background."},
-        {"id": "team-ask", "category": "ask-them",
-         "prompt": "Ask how the team shares on-call work.",
-         "sample_answer": "\"How is on-call shared?\"\n\nWhat to listen for:\n- a fair rota"},
-        {"id": "growth-ask", "category": "ask-them", "prompt": "Ask how people grow here."},
-    ],
-}
-
-
-@pytest.fixture
-def full_app(tui_deck, clock):
-    store = DeckStore([DeckEntry(Path("tui.toml"), "path", tui_deck),
-                       DeckEntry(Path("opening.toml"), "path",
-                                 Deck.model_validate(OPENING_DECK))])
-    return make_app(decks=store, clock=clock)
-
 
 def shown(widget) -> str:
     return str(widget.render())
@@ -128,6 +102,7 @@ async def answer_and_rate_checking_notes(pilot, text: str, notes: str) -> None:
     await pilot.press("ctrl+s")
     assert isinstance(app.screen, RevealScreen)
     assert notes in shown(app.screen.query_one("#sample Plain"))
+    assert app.screen.query_one("#sample").border_title == "How to ask it, and what to listen for"
     await pilot.press("3", "n")
     await pilot.pause()
 
@@ -155,3 +130,6 @@ async def test_no_questions_finishes_and_setup_offers_the_full_interview(full_ap
         assert isinstance(app.screen, SummaryScreen)
         assert app.interview.record.status == "finished"
         assert "Your questions" not in shown(app.screen.query_one("#summary-sections"))
+        await pilot.press("r")  # the session in review says what the budget was
+        assert "Full interview · Time 0:30 of 45:00" in shown(
+            app.screen.query_one("#session-heading"))

@@ -124,16 +124,36 @@ async def test_mock_mode_offers_no_peeking(app):
         assert "peek('why_asked')" not in footer_keys
 
 
-async def test_a_rating_is_needed_before_moving_on(app):
-    async with app.run_test(size=SIZE) as pilot:
-        await start(pilot)
+async def test_a_rating_is_needed_to_move_on_only_in_mock_and_only_if_settings_say_so(
+        tui_store, clock):
+    from mockint.storage.settings import Settings
+    from mockint.tui.app import make_app
+
+    strict = make_app(decks=tui_store, clock=clock,
+                      settings=Settings(require_rating_in_mock=True))
+    async with strict.run_test(size=SIZE) as pilot:
+        # The setting is about mock interviews: practice moves on unrated.
+        await start(pilot, "practice", count=1)
         await type_answer(pilot, "answer")
         await pilot.press("ctrl+s", "n")
-        assert isinstance(app.screen, RevealScreen)
+        assert isinstance(strict.screen, SummaryScreen)
+        assert strict.interview.record.answers[0].rating is None
+        await start(pilot, "mock")
+        await type_answer(pilot, "answer")
+        await pilot.press("ctrl+s", "n")
+        assert isinstance(strict.screen, RevealScreen)  # refused, and says why
+        assert any("Rate your answer first" in n.message for n in strict._notifications)
         await pilot.click("#rate-2")
-        assert app.interview.answer.rating == 2
+        assert strict.interview.answer.rating == 2
         await pilot.press("n")
-        assert isinstance(app.screen, InterviewScreen)
+        assert isinstance(strict.screen, InterviewScreen)
+
+    async with make_app(decks=tui_store, clock=clock).run_test(size=SIZE) as pilot:
+        await start(pilot, "mock")  # the default: moving on unrated is fine
+        await type_answer(pilot, "answer")
+        await pilot.press("ctrl+s", "n")
+        assert isinstance(pilot.app.screen, InterviewScreen)
+        assert pilot.app.interview.record.answers[0].rating is None
 
 
 async def test_follow_up_is_asked_timed_and_shown_on_the_reveal(app, clock):

@@ -164,7 +164,8 @@ async def test_settings_hold_the_daily_budget_cramming_and_explain_retention(tui
         assert "higher forgets less but asks for more reviews" in labels
         screen.query_one("#daily_minutes", Input).value = "2"
         await pilot.pause()
-        assert "daily_minutes" in shown(screen.query_one("#settings-status"))
+        assert shown(screen.query_one("#daily_minutes-problem")) == (
+            "Daily practice budget: between 5 and 600 minutes")
         screen.query_one("#daily_minutes", Input).value = "45"
         screen.query_one("#cram_moves_cards", Switch).value = True
         await pilot.pause()

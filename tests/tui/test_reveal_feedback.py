@@ -140,7 +140,7 @@ async def test_an_imported_question_gets_key_points_from_its_sample_answer(clock
             "until next() is called again, so you can stream a large file without loading "
             "it into memory."))
         checklist = screen.query_one("#key-points", SelectionList)
-        assert checklist.border_title == "Key points from the sample answer (suggested)"
+        assert checklist.border_title.endswith("Key points from the sample answer (suggested)")
         assert 3 <= checklist.option_count <= 5
         assert ticked(screen, "#key-points")
         assert len(app.interview.answer.key_points_checked) == checklist.option_count

@@ -63,7 +63,7 @@ async def test_settings_screen_previews_the_theme_and_saves_it(app, mockint_home
         screen.query_one("#theme", Select).value = "mockint-light"
         await pilot.pause()
         assert app.theme == "mockint-light"  # previewed live
-        await pilot.press("escape")
+        await pilot.press("escape", "d")  # an edit: Esc asks; d discards it
         assert app.theme == "mockint-dark"  # not saved: back as it was
         await pilot.press("o")
         app.screen.query_one("#theme", Select).value = "high-contrast"
@@ -86,7 +86,7 @@ async def test_changed_settings_apply_to_the_next_interview(app):
         await pilot.press("o")
         screen = app.screen
         screen.query_one("#default_seconds", Input).value = "45"
-        screen.query_one("#warning_percent", Input).value = "50"
+        screen.query_one("#warning_fraction", Input).value = "50"
         screen.query_one("#interviewer_name", Input).value = "Robin"
         screen.query_one("#default_mode", Select).value = "mock"
         await pilot.pause()
@@ -107,7 +107,8 @@ async def test_an_invalid_value_is_refused_with_a_reason(app):
         await pilot.press("o")
         app.screen.query_one("#words_per_minute", Input).value = "9"
         await pilot.pause()
-        assert "words_per_minute" in str(app.screen.query_one("#settings-status").render())
+        assert str(app.screen.query_one("#words_per_minute-problem").render()) == (
+            "Speaking pace: between 60 and 300 words per minute")
         assert app.screen.query_one("#save").disabled
 
 

@@ -186,6 +186,14 @@ def test_interview_asks_for_questions_at_the_end_and_keeps_them_like_answers():
     lines = sections_line(record).splitlines()
     assert lines[0] == "Introduction · 1 question · 1:00 (limits 1:40)"
     assert lines[2] == "Your questions · 2 questions · 5:00 (limits 2:30)"
+    # Kept like answers: the export has them, with their sections and the budget.
+    from mockint.storage.export import read_json, session_to_json, session_to_markdown
+
+    report = session_to_markdown(record)
+    assert "- Time 7:30 of 5:00 · 2:30 over budget" in report
+    assert "  - Your questions · 2 questions · 5:00 (limits 2:30)" in report
+    assert "## 4. Own?" in report and "*Your questions · ask-them · mid · " in report
+    assert read_json(session_to_json(record)) == record
 
 
 def test_choosing_no_questions_to_ask_finishes_and_a_normal_interview_never_closes():
@@ -216,3 +224,45 @@ def test_bundled_decks_fill_every_section():
     person = plan.questions[0].interviewer
     asks = questions_to_ask(store.decks, [("questions-to-ask", "typical-day")], [], person)
     assert "What to listen for" in asks[0].question.sample_answer
+
+
+def test_cli_section_flags_are_the_plan_sections():
+    from mockint.cli import FULL_SECTIONS
+    from mockint.core.full_interview import SECTIONS
+
+    assert FULL_SECTIONS == tuple(s.name for s in SECTIONS)
+
+
+@pytest.mark.parametrize(("argv", "says"), [
+    (["run"], "choose decks with --deck ID"),
+    (["run", "--deck", "behavioral", "--technical", "2"], "--technical goes with --full"),
+    (["run", "--full", "--technical", "21"], "--technical: input should be less than or equal"),
+    (["run", "--full", "--category", "technical"], "--category, --topic and --count do not apply"),
+    (["run", "--full", "--intro", "0", "--technical", "0", "--behavioral", "0", "--design", "0"],
+     "every section has 0 questions"),
+    (["run", "--full", "--deck", "behavioral", "--intro", "0", "--behavioral", "0",
+      "--design", "0"], "No technical questions in these decks"),
+])
+def test_cli_full_interview_refuses_what_cannot_run_and_says_why(argv, says, capsys):
+    from mockint.cli import main
+
+    assert main(argv) == 2
+    assert says in capsys.readouterr().err
+
+
+def test_progress_says_the_section_and_what_is_left_of_the_budget():
+    from mockint.core.full_interview import progress_label
+
+    clock = FakeClock()
+    spec = FullInterviewSpec(intro=1, technical=2, behavioral=0, design=0, budget_minutes=5)
+    plan = build_full_plan([ENG], spec, 4)
+    interview = Interview.start(plan.questions, SessionConfig(deck_ids=["eng"], full=spec),
+                                clock=clock)
+    assert progress_label(interview.record, 0) == \
+        "Introduction 1 of 1 · question 1 of 3 · 5 of 5 min left"
+    drive(interview, clock, 150)
+    assert progress_label(interview.record, 1) == \
+        "Technical 1 of 2 · question 2 of 3 · 2 of 5 min left"
+    drive(interview, clock, 200)
+    assert progress_label(interview.record, 2) == \
+        "Technical 2 of 2 · question 3 of 3 · 0:50 over the 5 min"

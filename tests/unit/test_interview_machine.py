@@ -55,7 +55,8 @@ def legal(interview: Interview, intent) -> bool:
         "skip": phase in ANSWERING and not follow_up,
         "reveal": phase is Phase.SUBMITTED,
         "follow_up": phase in REVEALED and bool(set(question.follow_ups) - asked),
-        "next": phase is Phase.RATED or (phase is Phase.REVEALED and interview.answer.skipped),
+        "next": phase is Phase.RATED or (phase is Phase.REVEALED and (
+            interview.answer.skipped or not interview.config.require_rating)),
         "peek": phase in ANSWERING and practice,
         "key_point": phase in REVEALED and bool(question.key_points),
         "star": phase in REVEALED and question.uses_star,
@@ -86,12 +87,14 @@ def snapshot(interview: Interview) -> tuple:
             interview.record.model_dump_json())
 
 
-@pytest.mark.parametrize("mode", ["practice", "mock"])
+@pytest.mark.parametrize(("mode", "require_rating"),
+                         [("practice", False), ("mock", False), ("mock", True)])
 @settings(max_examples=40, deadline=None)
 @given(intents=st.lists(INTENTS, max_size=40))
-def test_random_intents_either_succeed_or_are_refused_without_a_trace(mode, intents):
+def test_random_intents_either_succeed_or_are_refused_without_a_trace(mode, require_rating,
+                                                                     intents):
     clock = FakeClock()
-    config = SessionConfig(deck_ids=["m"], mode=mode)
+    config = SessionConfig(deck_ids=["m"], mode=mode, require_rating=require_rating)
     interview = Interview.start(select_questions([DECK], config), config, clock=clock)
     for intent in intents:
         # What the screens gate their keys with agrees with the model.

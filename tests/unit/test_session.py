@@ -88,13 +88,25 @@ def test_skip_keeps_the_question_as_skipped_and_may_move_on_unrated():
     assert interview.index == 1 and interview.phase is Phase.ASKING
 
 
-def test_unskipped_answer_must_be_rated_before_moving_on():
-    interview, clock = start(count=2)
-    interview.begin()
-    interview.submit("x")
-    interview.reveal()
+def test_an_answer_must_be_rated_before_moving_on_only_when_the_session_asks():
+    required, _ = start("mock", count=2, require_rating=True)
+    required.begin()
+    required.submit("x")
+    required.reveal()
+    assert not required.can_move_on
     with pytest.raises(InterviewError, match="needs rated"):
-        interview.next()
+        required.next()
+    required.rate(3)
+    required.next()
+    assert required.index == 1
+
+    free, _ = start("mock", count=2)
+    free.begin()
+    free.submit("x")
+    free.reveal()
+    assert free.can_move_on
+    free.next()
+    assert free.index == 1 and free.record.answers[0].rating is None
 
 
 def test_peeks_are_recorded_in_practice_and_refused_in_mock():

@@ -78,7 +78,8 @@ def test_settings_round_trip_and_defaults(tmp_path):
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("bell = maybe\n", "line 1, column 8"),
-    ("words_per_minute = 5\n", "words_per_minute:"),
+    ("words_per_minute = 5\n",
+     "words_per_minute — Speaking pace: between 60 and 300 words per minute"),
     ("colour = 'blue'\n", "colour: unknown setting"),
 ])
 def test_an_invalid_settings_file_is_reported_and_not_overwritten(tmp_path, text, expected):

@@ -17,15 +17,15 @@ from pydantic import ConfigDict, Field, ValidationError, field_validator, model_
 
 from mockint.core.deck_problem import DeckProblem
 from mockint.core.model import Model
+from mockint.core.vocabulary import CATEGORIES as CATEGORIES  # re-exported: their old home
+from mockint.core.vocabulary import LEVELS as LEVELS
+from mockint.core.vocabulary import STAR_PARTS as STAR_PARTS
+from mockint.core.vocabulary import Category as Category
+from mockint.core.vocabulary import Level as Level
 
 SCHEMA_VERSION = 1
 DEFAULT_TIME_LIMIT = 120
 
-Category = Literal["intro", "technical", "behavioral", "situational", "system-design", "ask-them"]
-Level = Literal["junior", "mid", "senior"]
-CATEGORIES: tuple[str, ...] = get_args(Category)
-LEVELS: tuple[str, ...] = get_args(Level)
-STAR_PARTS: tuple[str, ...] = ("situation", "task", "action", "result")
 # What a behavioral or situational question probes (and what a story shows): a
 # fixed vocabulary, so questions and the person's stories meet on the same
 # words. Meanings: mockint.core.stories.COMPETENCY_MEANINGS and the README.

@@ -183,13 +183,21 @@ def introduction(interviewer: Interviewer, counts: dict[str, int], minutes: int,
     return f"{greeting} {rng.choice(AGENDAS).format(minutes=minutes, plan=plan)}"
 
 
-def progress_label(plan: Sequence[AskedQuestion], index: int) -> str:
-    """Where a full interview stands: "Technical 2 of 3 · question 3 of 7"."""
+def progress_label(record: SessionRecord, index: int) -> str:
+    """Where a full interview stands, and what is left of the budget as this question
+    starts: "Technical 2 of 3 · question 3 of 7 · 38 of 45 min left"."""
+    plan = record.plan
     section = plan[index].section
     in_section = [i for i, q in enumerate(plan) if q.section == section]
-    where = f"{SECTION_TITLES.get(section, section)} {in_section.index(index) + 1} of " \
-            f"{len(in_section)}"
-    return f"{where} · question {index + 1} of {len(plan)}"
+    where = (f"{SECTION_TITLES.get(section, section)} {in_section.index(index) + 1} of "
+             f"{len(in_section)} · question {index + 1} of {len(plan)}")
+    spec = record.config.full
+    if spec is None:
+        return where
+    left = spec.budget_minutes * 60 - record.total_used
+    if left < 0:
+        return f"{where} · {format_duration(-left)} over the {spec.budget_minutes} min"
+    return f"{where} · {int(left // 60)} of {spec.budget_minutes} min left"
 
 
 def closing_line(record: SessionRecord) -> str:

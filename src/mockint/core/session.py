@@ -17,7 +17,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -28,6 +28,7 @@ from mockint.core.counts import AnswerCounts, answer_counts
 from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
 from mockint.core.model import Model
 from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock
+from mockint.core.timing import utcnow as utcnow  # re-exported: its old home
 
 Mode = Literal["practice", "mock"]
 Order = Literal["deck", "shuffled"]
@@ -35,10 +36,6 @@ RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 PEEKS = ("why_asked", "tip")
 ASK_THEM_SECTION = "questions"
 """The section of a full interview's last step: the questions the person asks."""
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Phase(StrEnum):
@@ -83,6 +80,7 @@ class SessionConfig(Model):
     seed: int | None = None
     time_limit: int | None = Field(default=None, gt=0)
     warning_fraction: float = WARNING_FRACTION
+    require_rating: bool = False  # `next` waits for a rating (the setting, for mock interviews)
     # Exactly these questions, in this order (the summary's "practise the weak ones");
     # the filters above are ignored when it is set.
     questions: list[tuple[str, str]] = Field(default_factory=list)
@@ -352,8 +350,11 @@ class Interview:
 
     @property
     def can_move_on(self) -> bool:
-        """`next` fits: the answer is rated (a skipped one may move on unrated)."""
-        return self.phase is Phase.RATED or (self.phase is Phase.REVEALED and self.answer.skipped)
+        """`next` fits: the answer is revealed, and rated if the session asks for a
+        rating (a skipped one may always move on unrated)."""
+        return self.phase is Phase.RATED or (
+            self.phase is Phase.REVEALED
+            and (self.answer.skipped or not self.config.require_rating))
 
     # --- intents -----------------------------------------------------------
 
@@ -496,7 +497,7 @@ class Interview:
         return [p for p in self.current.question.follow_ups if p not in asked]
 
     def next(self) -> None:
-        """Move on after rating (a skipped question may move on unrated)."""
+        """Move on (after rating, if the session requires one; see `can_move_on`)."""
         if not self.can_move_on:
             self._expect(Phase.RATED)
         if self.is_last:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from mockint.core.deck import STAR_PARTS
 from mockint.core.display import visible
+from mockint.core.full_interview import SECTION_TITLES, budget_line, sections_line
 from mockint.core.session import RATINGS, AnswerRecord, SessionRecord
 from mockint.core.timing import format_duration
 from mockint.core.words import session_status
@@ -93,10 +94,12 @@ def _answer_section(answer: AnswerRecord, previous: PreviousAttempt | None = Non
     time = f"{format_duration(answer.used)} of {format_duration(answer.time_limit)}"
     if answer.overtime:
         time += f" (+{format_duration(answer.overtime)} over)"
+    section = SECTION_TITLES.get(answer.asked.section, "")
+    section = f"{section} · " if section else ""  # a full interview's section
     lines = [
         f"## {answer.index + 1}. {inline(question.prompt)}",
         "",
-        f"*{question.category} · {question.level} · {inline(answer.asked.deck_title)}* — "
+        f"*{section}{question.category} · {question.level} · {inline(answer.asked.deck_title)}* — "
         f"time {time} — rating **{rating}**" + (" — skipped" if answer.skipped else ""),
         "",
         "**My answer**",
@@ -151,6 +154,9 @@ def session_to_markdown(record: SessionRecord,
         f"- Average rating: {average:.1f} / 4" if average else "- Average rating: —",
         f"- Key points covered: {covered} of {covered + missed}",
     ]
+    if record.config.full is not None:  # a full interview: its sections and budget
+        lines += [f"- {budget_line(record)}", "- Sections:"]
+        lines += [f"  - {line}" for line in sections_line(record).splitlines()]
     if record.note:
         lines += ["", "**Note:**", "", fenced(record.note, "text")]
     lines.append("")

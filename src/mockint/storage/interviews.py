@@ -19,14 +19,16 @@ it is only written when the person adds or removes an interview.
 from __future__ import annotations
 
 from pathlib import Path
-
-import tomli_w
+from typing import TYPE_CHECKING
 
 from mockint import paths
-from mockint.core.planning import InterviewCalendar, UpcomingInterview
 from mockint.storage.files import FileProblem, atomic_write_text, read_toml_model
 
+if TYPE_CHECKING:  # the models (pydantic) load when there is a file to read: not at start-up
+    from mockint.core.planning import InterviewCalendar, UpcomingInterview
+
 FILE_NAME = "interviews.toml"
+NO_INTERVIEW_YET = "No interview date yet · i to add one and get a daily plan"
 
 
 class InterviewsProblem(FileProblem):
@@ -39,6 +41,8 @@ def interviews_path() -> Path:
 
 def load_calendar(path: Path | None = None) -> InterviewCalendar:
     """The interviews on file (none if there is no file); InterviewsProblem names the place."""
+    from mockint.core.planning import InterviewCalendar
+
     return read_toml_model(path or interviews_path(), InterviewCalendar, InterviewsProblem,
                            advice="; fix or remove that entry") or InterviewCalendar()
 
@@ -48,10 +52,14 @@ def load_calendar_or_empty(path: Path | None = None) -> tuple[InterviewCalendar,
     try:
         return load_calendar(path), None
     except InterviewsProblem as problem:
+        from mockint.core.planning import InterviewCalendar
+
         return InterviewCalendar(), problem
 
 
 def save_calendar(calendar: InterviewCalendar, path: Path | None = None) -> Path:
+    import tomli_w
+
     path = path or interviews_path()
     data = calendar.model_dump(by_alias=True, exclude_none=True)
     atomic_write_text(path, tomli_w.dumps(data))

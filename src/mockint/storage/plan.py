@@ -48,6 +48,7 @@ from mockint.core.session import (
     select_questions,
 )
 from mockint.core.words import plural
+from mockint.storage.interviews import NO_INTERVIEW_YET
 
 if TYPE_CHECKING:
     from fsrs import Scheduler
@@ -194,7 +195,7 @@ def plan_headline(upcoming: Sequence[UpcomingInterview], today: TodayPlan | None
     from mockint.core.planning import countdown
 
     if not upcoming:
-        return "No interview date yet · i to add one and get a daily plan"
+        return NO_INTERVIEW_YET
     lines = [" · ".join(countdown(i, now) for i in upcoming[:3])]
     day = today.today if today else None
     if today is None or day is None:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from mockint.core.deck import Deck
 from mockint.core.practice import (
     QuestionKey,
     due_keys,
@@ -18,12 +18,17 @@ from mockint.core.practice import (
     new_keys,
     weak_keys,
 )
-from mockint.core.session import AskedQuestion, SessionConfig, questions_for, select_questions
 from mockint.storage.history import HistoryStore
+
+if TYPE_CHECKING:  # home counts what is due before any deck or session model (pydantic) loads
+    from mockint.core.deck import Deck
+    from mockint.core.session import AskedQuestion, SessionConfig
 
 
 def allowed_keys(decks: Sequence[Deck], config: SessionConfig) -> list[QuestionKey]:
     """The questions the setup's decks and filters allow, in deck order."""
+    from mockint.core.session import select_questions
+
     every = config.model_copy(update={"count": None, "order": "deck", "kind": "custom"})
     return [(a.deck_id, a.question.id) for a in select_questions(decks, every)]
 
@@ -31,6 +36,8 @@ def allowed_keys(decks: Sequence[Deck], config: SessionConfig) -> list[QuestionK
 def choose(kind: str, history: HistoryStore, decks: Sequence[Deck], config: SessionConfig,
            now: datetime, limit: int, new_share: float = 0.3) -> list[AskedQuestion]:
     """The questions of a `kind` practice session, at most `limit` of them."""
+    from mockint.core.session import questions_for
+
     allowed = allowed_keys(decks, config)
     allowed_set = set(allowed)
     due = due_keys(history.due_cards(), end_of_local_day(now), allowed_set)

@@ -3,6 +3,11 @@
 An invalid file is reported with its line (or field) and mockint starts on the
 defaults without overwriting it; the file is only written when the user changes
 a setting.
+
+`Settings` is a `Record` (storage/records.py): declared like a pydantic model,
+one line per setting, but a valid file is read without importing pydantic
+(start-up); pydantic checks, and words the problem, only when a value breaks
+a rule.
 """
 
 from __future__ import annotations
@@ -11,19 +16,14 @@ import shutil
 import tomllib
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
-
-import tomli_w
-from pydantic import ConfigDict, Field, ValidationError
+from typing import Any, Literal, NamedTuple
 
 from mockint import paths
-from mockint.core.model import Model
 from mockint.storage.files import atomic_write_text, toml_error_place
+from mockint.storage.records import Field, Record, first_error
 
 
-class Settings(Model):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
+class Settings(Record):  # unknown keys are errors (extra="forbid")
     theme: str = "mockint-dark"
     default_mode: Literal["practice", "mock"] = "practice"
     default_seconds: int | None = Field(default=None, gt=0, le=3600, strict=True)
@@ -45,7 +45,99 @@ class Settings(Model):
     full_minutes: int = Field(default=45, ge=5, le=300, strict=True)
     # cramming moves FSRS cards only when they were due
     cram_moves_cards: bool = Field(default=False, strict=True)
+    # `n` on the reveal waits for a rating in mock interviews (else moving on unrated is fine)
+    require_rating_in_mock: bool = Field(default=False, strict=True)
 
+
+
+class FieldWords(NamedTuple):
+    """How a setting is named where people see it."""
+
+    label: str  # as the settings screen labels it
+    unit: str = ""  # the unit the screen shows it in
+    scale: float = 1  # on screen = stored × scale (a fraction shown in %)
+
+
+# Every setting, as the settings screen names it; messages about the file and the
+# screen use the same words. A new setting gets its line here.
+FIELD_WORDS: dict[str, FieldWords] = {
+    "theme": FieldWords("Theme"),
+    "default_mode": FieldWords("Default mode"),
+    "default_seconds": FieldWords("Default time per question", "seconds"),
+    "warning_fraction": FieldWords("Timer warning", "%", 100),
+    "bell": FieldWords("Ring the bell at the warning and at zero"),
+    "words_per_minute": FieldWords("Speaking pace", "words per minute"),
+    "deck_folders": FieldWords("Extra deck folders"),
+    "interviewer_name": FieldWords("Default interviewer name"),
+    "interviewer_role": FieldWords("Default interviewer role"),
+    "desired_retention": FieldWords("Desired retention (FSRS)"),
+    "new_share": FieldWords("Share of new questions in practice", "%", 100),
+    "practice_size": FieldWords("Questions per practice session"),
+    "daily_minutes": FieldWords("Daily practice budget", "minutes"),
+    "full_intro": FieldWords("Full interview: intro questions"),
+    "full_technical": FieldWords("Full interview: technical questions"),
+    "full_behavioral": FieldWords("Full interview: behavioral questions"),
+    "full_design": FieldWords("Full interview: design or situational questions"),
+    "full_minutes": FieldWords("Full interview: time budget", "minutes"),
+    "cram_moves_cards": FieldWords("Practising ahead moves FSRS cards not due yet"),
+    "require_rating_in_mock": FieldWords("Mock interviews wait for a rating"),
+    "think_seconds": FieldWords("Think time before the clock starts", "seconds"),
+    "speak_questions": FieldWords("Read questions aloud"),
+    "speaker_command": FieldWords("Speaker command"),
+}
+
+
+def field_words(field: str) -> FieldWords:
+    return FIELD_WORDS.get(field) or FieldWords(field.replace("_", " ").capitalize())
+
+
+def problem_words(error: Any, *, on_screen: bool = True) -> tuple[str, str]:
+    """One problem of a settings check (a pydantic error dict) as (field, message) in
+    the person's words: on screen "Timer warning: between 0 and 90 %"; about the file,
+    which holds the stored value, "warning_fraction — Timer warning: between 0 and 0.9"."""
+    loc = error.get("loc") or ()
+    field = str(loc[0]) if loc else ""
+    if not field:
+        return "", f"(file): {error.get('msg', 'not readable')}"
+    if error.get("type") == "extra_forbidden":
+        return field, f"{field}: unknown setting"
+    words = field_words(field)
+    name = words.label if on_screen else f"{field} — {words.label}"
+    rule = _rule(field, words, on_screen, str(error.get("type", "")))
+    return field, f"{name}: {rule or error.get('msg', 'not valid')}"
+
+
+def _rule(field: str, words: FieldWords, on_screen: bool, kind: str) -> str:
+    """What the field takes ("between 60 and 300 words per minute"), from the model."""
+    import typing
+
+    info = Settings.model_fields.get(field)
+    if info is None:
+        return ""
+    kinds = typing.get_args(info.annotation) or (info.annotation,)
+    if bool in kinds:
+        return "on or off" if on_screen else "true or false"
+    if typing.get_origin(info.annotation) is Literal:
+        return " or ".join(str(k) for k in kinds)
+    if typing.get_origin(info.annotation) is list:
+        return "one folder per line" if on_screen else 'a list of texts, like ["~/decks"]'
+    if info.annotation is str:
+        return "a text" if on_screen else 'a text in quotes, like "…"'
+    whole = int in kinds
+    low = high = None
+    for rule in info.metadata:
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+        if getattr(rule, "gt", None) is not None:
+            low = rule.gt + 1 if whole else rule.gt
+    if low is None or high is None:
+        return ""
+    scale = words.scale if on_screen else 1
+    unit = words.unit if on_screen or words.scale == 1 else ""
+    number = ("a whole number " if whole else "a number ") if kind.startswith(
+        ("int", "float")) else ""
+    span = f"{number}between {low * scale:g} and {high * scale:g}"
+    return f"{span} {unit}" if unit else span
 
 class SettingsProblem(Exception):
     def __init__(self, path: Path, problem: str) -> None:
@@ -71,11 +163,9 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsProblem(path, f"{where}{message}") from None
     try:
         return Settings.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(file)"
-        message = "unknown setting" if first["type"] == "extra_forbidden" else first["msg"]
-        raise SettingsProblem(path, f"{field}: {message}") from None
+    except Exception as error:  # pydantic's ValidationError (pydantic loads only then)
+        _, message = problem_words(first_error(error), on_screen=False)
+        raise SettingsProblem(path, message) from None
 
 
 def load_settings_or_defaults(path: Path | None = None) -> tuple[Settings, SettingsProblem | None]:
@@ -89,6 +179,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path | None:
     """Write the settings atomically. A file there that cannot be read (bad TOML, a wrong
     value) is never overwritten unseen: it is kept as `settings.toml.invalid-<time>`, and
     that path is returned so the caller can say so (None when nothing needed keeping)."""
+    import tomli_w
+
     path = path or paths.settings_path()
     kept = None
     if path.exists():

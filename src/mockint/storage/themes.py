@@ -1,5 +1,8 @@
 """Theme files: TOML in the bundled and the user's themes folders, checked by pydantic.
 
+`ThemeFile` is a `Record` (storage/records.py): a valid file is read without
+importing pydantic (start-up); a broken one is checked and worded by pydantic.
+
 This module reads and checks the files' shape; turning a theme into Textual's
 `Theme` (and checking each colour) is the TUI's job (`mockint.tui.themes`).
 """
@@ -10,19 +13,18 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ConfigDict, Field, ValidationError
-
 from mockint import paths
-from mockint.core.model import Model
 from mockint.storage.files import toml_error_place
+from mockint.storage.records import Field, Record, first_error
 
 APP_VARIABLES = ("timer-normal", "timer-warning", "timer-overtime", "covered", "missed",
                  "star-situation", "star-task", "star-action", "star-result")
+# Textual's text colours a theme may pin, where its automatic black-or-white choice
+# reads badly on a theme's colours (e.g. white on a mid red: 3:1).
+TEXT_VARIABLES = ("button-color-foreground", "block-cursor-foreground", "footer-key-foreground")
 
 
-class ThemeFile(Model):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
+class ThemeFile(Record):  # unknown keys are errors (extra="forbid")
     name: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
     dark: bool = True
     primary: str
@@ -70,15 +72,15 @@ def read_theme(path: Path) -> ThemeFile:
         raise ValueError(f"{where}{message}") from None
     try:
         theme = ThemeFile.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
+    except Exception as error:  # pydantic's ValidationError (pydantic loads only then)
+        first = first_error(error)
         field = ".".join(str(p) for p in first["loc"]) or "(file)"
         message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
         raise ValueError(f"{field}: {message}") from None
-    unknown = sorted(set(theme.variables) - set(APP_VARIABLES))
+    unknown = sorted(set(theme.variables) - set(APP_VARIABLES) - set(TEXT_VARIABLES))
     if unknown:
         raise ValueError(f"variables.{unknown[0]}: unknown variable; mockint's are "
-                         + ", ".join(APP_VARIABLES))
+                         + ", ".join(APP_VARIABLES + TEXT_VARIABLES))
     return theme
 
 

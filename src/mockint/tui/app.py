@@ -24,18 +24,21 @@ from textual.signal import Signal
 
 from mockint import paths
 from mockint.core.display import visible
-from mockint.core.session import Interview, SessionConfig, utcnow
+from mockint.core.timing import utcnow
 from mockint.storage.decks import DeckStore
 from mockint.storage.history import HistoryStore, HistoryUnavailable
 from mockint.storage.settings import Settings, SettingsProblem, load_settings_or_defaults
 from mockint.tui import messages, paste
 from mockint.tui.deck_actions import DeckActions
-from mockint.tui.interview_flow import InterviewFlow
 from mockint.tui.navigation import Navigator
 from mockint.tui.preferences import Preferences
 from mockint.tui.themes import register_themes, theme_variable_defaults, usable_theme
 
 if TYPE_CHECKING:
+    # The interview flow brings the session models (pydantic) and the interview and
+    # reveal screens: it is built when first wanted, not before the first frame.
+    from mockint.core.session import Interview, SessionConfig
+    from mockint.tui.interview_flow import InterviewFlow
     from mockint.tui.presets import SetupMemory
 
 MIN_SIZE = (80, 24)  # every screen is laid out (and snapshot-tested) down to this
@@ -95,10 +98,19 @@ class MockintApp(App[None]):
         self.ticked: Signal[float] = Signal(self, "ticked")
         """Published every TICK_SECONDS with the injected clock's time."""
         self.nav = Navigator(self)
-        self.flow = InterviewFlow(self)
+        self._flow: InterviewFlow | None = None
         self.deck_actions = DeckActions(self)
-        if history is not None:
-            self.flow.history_ready(history)
+
+    @property
+    def flow(self) -> InterviewFlow:
+        """The interview flow, built on first use: home never needs it before its first frame."""
+        if self._flow is None:
+            from mockint.tui.interview_flow import InterviewFlow
+
+            self._flow = InterviewFlow(self)
+            if self.history is not None:
+                self._flow.history_ready(self.history)
+        return self._flow
 
     @property
     def history_opening(self) -> bool:
@@ -172,11 +184,13 @@ class MockintApp(App[None]):
                         "still work, but this session will not be saved.",
                         title="History unavailable", severity="error", timeout=20)
         if self.history is None:
-            self.flow.history_missing()
+            if self._flow is not None:  # only a flow can be waiting for the history
+                self._flow.history_missing()
             return
-        had_interview = self.flow.interview is not None or self.start_with is not None
-        self.flow.history_ready(self.history)
-        if not had_interview:
+        had_interview = self.interview is not None or self.start_with is not None
+        if self._flow is not None:
+            self._flow.history_ready(self.history)
+        if not had_interview and self.history.unfinished() is not None:
             self.flow.offer_resume()
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
@@ -199,7 +213,8 @@ class MockintApp(App[None]):
         self._said_small = small
 
     def on_unmount(self) -> None:
-        self.flow.close()
+        if self._flow is not None:
+            self._flow.close()
 
     async def action_quit(self) -> None:
         """Quit, but ask first in the middle of an interview."""
@@ -242,7 +257,8 @@ class MockintApp(App[None]):
 
     def tick(self) -> None:
         """A few times a second: timers and debounces compare the injected clock."""
-        self.flow.tick()
+        if self._flow is not None:
+            self._flow.tick()
         self.ticked.publish(self.clock())
 
     @on(messages.InterviewMessage)
@@ -252,11 +268,12 @@ class MockintApp(App[None]):
     @property
     def interview(self) -> Interview | None:
         """The interview in progress (owned by `flow`)."""
-        return self.flow.interview
+        return self._flow.interview if self._flow is not None else None
 
     def flush_saves(self) -> None:
         """Wait for queued saves (tests, and before reading the history back)."""
-        self.flow.flush()
+        if self._flow is not None:
+            self._flow.flush()
 
 
 def open_history(path: Path | None = None) -> tuple[HistoryStore | None, HistoryUnavailable | None]:

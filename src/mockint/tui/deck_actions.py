@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import paths
-from mockint.core.deck import Deck
 from mockint.tui import messages
 from mockint.tui.literal import plural
 
 if TYPE_CHECKING:
+    from mockint.core.deck import Deck
     from mockint.storage.decks import DeckStore
     from mockint.tui.app import MockintApp
 

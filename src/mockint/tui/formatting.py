@@ -6,18 +6,21 @@ on another screen's module.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import DataTable
 
-from mockint.core.analysis import AnswerAnalysis
 from mockint.core.counts import AnswerCounts, answer_state
-from mockint.core.deck import STAR_PARTS
-from mockint.core.session import RATINGS, AnswerRecord, SessionRecord
 from mockint.core.timing import format_duration
 from mockint.core.words import plural
 from mockint.core.words import session_status as status_words
 from mockint.storage.decks import DeckEntry, display_name
 from mockint.tui.literal import one_line, visible
+
+if TYPE_CHECKING:  # home uses this module before any session model (pydantic) is loaded
+    from mockint.core.analysis import AnswerAnalysis
+    from mockint.core.session import AnswerRecord, SessionRecord
 
 KIND_LABELS = {
     "custom": "Custom: the decks above, as filtered",
@@ -98,6 +101,8 @@ PROMPT_WIDTH = 60  # a DataTable column grows to its longest cell: keep Time and
 
 
 def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
+    from mockint.core.session import RATINGS
+
     rows: list[tuple[Text, ...]] = []
     for answer in record.answers:
         question = answer.asked.question
@@ -137,6 +142,8 @@ def answer_blocks(answer: AnswerRecord) -> list[tuple[str, str]]:
 
 def checks_text(answer: AnswerRecord) -> str:
     """Key points and STAR parts as they were ticked, ✓ covered and ✗ missed."""
+    from mockint.core.vocabulary import STAR_PARTS
+
     question = answer.asked.question
     lines = []
     for i, point in enumerate(question.key_points):
@@ -149,6 +156,8 @@ def checks_text(answer: AnswerRecord) -> str:
 
 
 def answer_meta(answer: AnswerRecord) -> str:
+    from mockint.core.session import RATINGS
+
     rating = RATINGS.get(answer.rating or 0, "not rated")
     parts = [time_line(answer.used, answer.time_limit, answer.paused), f"rated {rating}"]
     if answer.skipped:
@@ -165,9 +174,12 @@ def session_status(status: str, counts: AnswerCounts) -> str:
 
 
 def session_heading(record: SessionRecord) -> str:
+    from mockint.core.full_interview import budget_line
+
     decks = ", ".join(dict.fromkeys(a.deck_title for a in record.plan))
     average = record.average_rating
     return (f"{record.started_at:%a %d %b %Y %H:%M} UTC · {decks} · {record.config.mode} · "
             f"{session_status(record.status, record.counts)} · {record.counts.label()} · "
             f"{format_duration(record.total_used)}"
-            + (f" · average {average:.1f}" if average else ""))
+            + (f" · average {average:.1f}" if average else "")
+            + (f"\nFull interview · {budget_line(record)}" if record.config.full else ""))

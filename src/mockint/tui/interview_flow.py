@@ -114,11 +114,13 @@ class InterviewFlow:
     def start(self, config: SessionConfig) -> bool:
         """Choose the questions and show the first; False (and a message) if none."""
         app = self.app
+        settings = app.settings
         if config.kind == "full":  # a full interview always has a seed and a shape
             config = config.model_copy(update={
-                "order": "shuffled", "full": config.full or full_interview_spec(app.settings)})
-        config = prepare_config(config).model_copy(
-            update={"warning_fraction": app.settings.warning_fraction})
+                "order": "shuffled", "full": config.full or full_interview_spec(settings)})
+        config = prepare_config(config).model_copy(update={
+            "warning_fraction": settings.warning_fraction,
+            "require_rating": settings.require_rating_in_mock and config.mode == "mock"})
         if (config.kind not in ("custom", "full") and app.history is None
                 and app.history_pending):
             self._waiting = config  # chosen once the history is open (see history_ready)

@@ -10,9 +10,12 @@ follow-up), so one that arrives late, after the interview moved on, is dropped.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
 
-from mockint.core.analysis import AnswerAnalysis
+if TYPE_CHECKING:  # analysis (and pydantic) load with the first reveal, not at start-up
+    from mockint.core.analysis import AnswerAnalysis
 
 
 class InterviewMessage(Message):

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from textual.screen import Screen
 
-from mockint.core.session import AnswerRecord, Interview, SessionConfig, SessionRecord
 from mockint.tui.history_guard import reads_history
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the session models (pydantic) load with the first screen that needs them
+    from mockint.core.session import AnswerRecord, Interview, SessionConfig, SessionRecord
     from mockint.storage.history import AnswerHit
     from mockint.tui.app import MockintApp
     from mockint.tui.screens.compare import Attempt
@@ -131,6 +131,7 @@ class Navigator:
         interview and is remembered. `deck_ids`: the decks to tick instead of the
         remembered ones (Enter on a deck); `cursor_deck`: the deck to tick when
         nothing is remembered (home's cursor)."""
+        from mockint.core.session import SessionConfig
         from mockint.tui.screens.setup import SetupScreen
 
         app = self.app

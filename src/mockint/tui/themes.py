@@ -14,6 +14,7 @@ from textual.theme import Theme
 from mockint.storage.themes import ThemeFile, load_theme_files
 
 DEFAULT_THEME = "mockint-dark"
+BUNDLED_ORDER = ("mockint-dark", "mockint-light", "high-contrast", "colorblind-safe")
 # App-specific colours, overridable by a theme file (see themes/). Each defaults
 # to one of the theme's own base colours, so a theme that sets none still works.
 THEME_VARIABLE_SOURCES = {
@@ -76,3 +77,16 @@ def theme_variable_defaults(theme: Theme) -> dict[str, str]:
     """mockint's own colour variables, from the theme's base colours."""
     base = theme.to_color_system().generate()
     return {name: base[source] for name, source in THEME_VARIABLE_SOURCES.items()}
+
+
+def theme_groups(app: App) -> tuple[list[str], list[str]]:
+    """The themes the app knows, as (mockint's, Textual's built-in ones): the bundled
+    theme files in their documented order, then the person's own, then Textual's."""
+    from textual.theme import BUILTIN_THEMES
+
+    themes = app.available_themes
+    textuals = sorted(name for name, theme in themes.items() if theme is BUILTIN_THEMES.get(name))
+    ours = [name for name in themes if name not in textuals]
+    order = {name: i for i, name in enumerate(BUNDLED_ORDER)}
+    ours.sort(key=lambda name: (order.get(name, len(order)), name))
+    return ours, textuals

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from mockint.core.session import AnswerRecord
 from mockint.storage.history.rows import iso, question_record, when
 from mockint.storage.history.schema import Database, reading
 
@@ -13,6 +12,7 @@ if TYPE_CHECKING:  # fsrs costs ~25 ms to import: only practice needs it, not st
     from fsrs import Scheduler
 
     from mockint.core.practice import QuestionKey, QuestionRecord
+    from mockint.core.session import AnswerRecord
 
 
 class CardQueries(Database):

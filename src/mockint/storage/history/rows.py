@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, overload
 
-from mockint.core.analysis import AnswerAnalysis
 from mockint.core.counts import AnswerCounts
-from mockint.core.session import AnswerRecord, AskedQuestion
 
 if TYPE_CHECKING:
     from mockint.core.practice import QuestionKey, QuestionRecord
+    from mockint.core.session import AnswerRecord
+
+# The session models (pydantic) are imported by the functions that build them: the
+# history list, search and counts run without them (start-up: bench startup-rss).
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,9 @@ def hit_from_row(row: dict) -> AnswerHit:
 
 
 def answer_from_row(row: dict) -> AnswerRecord:
+    from mockint.core.analysis import AnswerAnalysis
+    from mockint.core.session import AnswerRecord, AskedQuestion
+
     return AnswerRecord(
         index=row["idx"],
         asked=AskedQuestion.model_validate_json(row["asked"]),

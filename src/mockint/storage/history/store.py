@@ -10,14 +10,13 @@ import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 try:
     import fcntl
 except ImportError:  # Windows: liveness falls back to how recently the session was saved
     fcntl = None  # type: ignore[assignment]
 
-from mockint.core.session import AnswerRecord, AskedQuestion, SessionConfig, SessionRecord
-from mockint.core.stats import StatsAnswer
 from mockint.storage.history.cards import CardQueries
 from mockint.storage.history.rows import (
     ANSWERED_SQL,
@@ -42,6 +41,10 @@ from mockint.storage.history.rows import (
 )
 from mockint.storage.history.schema import reading
 from mockint.storage.history.stories import StoryQueries
+
+if TYPE_CHECKING:  # pydantic models: imported where a session or answer is built
+    from mockint.core.session import AnswerRecord, SessionRecord
+    from mockint.core.stats import StatsAnswer
 
 STALE_AFTER = timedelta(minutes=2)  # another host's session not saved for this long is gone
 
@@ -219,6 +222,8 @@ class HistoryStore(CardQueries, StoryQueries):
 
     @reading
     def load_session(self, session_id: str) -> SessionRecord:
+        from mockint.core.session import AskedQuestion, SessionConfig, SessionRecord
+
         rows = self.query("SELECT * FROM sessions WHERE id = ?", (session_id,))
         if not rows:
             raise KeyError(session_id)
@@ -329,6 +334,8 @@ class HistoryStore(CardQueries, StoryQueries):
     @reading
     def answers_since(self, since: datetime) -> list[StatsAnswer]:
         """Submitted answers and skips of sessions started since `since`: what the stats count."""
+        from mockint.core.stats import StatsAnswer
+
         rows = self.query(
             "SELECT s.started_at, a.rating, a.overtime, a.category, a.topics, a.skipped "
             "FROM sessions s JOIN answers a ON a.session_id = s.id "

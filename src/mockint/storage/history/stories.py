@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from mockint.core.stories import Story, StoryUse
 from mockint.storage.history.schema import Database, reading
+
+if TYPE_CHECKING:  # the story models (pydantic) load with the first story read
+    from mockint.core.stories import Story, StoryUse
 
 
 def _iso(value: datetime) -> str:
@@ -29,6 +32,8 @@ def _row(story: Story) -> tuple[object, ...]:
 
 
 def _story(row: dict) -> Story:
+    from mockint.core.stories import Story
+
     return Story(
         id=row["id"], title=row["title"], situation=row["situation"], task=row["task"],
         action=row["action"], result=row["result"], figures=json.loads(row["figures"]),
@@ -40,6 +45,8 @@ def _story(row: dict) -> Story:
 
 
 def _use(row: dict) -> StoryUse:
+    from mockint.core.stories import StoryUse
+
     return StoryUse(session_id=row["session_id"], answer_index=row["answer_idx"],
                     story_id=row["story_id"], competencies=json.loads(row["competencies"]),
                     used_at=datetime.fromisoformat(row["used_at"]))

@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Select
 
-from mockint.core.deck import CATEGORIES
 from mockint.core.timing import format_duration
+from mockint.core.vocabulary import CATEGORIES
 from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import session_status

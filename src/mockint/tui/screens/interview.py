@@ -90,7 +90,7 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         if interview.current.section:  # a full interview: where in which section
             from mockint.core.full_interview import progress_label
 
-            progress = progress_label(interview.questions, interview.index)
+            progress = progress_label(interview.record, interview.index)
         if follow_up is not None:
             progress += " · follow-up"
         panel = self.query_one(InterviewerPanel)

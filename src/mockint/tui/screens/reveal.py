@@ -42,8 +42,14 @@ points your answer covered and, for behavioral and situational questions, the
 STAR parts (Situation, Task, Action, Result). Design and scenario questions
 show the answer framework.
 
-Rate yourself with 1 to 4: Again, Hard, Good, Easy. Then n moves on. If the
-question has follow-ups, f lets the interviewer ask one, timed.
+The checklist with focus shows ▶ before its title and a heavy border: Space
+ticks or unticks the highlighted line there, Tab moves to the other list, and
+u (or Ctrl+Z) undoes the last tick change.
+
+Rate yourself with 1 to 4: Again, Hard, Good, Easy; the chosen one shows ●.
+Then n moves on. Rating is optional, unless Settings asks mock interviews to
+be rated before moving on. If the question has follow-ups, f lets the
+interviewer ask one, timed.
 
 On a behavioral or situational question, w says which of your stories you
 told (or a new one): the line under the checklists then shows, per STAR part,
@@ -52,16 +58,26 @@ of the result. s saves the answer as a new story, split into STAR parts, to
 edit first.
 """
     BINDINGS = [
-        Binding("1", "rate(1)", "Again", show=False),
-        Binding("2", "rate(2)", "Hard", show=False),
-        Binding("3", "rate(3)", "Good", show=False),
-        Binding("4", "rate(4)", "Easy", show=False),
-        Binding("f", "follow_up", "Follow-up", tooltip="The interviewer asks a follow-up"),
-        Binding("w", "which_story", "Which story?", tooltip="Say which of your stories you told"),
-        Binding("s", "save_story", "Save as story", tooltip="Keep this answer as a new story"),
-        Binding("n", "next", "Next", tooltip="Move on (rate first)"),
-        Binding("n", "finish", "Finish", tooltip="Finish the interview (rate first)"),
+        Binding("1", "rate(1)", "Again", tooltip="Rate: I could not answer it"),
+        Binding("2", "rate(2)", "Hard", tooltip="Rate: answered, with effort"),
+        Binding("3", "rate(3)", "Good", tooltip="Rate: answered well"),
+        Binding("4", "rate(4)", "Easy", tooltip="Rate: answered easily"),
+        Binding("n", "next", "Next", tooltip="Move on to the next question"),
+        Binding("n", "finish", "Finish", tooltip="Finish the interview"),
+        Binding("u,ctrl+z", "undo_tick", "Undo", key_display="u",
+                tooltip="Undo the last tick or untick in the checklists"),
+        # Shown on the screen itself (the Follow-up button, the story line under the
+        # checklists), so the footer keeps room for the ratings at 80 columns.
+        Binding("f", "follow_up", "Follow-up", show=False,
+                tooltip="The interviewer asks a follow-up"),
+        Binding("w", "which_story", "Which story?", show=False,
+                tooltip="Say which of your stories you told"),
+        Binding("s", "save_story", "Save as story", show=False,
+                tooltip="Keep this answer as a new story"),
     ]
+    # A narrow or short terminal stacks the checklists and gives the answers the rest.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     class Analysed(Message):
         """The analysis arrived and the checklists show it."""
@@ -71,6 +87,9 @@ edit first.
         self.interview = interview  # read only: the interview flow advances it
         self._sent = False  # moved on: nothing more until the next screen
         self._rating_sent = False  # a rating is on its way to the flow ("3n" typed fast)
+        # What each checklist showed before each change the person made, newest last.
+        self._undo: list[tuple[str, set]] = []
+        self._shown: dict[str, set] = {}
 
     def compose(self) -> ComposeResult:
         interview = self.interview
@@ -88,7 +107,8 @@ edit first.
                     yield Plain(f"\nFollow-up: {follow_up.prompt}", classes="follow-up")
                     yield Plain(follow_up.text or "(no answer typed)")
             with VerticalScroll(id="sample") as sample:
-                sample.border_title = "Sample answer"
+                sample.border_title = ("How to ask it, and what to listen for"
+                                       if question.category == "ask-them" else "Sample answer")
                 yield Plain(question.sample_answer or "(the deck has no sample answer)")
         yield Plain("Reading your answer…", id="insights")
         with Horizontal(id="checks"):
@@ -120,7 +140,7 @@ edit first.
         checklist = KeyPointChecklist(points, self.interview.answer.key_points_checked,
                                       id="key-points")
         if not question.key_points:
-            checklist.border_title = "Key points from the sample answer (suggested)"
+            checklist.heading = "Key points from the sample answer (suggested)"
         return checklist
 
     def on_mount(self) -> None:
@@ -133,6 +153,7 @@ edit first.
             self._analyse(self.interview.current.question, answer.text, follow_ups)
         else:
             self._show_analysis(answer.analysis)
+        self._remember_shown()
         focus = self.query(SelectionList)
         (focus.first() if focus else self.query_one("#rate-3")).focus()
 
@@ -169,6 +190,13 @@ edit first.
             for star in self.query(StarChecklist):
                 for part, ticked in answer.star_checked.items():
                     (star.select if ticked else star.deselect)(part)
+        self._remember_shown()
+
+    def _remember_shown(self) -> None:
+        """What the checklists show now (ticks the person did not make are not undone)."""
+        for checklist in self.query(SelectionList):
+            if checklist.id:
+                self._shown[checklist.id] = set(checklist.selected)
 
     def _show_analysis(self, analysis: AnswerAnalysis) -> None:
         for points in self.query(KeyPointChecklist):
@@ -197,20 +225,52 @@ edit first.
             return interview.can_rate
         if action in ("which_story", "save_story"):
             return bool(self.query(StoryTold))
+        if action == "undo_tick":
+            return interview.can_rate and bool(self._undo) or None
         return True
 
     @on(SelectionList.SelectedChanged, "#key-points")
-    def _key_points_changed(self, event: SelectionList.SelectedChanged) -> None:
-        chosen = set(event.selection_list.selected)
-        count = len(self.interview.answer.key_points_checked)
-        self.post_message(messages.KeyPointsChecked(
-            self.interview.index, [index in chosen for index in range(count)]))
-
     @on(SelectionList.SelectedChanged, "#star")
-    def _star_changed(self, event: SelectionList.SelectedChanged) -> None:
-        chosen = set(event.selection_list.selected)
-        self.post_message(messages.StarChecked(
-            self.interview.index, {part: part in chosen for part in self.interview.answer.star_checked}))
+    def _ticked(self, event: SelectionList.SelectedChanged) -> None:
+        checklist = event.selection_list
+        if checklist.id is None:
+            return
+        now = set(checklist.selected)
+        before = self._shown.get(checklist.id, set())
+        if now != before:
+            self._undo.append((checklist.id, before))
+            self._shown[checklist.id] = now
+            self.refresh_bindings()
+        self._send(checklist.id, now)
+
+    def _send(self, list_id: str, chosen: set) -> None:
+        """Tell the flow what a checklist holds now."""
+        answer = self.interview.answer
+        if list_id == "key-points":
+            self.post_message(messages.KeyPointsChecked(
+                self.interview.index,
+                [index in chosen for index in range(len(answer.key_points_checked))]))
+        elif list_id == "star":
+            self.post_message(messages.StarChecked(
+                self.interview.index, {part: part in chosen for part in answer.star_checked}))
+
+    def action_undo_tick(self) -> None:
+        """Put the last tick change back, in the list it happened in (which gets focus)."""
+        if not self._undo:
+            return
+        list_id, before = self._undo.pop()
+        checklist = self.query_one(f"#{list_id}", SelectionList)
+        changed = set(checklist.selected) ^ before
+        with self.prevent(SelectionList.SelectedChanged):
+            for index in range(checklist.option_count):
+                value = checklist.get_option_at_index(index).value
+                (checklist.select if value in before else checklist.deselect)(value)
+                if value in changed:
+                    checklist.highlighted = index
+        self._shown[list_id] = set(before)
+        self._send(list_id, before)
+        checklist.focus()
+        self.refresh_bindings()
 
     def action_rate(self, rating: int) -> None:
         self._rating_sent = True
@@ -236,8 +296,8 @@ edit first.
         # Messages reach the flow in order, so a rating sent a moment ago counts.
         rated = self._rating_sent and self.interview.can_rate
         if not (self.interview.can_move_on or rated):
-            self.notify("Rate your answer first: 1 Again, 2 Hard, 3 Good, 4 Easy.",
-                        severity="warning")
+            self.notify("Rate your answer first: 1 Again, 2 Hard, 3 Good, 4 Easy (Settings "
+                        "asks mock interviews for a rating).", severity="warning")
             return
         self._sent = True
         self.post_message(messages.MovedOn(self.interview.index))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from pydantic import ValidationError
@@ -13,72 +14,96 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Switch, TextArea
 
-from mockint.storage.settings import Settings
+from mockint.storage.settings import Settings, field_words, problem_words
 from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
+from mockint.tui.themes import theme_groups
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
+# The text fields, in order, each with a hint. Their labels and units come from
+# storage's FIELD_WORDS, which the settings file's messages use too.
 INPUTS = {
-    "default_seconds": ("Default seconds per question", "empty = each deck's own"),
-    "warning_percent": ("Timer warning at % of time left", "25 = a quarter left"),
-    "words_per_minute": ("Speaking pace, words per minute", "for the spoken-time estimate"),
-    "interviewer_name": ("Default interviewer name", "for decks without a persona"),
-    "interviewer_role": ("Default interviewer role", ""),
-    "desired_retention": ("Desired retention (FSRS)", "0.7–0.99: higher forgets less but "
-                          "asks for more reviews; lower, fewer reviews but more forgetting"),
-    "practice_size": ("Questions per practice session", ""),
-    "daily_minutes": ("Daily practice budget, minutes", "what the plan toward an interview "
-                      "fills each day"),
-    "full_intro": ("Full interview: intro questions", "0–5"),
-    "full_technical": ("Full interview: technical questions", "0–20"),
-    "full_behavioral": ("Full interview: behavioral questions", "0–20"),
-    "full_design": ("Full interview: design or situational questions", "0–10"),
-    "full_minutes": ("Full interview: time budget, minutes", "5–300"),
+    "default_seconds": "empty = each deck's own",
+    "warning_fraction": "of the time left; 25 = a quarter left",
+    "words_per_minute": "for the spoken-time estimate",
+    "interviewer_name": "for decks without a persona",
+    "interviewer_role": "",
+    "desired_retention": "0.7–0.99: higher forgets less but asks for more reviews; lower, "
+                         "fewer reviews but more forgetting",
+    "practice_size": "",
+    "daily_minutes": "what the plan toward an interview fills each day",
+    "full_intro": "0–5",
+    "full_technical": "0–20",
+    "full_behavioral": "0–20",
+    "full_design": "0–10",
+    "full_minutes": "5–300",
 }
-FULL_FIELDS = ("full_intro", "full_technical", "full_behavioral", "full_design", "full_minutes")
+# On/off settings shown as switches (after the bell, which sits with the timer).
+SWITCHES = ("cram_moves_cards", "require_rating_in_mock")
 
 
-def settings_from_form(current: Settings, values: dict[str, Any]) -> tuple[Settings | None, str]:
-    """New settings from the form's raw values, or the first problem, worded for the user."""
+def heading(field: str) -> str:
+    """A field's label as the screen shows it, with its unit: "Timer warning (%)"."""
+    words = field_words(field)
+    return f"{words.label} ({words.unit})" if words.unit else words.label
+
+
+def shown_value(settings: Settings, field: str) -> str:
+    """A setting as its field shows it (a fraction in %, nothing for None)."""
+    value = getattr(settings, field)
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value * field_words(field).scale:g}"
+    return str(value)
+
+
+def settings_from_form(current: Settings,
+                       values: dict[str, Any]) -> tuple[Settings | None, dict[str, str]]:
+    """New settings from the form's raw values, or every problem by field, each worded
+    as the screen labels the field ("Timer warning: between 0 and 90 %")."""
     data = current.model_dump()
-    data.update(theme=values["theme"], default_mode=values["default_mode"], bell=values["bell"],
-                interviewer_name=values["interviewer_name"].strip(),
-                interviewer_role=values["interviewer_role"].strip(),
-                deck_folders=[line.strip() for line in values["deck_folders"].splitlines()
-                              if line.strip()])
-    data["cram_moves_cards"] = values.get("cram_moves_cards", current.cram_moves_cards)
-    for key in ("default_seconds", "words_per_minute", "practice_size", "daily_minutes",
-                *FULL_FIELDS):
-        text = values[key].strip()
-        data[key] = (int(text) if text.isdigit() else text) if text else None
-    for key in FULL_FIELDS:
-        data[key] = getattr(current, key) if data[key] is None else data[key]
-    if data["words_per_minute"] is None:
-        data["words_per_minute"] = current.words_per_minute
-    if data["practice_size"] is None:
-        data["practice_size"] = current.practice_size
-    if data["daily_minutes"] is None:
-        data["daily_minutes"] = current.daily_minutes
+    problems: dict[str, str] = {}
+    for field, raw in values.items():
+        info = Settings.model_fields.get(field)
+        if info is None:
+            continue
+        kinds = typing.get_args(info.annotation) or (info.annotation,)
+        if field == "deck_folders":
+            data[field] = [line.strip() for line in raw.splitlines() if line.strip()]
+        elif not isinstance(raw, str) or not ({int, float} & set(kinds)):
+            data[field] = raw.strip() if isinstance(raw, str) else raw
+        elif not raw.strip():  # empty: none if the setting allows it, else its default
+            data[field] = None if type(None) in kinds else info.get_default(
+                call_default_factory=True)
+        else:
+            try:
+                data[field] = (int(raw.strip()) if int in kinds
+                               else float(raw.strip()) / field_words(field).scale)
+            except ValueError:
+                kind = "int_parsing" if int in kinds else "float_parsing"
+                problems[field] = problem_words({"loc": (field,), "type": kind})[1]
     try:
-        data["warning_fraction"] = float(values["warning_percent"] or 25) / 100
-        data["desired_retention"] = float(values["desired_retention"] or 0.9)
-    except ValueError:
-        return None, "warning % and retention must be numbers"
-    try:
-        return Settings.model_validate(data), ""
+        settings = Settings.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        return None, f"{first['loc'][0]}: {first['msg']}"
+        for problem in error.errors():
+            field, message = problem_words(problem)
+            problems.setdefault(field, message)
+        return None, problems
+    return (None if problems else settings), problems
 
 
 class SettingsScreen(Screen[None]):
     CSS_PATH = "settings.tcss"
     HELP_TITLE = "Settings"
     HELP = """
-The theme changes as you pick it, so you can see it before saving. The other
-settings apply to the next interview. Ctrl+S saves them to settings.toml (see
-`mockint config path`); Esc leaves without saving (the theme goes back too).
+The theme changes as you pick it, so you can see it before saving: mockint's
+themes come first, Textual's built-in ones after them, marked as such. The
+other settings apply to the next interview. A value out of range is named
+under its field, in the field's own unit. Ctrl+S saves them to settings.toml
+(see `mockint config path`); Esc leaves, and asks first if you changed
+something (the theme goes back too unless you save).
 """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save settings", priority=True),
@@ -87,39 +112,36 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
 
     def compose(self) -> ComposeResult:
         s: Settings = mockint_app(self).settings
-        values = {
-            "default_seconds": str(s.default_seconds or ""),
-            "warning_percent": f"{s.warning_fraction * 100:g}",
-            "words_per_minute": str(s.words_per_minute),
-            "interviewer_name": s.interviewer_name, "interviewer_role": s.interviewer_role,
-            "desired_retention": f"{s.desired_retention:g}",
-            "practice_size": str(s.practice_size),
-            "daily_minutes": str(s.daily_minutes),
-            **{key: str(getattr(s, key)) for key in FULL_FIELDS},
-        }
         # Inputs show controls as symbols; an untouched field keeps its stored text.
-        self._stored = {**values, "deck_folders": "\n".join(s.deck_folders)}
-        themes = sorted(self.app.available_themes)
+        self._stored = {name: shown_value(s, name) for name in INPUTS}
+        self._stored["deck_folders"] = "\n".join(s.deck_folders)
+        ours, textuals = theme_groups(self.app)
+        themes = [(Content(visible(t)), t) for t in ours] + [
+            (Content(visible(t)) + Content.styled("  · Textual built-in", "$text-muted"), t)
+            for t in textuals]
         yield ScreenHeader()
         with VerticalScroll(id="settings-form"):
-            yield Label("Theme", classes="field-label")
-            yield Select([(Content(visible(t)), t) for t in themes], value=self.app.theme,
-                         allow_blank=False, id="theme")
-            yield Label("Default mode", classes="field-label")
+            yield Label("Theme  · mockint's first, then Textual's built-in themes",
+                        classes="field-label")
+            yield Select(themes, value=self.app.theme, allow_blank=False, id="theme")
+            yield Label(heading("default_mode"), classes="field-label")
             yield Select([("practice: peeks allowed", "practice"), ("mock: strict", "mock")],
                          value=s.default_mode, allow_blank=False, id="default_mode")
             with Horizontal(classes="switch-row"):
                 yield Switch(value=s.bell, id="bell")
-                yield Label("Ring the bell at the warning and at zero", classes="field-label")
-            for name, (label, hint) in INPUTS.items():
-                yield Label(label + (f"  · {hint}" if hint else ""), classes="field-label")
-                yield Input(visible(values[name]), id=name, compact=True)
-            with Horizontal(classes="switch-row"):
-                yield Switch(value=s.cram_moves_cards, id="cram_moves_cards")
-                yield Label("Practising ahead (cram, plan) moves FSRS cards that are not due "
-                            "yet too", classes="field-label")
-            yield Label("Extra deck folders  · one per line", classes="field-label")
+                yield Label(heading("bell"), classes="field-label")
+            for name, hint in INPUTS.items():
+                yield Label(heading(name) + (f"  · {hint}" if hint else ""),
+                            classes="field-label")
+                yield Input(visible(self._stored[name]), id=name, compact=True)
+                yield Plain("", id=f"{name}-problem", classes="field-problem")
+            for name in SWITCHES:
+                with Horizontal(classes="switch-row"):
+                    yield Switch(value=getattr(s, name), id=name)
+                    yield Label(heading(name), classes="field-label")
+            yield Label(heading("deck_folders") + "  · one per line", classes="field-label")
             yield TextArea(visible(self._stored["deck_folders"]), id="deck_folders")
+            yield Plain("", id="deck_folders-problem", classes="field-problem")
         with Horizontal(id="settings-actions"):
             yield Plain("", id="settings-status")
             yield Button("Back", id="back", action="screen.cancel", compact=True)
@@ -128,6 +150,8 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
 
     def on_mount(self) -> None:
         self.original_theme = self.app.theme
+        self._as_opened = self.form()
+        self._show_problems({})
         self.query_one("#theme").focus()
 
     def form(self) -> dict[str, Any]:
@@ -136,7 +160,8 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
         values["theme"] = self.query_one("#theme", Select).value
         values["default_mode"] = self.query_one("#default_mode", Select).value
         values["bell"] = self.query_one("#bell", Switch).value
-        values["cram_moves_cards"] = self.query_one("#cram_moves_cards", Switch).value
+        for name in SWITCHES:
+            values[name] = self.query_one(f"#{name}", Switch).value
         values["deck_folders"] = self._typed("deck_folders",
                                              self.query_one("#deck_folders", TextArea).text)
         return values
@@ -145,6 +170,11 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
         """What the field holds: the stored text if the user left it as shown."""
         stored = self._stored[name]
         return stored if shown == visible(stored) else shown
+
+    @property
+    def edited(self) -> bool:
+        """Something differs from what the screen opened with."""
+        return self.form() != self._as_opened
 
     @on(Select.Changed, "#theme")
     def _preview(self, event: Select.Changed) -> None:
@@ -156,19 +186,54 @@ settings apply to the next interview. Ctrl+S saves them to settings.toml (see
     @on(Switch.Changed)
     @on(TextArea.Changed)
     def _check(self) -> None:
-        settings, problem = settings_from_form(mockint_app(self).settings, self.form())
-        self.query_one("#settings-status", Plain).update(problem or "")
+        settings, problems = settings_from_form(mockint_app(self).settings, self.form())
+        self._show_problems(problems)
         self.query_one("#save", Button).disabled = settings is None
 
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        """Each problem under its field; the status line names the fields to fix (or
+        says the problem itself when its field has no place on this screen)."""
+        for widget in self.query(".field-problem").results(Plain):
+            field = (widget.id or "").removesuffix("-problem")
+            widget.update(problems.get(field, ""))
+            widget.display = field in problems
+        elsewhere = [message for field, message in problems.items()
+                     if not self.query(f"#{field}-problem")]
+        status = elsewhere[0] if elsewhere else ""
+        if problems and not status:
+            status = "Can't save yet: " + ", ".join(field_words(f).label for f in problems)
+        self.query_one("#settings-status", Plain).update(status)
+
     def action_save(self) -> None:
-        settings, problem = settings_from_form(mockint_app(self).settings, self.form())
+        settings, problems = settings_from_form(mockint_app(self).settings, self.form())
         if settings is None:
-            self.notify(problem, severity="error", markup=False)
+            self._show_problems(problems)
+            self.notify("\n".join(problems.values()) or "These settings cannot be saved.",
+                        title="Not saved", severity="error", markup=False)
+            first = next((f for f in problems if self.query(f"#{f}-problem")), None)
+            if first is not None:
+                self.query_one(f"#{first}").focus()  # scrolls the field into view
             return
         mockint_app(self).prefs.update(settings)
         self.notify("Settings saved; they apply to the next interview.")
         self.app.pop_screen()
 
     def action_cancel(self) -> None:
+        if not self.edited:
+            self._leave()
+            return
+        from mockint.tui.screens.choice import ChoiceScreen
+
+        def decided(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save()
+            elif choice == "discard":
+                self._leave()
+
+        self.app.push_screen(ChoiceScreen(
+            "You changed settings here without saving them.",
+            [("cancel", "Stay"), ("discard", "Discard"), ("save", "Save")]), decided)
+
+    def _leave(self) -> None:
         self.app.theme = self.original_theme
         self.app.pop_screen()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rich.color import Color
 from rich.segment import Segment
+from rich.style import Style
 from textual.content import Content
 from textual.strip import Strip
 from textual.widgets import (
     Checkbox,  # a ToggleButton: same glyphs as the list draws
+    OptionList,
     SelectionList,
 )
 from textual.widgets.option_list import OptionDoesNotExist
@@ -29,29 +32,107 @@ class TickList(SelectionList[SelectionType]):
 
     Textual draws the same "X" for ticked and unticked items and tells them
     apart by colour alone: unreadable without colour (NO_COLOR, some colour
-    blindness, a screen reader's text).
+    blindness, a screen reader's text). It also draws a box on every line, so an
+    item that wraps got a second box for the wrong item; here only an item's
+    first line has one.
+
+    On the highlighted row every part of the label takes the row's own text
+    colour (coloured words, such as the cue words, turn italic instead): a
+    theme colour on the cursor's background can be nearly invisible.
     """
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        segments = list(strip)
-        if len(segments) < 2 or segments[1].text != Checkbox.BUTTON_INNER:
-            return strip
+        line = OptionList.render_line(self, y)
         try:
-            selection = self.get_option_at_index(self.scroll_offset.y + y)
-        except OptionDoesNotExist:
-            return strip
-        mark = "✓" if selection.value in self._selected else " "
-        segments[1] = Segment(mark, segments[1].style)
-        return Strip(segments, strip.cell_length)
+            index, line_offset = self._lines[self.scroll_offset.y + y]
+            selection = self.get_option_at_index(index)
+        except (IndexError, OptionDoesNotExist):
+            return line
+        segments = list(line)
+        base = (segments[0].style if segments else None) or self.rich_style
+        if index == self.highlighted:
+            row = self.get_visual_style("option-list--option",
+                                        "option-list--option-highlighted").rich_style
+            if row.color is not None:
+                segments = [_in_row_colour(segment, row.color) for segment in segments]
+        gutter = Segment(" ", base)
+        if line_offset:
+            return Strip([Segment(" " * self._get_left_gutter_width(), base), *segments])
+        ticked = selection.value in self._selected
+        component = "selection-list--button" + ("-selected" if ticked else "")
+        if self.highlighted == index:
+            component += "-highlighted"
+        button = self.get_component_rich_style(component) + Style(meta={"option": index})
+        side = Style.from_color(button.bgcolor, base.bgcolor) + Style(meta={"option": index})
+        return Strip([
+            Segment(Checkbox.BUTTON_LEFT, side),
+            Segment("✓" if ticked else " ", button),
+            Segment(Checkbox.BUTTON_RIGHT, side),
+            gutter,
+            *segments,
+        ])
 
 
-class KeyPointChecklist(TickList[int]):
+def _in_row_colour(segment: Segment, colour: Color) -> Segment:
+    style = segment.style
+    if style is None or style.color is None or style.color == colour:
+        return segment
+    return Segment(segment.text, style + Style(color=colour, italic=True), segment.control)
+
+
+FOCUS_MARK = "▶ "
+
+
+class ChecklistPane(TickList[SelectionType]):
+    """A titled checklist on the reveal. The one with focus (where Space ticks) shows
+    it three ways: ▶ before its title, a heavy border and the title in bold, so it
+    reads the same under NO_COLOR and in every theme. Long lines wrap."""
+
+    DEFAULT_CSS = """
+    ChecklistPane {
+        height: auto;
+        text-wrap: wrap;  /* a point and its cue words wrap rather than being cut */
+        text-overflow: fold;
+        border: round $foreground 30%;
+        border-title-color: $foreground;
+        &:focus {
+            border: heavy $primary;
+            border-title-color: $foreground;
+            border-title-style: bold;
+        }
+    }
+    """
+
+    def __init__(self, *selections: Selection[SelectionType], heading: str, **kwargs) -> None:
+        super().__init__(*selections, **kwargs)
+        self._heading = heading
+        self._show_heading(False)
+
+    @property
+    def heading(self) -> str:
+        """The title, without the focus mark."""
+        return self._heading
+
+    @heading.setter
+    def heading(self, heading: str) -> None:
+        self._heading = heading
+        self._show_heading(self.has_focus)
+
+    def _show_heading(self, focused: bool) -> None:
+        self.border_title = (FOCUS_MARK if focused else "") + self._heading
+
+    def on_focus(self) -> None:
+        self._show_heading(True)
+
+    def on_blur(self) -> None:
+        self._show_heading(False)
+
+
+class KeyPointChecklist(ChecklistPane[int]):
     """One line per key point; ticked means 'my answer covered this'."""
 
     DEFAULT_CSS = """
-    KeyPointChecklist { height: auto; max-height: 12; border: round $foreground 30%; }
-    KeyPointChecklist:focus { border: round $primary; }
+    KeyPointChecklist { max-height: 12; }
     """
 
     def __init__(self, points: list[KeyPoint], checked: list[bool], **kwargs) -> None:
@@ -59,9 +140,8 @@ class KeyPointChecklist(TickList[int]):
             Selection(Content(visible(p.point)), i, checked[i] if i < len(checked) else False)
             for i, p in enumerate(points)
         ]
-        super().__init__(*selections, **kwargs)
+        super().__init__(*selections, heading="Key points you covered", **kwargs)
         self.points = points
-        self.border_title = "Key points you covered"
 
     def show_evidence(self, evidence: list[Evidence]) -> None:
         """Each point with the words that suggest it was covered, or the denial
@@ -79,12 +159,11 @@ class KeyPointChecklist(TickList[int]):
             self.replace_option_prompt_at_index(index, label)
 
 
-class StarChecklist(TickList[str]):
+class StarChecklist(ChecklistPane[str]):
     """Situation, Task, Action, Result, each ticked when the answer had it."""
 
     DEFAULT_CSS = """
-    StarChecklist { height: auto; max-height: 8; border: round $foreground 30%; }
-    StarChecklist:focus { border: round $primary; }
+    StarChecklist { max-height: 8; }
     """
 
     def __init__(self, checked: dict[str, bool], **kwargs) -> None:
@@ -92,8 +171,7 @@ class StarChecklist(TickList[str]):
             Selection(Content(label), part, checked.get(part, False))
             for part, label in STAR_LABELS.items()
         ]
-        super().__init__(*selections, **kwargs)
-        self.border_title = "STAR"
+        super().__init__(*selections, heading="STAR", **kwargs)
 
     def show_evidence(self, parts: dict[str, StarPart], quantified: bool) -> None:
         """Each STAR part with the start of the sentence that shows it."""

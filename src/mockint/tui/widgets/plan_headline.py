@@ -7,13 +7,17 @@ screen can enable or disable its plan keys.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 from textual.message import Message
 
-from mockint.core.planning import UpcomingInterview
 from mockint.storage.history import HistoryUnavailable
 from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from mockint.core.planning import UpcomingInterview
 
 
 class PlanHeadline(Plain):
@@ -34,10 +38,15 @@ class PlanHeadline(Plain):
 
     @work(thread=True, exclusive=True, group="plan-headline")
     def _read(self) -> None:
+        from mockint.storage.interviews import NO_INTERVIEW_YET, interviews_path
+
+        app = mockint_app(self)
+        if not interviews_path().exists():  # no interviews: no plan, and no planning code loaded
+            app.call_from_thread(self._show, NO_INTERVIEW_YET, None, 0)
+            return
         from mockint.storage.interviews import load_calendar_or_empty
         from mockint.storage.plan import plan_headline, today_plan
 
-        app = mockint_app(self)
         now = app.now()
         calendar, problem = load_calendar_or_empty()
         upcoming = calendar.upcoming(now)

@@ -1,7 +1,8 @@
 """RatingBar: Again, Hard, Good, Easy, by key (1–4) or by mouse.
 
 Each button runs its screen's `rate(n)` action, so the screen's `check_action`
-decides whether a rating is possible, for a click as for a key.
+decides whether a rating is possible, for a click as for a key. The chosen
+rating says so in words ("● 3 Good"), not by reverse video alone.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from textual.widgets import Button
 from textual.widgets.button import ButtonVariant
 
 from mockint.core.session import RATINGS
+
+CHOSEN_MARK = "● "
 
 
 class RatingBar(Horizontal):
@@ -32,5 +35,9 @@ class RatingBar(Horizontal):
                          compact=True, action=f"screen.rate({value})")
 
     def watch_rating(self, rating: int | None) -> None:
-        for value in RATINGS:
-            self.query_one(f"#rate-{value}", Button).set_class(value == rating, "-chosen")
+        for value, label in RATINGS.items():
+            button = self.query_one(f"#rate-{value}", Button)
+            chosen = value == rating
+            button.set_class(chosen, "-chosen")
+            button.label = f"{CHOSEN_MARK if chosen else ''}{value} {label}"
+            button.refresh(layout=True)  # its width changed; Button does not re-measure

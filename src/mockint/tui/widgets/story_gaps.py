@@ -7,11 +7,15 @@ of your stories shows. Empty (and hidden) when there is no gap or no interview.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import work
 
-from mockint.core.planning import UpcomingInterview
 from mockint.tui.history_guard import STORE_ERRORS
 from mockint.tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from mockint.core.planning import UpcomingInterview
 
 
 class StoryGaps(Plain):
