@@ -102,7 +102,7 @@ async def answer_and_rate_checking_notes(pilot, text: str, notes: str) -> None:
     await pilot.press("ctrl+s")
     assert isinstance(app.screen, RevealScreen)
     assert notes in shown(app.screen.query_one("#sample Plain"))
-    assert app.screen.query_one("#sample").border_title == "How to ask it, and what to listen for"
+    assert app.screen.query_one("#sample").border_title == "Sample answer, and what to listen for"
     await pilot.press("3", "n")
     await pilot.pause()
 

@@ -14,7 +14,6 @@ so pydantic) are imported only then.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import tomllib
 from collections.abc import Callable, Iterable
@@ -374,6 +373,8 @@ def _mark_shadowed(entries: list[DeckEntry]) -> None:
 
 def file_stamp(path: Path) -> str | None:
     """A fingerprint of a file's content, to notice a change made outside mockint."""
+    import hashlib  # loads OpenSSL (~0.6 MiB): the editor needs it, home does not
+
     try:
         return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:

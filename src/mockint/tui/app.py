@@ -48,9 +48,9 @@ TICK_SECONDS = 0.25  # how often timers look at the clock: the display lags by a
 class MockintApp(App[None]):
     """mockint: decks in, timed answers, reveal side by side, and a record of it all."""
 
-    # home.tcss here too: Textual reads a screen's CSS_PATH when the screen is pushed,
-    # never for the default screen, so home was laid out without its own rules
-    # (no 3:2 panes, no padding) until it was left and opened again.
+    # Home is the default screen, and Textual loads a screen's CSS_PATH only when it is
+    # pushed, never for the default screen: home's rules (padding, the plan's colour,
+    # the panes' widths) were never applied. Its rules are scoped to HomeScreen.
     CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "mockint"
     SUB_TITLE = "mock interviews in your terminal"
