@@ -46,7 +46,10 @@ TICK_SECONDS = 0.25  # how often timers look at the clock: the display lags by a
 class MockintApp(App[None]):
     """mockint: decks in, timed answers, reveal side by side, and a record of it all."""
 
-    CSS_PATH = "app.tcss"
+    # Home is the default screen, and Textual loads a screen's CSS_PATH only when it is
+    # pushed, never for the default screen: home's rules (padding, the plan's colour,
+    # the panes' widths) were never applied. Its rules are scoped to HomeScreen.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "mockint"
     SUB_TITLE = "mock interviews in your terminal"
     BINDINGS = [

@@ -17,7 +17,8 @@ from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import visible
-from mockint.tui.widgets.footer import Footer
+from mockint.tui.widgets.fitted_table import FittedTable
+from mockint.tui.widgets.narrow_footer import NarrowFooter
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.plan_headline import PlanHeadline
 from mockint.tui.widgets.screen_header import ScreenHeader
@@ -61,27 +62,31 @@ none of your stories shows, home says so under the plan.
                 tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
+    # Left out of the footer below 100 columns (still in F1 help and the palette), so
+    # F1 Help and Quit stay in view at 80.
+    NARROW_HIDDEN = ("decks", "stats", "stories", "practise_plan")
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
         with Horizontal(id="home-body"):
             with Vertical(id="decks-pane"):
                 yield Static("Decks", classes="section-title")
-                yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+                # Titles give way to the counts at 80 columns (FittedTable).
+                yield FittedTable(flex=0, min_flex=10, id="decks")
                 yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
                 yield PlanHeadline(id="plan")
                 yield StoryGaps(id="story-gaps")
                 yield Static("", id="due", classes="section-title")
                 yield Static("Recent sessions", classes="section-title")
-                yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(flex=1, min_flex=8, drop=(3,), id="recent")  # Avg goes first
                 yield Static("", id="recent-hint", classes="hint")
-        yield Footer()
+        yield NarrowFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#decks", DataTable).add_columns("Deck", "Questions", "Source")
+        self.query_one("#decks", FittedTable).set_columns("Deck", "Questions", "Source")
         self.show_decks()
-        self.query_one("#recent", DataTable).add_columns("Date", "Decks", "Qs", "Avg")
+        self.query_one("#recent", FittedTable).set_columns("Date", "Decks", "Qs", "Avg")
         self.ready = True
         self.show_recent()
         if mockint_app(self).history is None:
@@ -89,18 +94,19 @@ none of your stories shows, home says so under the plan.
         self.query_one("#decks", DataTable).focus()
 
     def show_decks(self) -> None:
-        table = self.query_one("#decks", DataTable)
+        table = self.query_one("#decks", FittedTable)
         row = table.cursor_row
-        table.clear()
         entries = mockint_app(self).decks.entries
-        for index, entry in enumerate(entries):
+        rows = []
+        for entry in entries:
             if entry.ok and entry.summary is not None:
                 cells = (Text(visible(entry.summary.title)),
                          Text(str(len(entry.summary.questions)), justify="right"))
             else:
                 cells = (Text(f"⚠ {visible(entry.path.name)}", style="bold red"),
                          Text("errors", style="red"))
-            table.add_row(*cells, Text(entry.source), key=str(index))
+            rows.append((*cells, Text(entry.source)))
+        table.set_rows(rows, keys=[str(index) for index in range(len(rows))])
         if entries:
             table.move_cursor(row=min(row, len(entries) - 1))
         self._show_details(table.cursor_row)
@@ -113,8 +119,8 @@ none of your stories shows, home says so under the plan.
         if app.history_opening:
             return  # filled once it is open (a moment later), not as "unavailable" first
         history = app.history
-        table = self.query_one("#recent", DataTable)
-        table.clear()
+        table = self.query_one("#recent", FittedTable)
+        table.set_rows([])
         try:
             self._read_history(history)
         except HistoryUnavailable as problem:  # damaged since it opened: say so, run on
@@ -123,11 +129,10 @@ none of your stories shows, home says so under the plan.
             table.display = False
             self._refresh_bindings()
             return
-        for s in self.recent:
-            table.add_row(Text(f"{s.started_at.astimezone():%d %b %H:%M}"),
-                          Text(visible(s.deck_titles[:28])),
-                          Text(f"{s.answered_count}/{s.question_count}"),
-                          Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—"))
+        table.set_rows((Text(f"{s.started_at.astimezone():%d %b %H:%M}"),
+                        Text(visible(s.deck_titles[:28])),
+                        Text(f"{s.answered_count}/{s.question_count}"),
+                        Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—")) for s in self.recent)
         table.display = bool(self.recent)
         self.query_one("#due", Static).update(self._due_text(history))
         self.query_one(PlanHeadline).reload()
