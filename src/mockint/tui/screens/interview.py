@@ -143,6 +143,8 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
 
     def show_state(self) -> None:
         """The interview moved (the clock started, a pause): follow it."""
+        if not self.query("#answer"):
+            return  # the screen is being taken down (the app closes): nothing to show
         interview = self.interview
         thinking = interview.think_clock if interview.thinking else None
         # The bar is the panel's child: composed a moment after the screen's own widgets.
