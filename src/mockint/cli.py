@@ -563,6 +563,9 @@ def _cmd_history(args: argparse.Namespace) -> int:
         return 1
     if args.search:
 
+        for note in store.search_notes(args.search, limit=args.limit):
+            _say(f"{note.session_id}  {note.started_at:%Y-%m-%d %H:%M}  note  "
+                 f"{' '.join(note.deck_titles.split())[:50]}\n    {note.marked_match()}")
         for hit in store.search_answers(args.search, limit=args.limit):
             # The words around the match, matched words «like this».
             snippet = hit.marked_match()

@@ -34,6 +34,8 @@ class StatsAnswer:
     category: str
     topics: tuple[str, ...]
     skipped: bool = False  # passed on: counted apart from answers (core/counts.py)
+    key_points: tuple[int, int] | None = None  # (ticked, of); None: no key points
+    star: int | None = None  # STAR parts ticked, 0-4; None: not a STAR answer
 
 
 class StatsSource(Protocol):
@@ -55,6 +57,21 @@ class DeckProgress:
     review: int
 
 
+@dataclass(frozen=True)
+class WeekFigure:
+    """One week of a weekly figure: its share (0-1; None with nothing to count) and
+    how many answers it counts."""
+
+    start: date
+    share: float | None
+    answers: int
+
+    def text(self) -> str:
+        if self.share is None:
+            return "—"
+        return f"{self.share:.0%}  ({plural(self.answers, 'answer')})"
+
+
 @dataclass
 class Stats:
     days: list[date]
@@ -70,6 +87,11 @@ class Stats:
     skipped_per_day: list[int] = field(default_factory=list)
     empty_sessions: int = 0  # sessions left before any answer, in the DAYS window
     include_empty: bool = False  # whether those count in sessions_per_day
+    # Per week, oldest first (WEEKS of them): key points ticked of those asked, STAR
+    # parts ticked of four (STAR answers only), and answers over the time limit.
+    weekly_coverage: list[WeekFigure] = field(default_factory=list)
+    weekly_star: list[WeekFigure] = field(default_factory=list)
+    weekly_overtime: list[WeekFigure] = field(default_factory=list)
 
     @property
     def over_limit_share(self) -> float:
@@ -129,6 +151,40 @@ def _activity(stats: Stats, sessions: list[datetime], answers: list[StatsAnswer]
     stats.weekly_rating = [
         (first_week + timedelta(weeks=w), sum(weekly[w]) / len(weekly[w]) if weekly[w] else None)
         for w in range(WEEKS)]
+    _weekly_shares(stats, answers, first_week)
+
+
+def _weekly_shares(stats: Stats, answers: list[StatsAnswer], first_week: date) -> None:
+    """Key-point coverage, STAR completeness and the share over time, week by week.
+
+    Coverage is points ticked over points asked (a week of 2/2 and 1/4 is 3/6, 50%);
+    STAR completeness is parts ticked over four, over the STAR answers only."""
+    # per week: [ticked, asked, answers] for key points, the same for STAR, [over, answers]
+    points = [[0, 0, 0] for _ in range(WEEKS)]
+    star = [[0, 0, 0] for _ in range(WEEKS)]
+    over = [[0, 0] for _ in range(WEEKS)]
+    for answer in answers:
+        week = (_local_day(answer.started_at) - first_week).days // 7
+        if not 0 <= week < WEEKS:
+            continue
+        over[week][0] += answer.overtime > 0
+        over[week][1] += 1
+        if answer.key_points is not None:
+            ticked, asked = answer.key_points
+            points[week][0] += ticked
+            points[week][1] += asked
+            points[week][2] += 1
+        if answer.star is not None:
+            star[week][0] += answer.star
+            star[week][1] += 4
+            star[week][2] += 1
+    starts = [first_week + timedelta(weeks=w) for w in range(WEEKS)]
+    stats.weekly_coverage = [WeekFigure(day, t / n if n else None, a)
+                             for day, (t, n, a) in zip(starts, points, strict=True)]
+    stats.weekly_star = [WeekFigure(day, t / n if n else None, a)
+                         for day, (t, n, a) in zip(starts, star, strict=True)]
+    stats.weekly_overtime = [WeekFigure(day, o / n if n else None, n)
+                             for day, (o, n) in zip(starts, over, strict=True)]
 
 
 def _weak_spots(stats: Stats, answers: list[StatsAnswer]) -> None:
@@ -184,6 +240,15 @@ def stats_text(stats: Stats) -> str:
     # text, in NO_COLOR, and the same in the shell and on the screen.
     lines += bar_chart([(f"{start:%d %b}", avg, "—" if avg is None else f"{avg:.1f}")
                         for start, avg in stats.weekly_rating], top=4)
+    for title, weeks in (("Key points covered by week (ticked of those asked):",
+                          stats.weekly_coverage),
+                         ("STAR completeness by week (parts ticked of four, STAR answers):",
+                          stats.weekly_star),
+                         ("Share of answers over the time limit by week:",
+                          stats.weekly_overtime)):
+        lines += ["", title]
+        lines += bar_chart([(f"{week.start:%d %b}", week.share, week.text()) for week in weeks],
+                           top=1)
     lines += ["", f"Weakest topics, average rating (last {WINDOW_DAYS} days):"]
     lines += bar_chart([(name[:20], avg, f"{avg:.1f}  ({plural(n, 'answer')})")
                         for name, avg, n in stats.weakest_topics], top=4)

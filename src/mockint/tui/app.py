@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     # reveal screens: it is built when first wanted, not before the first frame.
     from mockint.core.session import Interview, SessionConfig
     from mockint.tui.interview_flow import InterviewFlow
+    from mockint.tui.presets import SetupMemory
 
 MIN_SIZE = (80, 24)  # every screen is laid out (and snapshot-tested) down to this
 TICK_SECONDS = 0.25  # how often timers look at the clock: the display lags by at most this
@@ -46,7 +48,10 @@ TICK_SECONDS = 0.25  # how often timers look at the clock: the display lags by a
 class MockintApp(App[None]):
     """mockint: decks in, timed answers, reveal side by side, and a record of it all."""
 
-    CSS_PATH = "app.tcss"
+    # Home is the default screen, and Textual loads a screen's CSS_PATH only when it is
+    # pushed, never for the default screen: home's rules (padding, the plan's colour,
+    # the panes' widths) were never applied. Its rules are scoped to HomeScreen.
+    CSS_PATH = ["app.tcss", "screens/home.tcss"]
     TITLE = "mockint"
     SUB_TITLE = "mock interviews in your terminal"
     BINDINGS = [
@@ -120,6 +125,13 @@ class MockintApp(App[None]):
     @property
     def settings(self) -> Settings:
         return self.prefs.settings
+
+    @cached_property
+    def setups(self) -> SetupMemory:
+        """The remembered setups and presets (read when first wanted, not at start-up)."""
+        from mockint.tui.presets import SetupMemory
+
+        return SetupMemory(self)
 
     def watch_theme(self, name: str) -> None:
         self.prefs.theme_chosen(name)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from mockint.core.counts import AnswerCounts, answer_state
 from mockint.core.timing import format_duration
@@ -17,13 +16,14 @@ from mockint.core.words import plural
 from mockint.core.words import session_status as status_words
 from mockint.storage.decks import DeckEntry, display_name
 from mockint.tui.literal import one_line, visible
+from mockint.tui.widgets.fitted_table import FittedTable
 
 if TYPE_CHECKING:  # home uses this module before any session model (pydantic) is loaded
     from mockint.core.analysis import AnswerAnalysis
     from mockint.core.session import AnswerRecord, SessionRecord
 
 KIND_LABELS = {
-    "custom": "Custom: the filters below",
+    "custom": "Custom: the decks above, as filtered",
     "due": "Due: reviews FSRS scheduled, most overdue first",
     "weak": "Weak: lowest recent ratings, missed points, overtime",
     "new": "New: questions never answered",
@@ -123,11 +123,16 @@ def summary_rows(record: SessionRecord) -> list[tuple[Text, ...]]:
     return rows
 
 
-def fill_answers_table(table: DataTable, record: SessionRecord) -> DataTable:
+def answers_table(id: str) -> FittedTable:
+    """The table of a session's answers: the question gives way, so Time, Rating, Points
+    and STAR stay in view down to 80 columns."""
+    return FittedTable(flex=1, min_flex=16, id=id)
+
+
+def fill_answers_table(table: FittedTable, record: SessionRecord) -> FittedTable:
     """A session's answers, one row each (the summary and the session screen)."""
-    table.add_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
-    for row in summary_rows(record):
-        table.add_row(*row)
+    table.set_columns("#", "Question", "Time", "Over", "Rating", "Points", "STAR")
+    table.set_rows(summary_rows(record))
     return table
 
 

@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from mockint.core.deck import STAR_PARTS, Deck, KeyPoint, Question
 from mockint.core.keypoints import format_key_point
+from mockint.core.words import noun
 from mockint.storage.formats.base import (
     LIST_CELLS,
     Builder,
@@ -127,10 +128,12 @@ def _header(line: int, cells: list[str], builder: Builder) -> dict[int, str]:
             columns[index] = name
     if unknown:
         listed = ", ".join(f'"{u}"' for u in unknown)
-        builder.problem(line, f"unknown column(s) {listed} ignored; known columns: "
+        builder.problem(line, f"unknown {noun(len(unknown), 'column')} {listed} ignored; known columns: "
                               f"{', '.join(COLUMN_NAMES)}")
     if repeated:
-        builder.problem(line, f"column(s) {', '.join(repeated)} repeat an earlier column; "
+        one = len(repeated) == 1
+        builder.problem(line, f"{noun(len(repeated), 'column').capitalize()} {', '.join(repeated)} "
+                              f"{'repeats' if one else 'repeat'} an earlier column; "
                               "the first one is used")
     if "prompt" not in columns.values():
         raise ImportFailed([ImportProblem(line, "no prompt column: the first row must name the "

@@ -8,7 +8,13 @@
 - `rows`: rows as Python values and back
 """
 
-from mockint.storage.history.rows import AnswerHit, HistoryFilter, SessionSummary, fts_query
+from mockint.storage.history.rows import (
+    AnswerHit,
+    HistoryFilter,
+    NoteHit,
+    SessionSummary,
+    fts_query,
+)
 from mockint.storage.history.schema import (
     BUSY_TIMEOUT_MS,
     MIGRATIONS,
@@ -32,6 +38,7 @@ __all__ = [
     "HistoryCorrupt",
     "HistoryUnavailable",
     "HistoryWriteFailed",
+    "NoteHit",
     "SessionSummary",
     "fts_query",
 ]

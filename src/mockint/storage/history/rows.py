@@ -67,14 +67,7 @@ class AnswerHit:
 
     def match_parts(self) -> list[tuple[str, bool]]:
         """The snippet as (text, matched) runs, in order."""
-        parts: list[tuple[str, bool]] = []
-        for i, chunk in enumerate(self.match.split(MATCH_START)):
-            if i == 0:
-                parts.append((chunk, False))
-                continue
-            matched, _, rest = chunk.partition(MATCH_END)
-            parts += [(matched, True), (rest, False)]
-        return [(text, matched) for text, matched in parts if text]
+        return snippet_parts(self.match)
 
     def marked_match(self, start: str = "«", end: str = "»") -> str:
         """The snippet on one line with the matched words between `start` and `end`."""
@@ -91,8 +84,40 @@ class AnswerHit:
         return " ".join(self.text.split())[:width]
 
 
+@dataclass
+class NoteHit:
+    """A session whose note holds the search words (`match`: the words around them,
+    matched words between MATCH_START and MATCH_END, as for answers)."""
+
+    session_id: str
+    started_at: datetime
+    deck_titles: str
+    note: str
+    match: str
+
+    def match_parts(self) -> list[tuple[str, bool]]:
+        return snippet_parts(self.match)
+
+    def marked_match(self, start: str = "«", end: str = "»") -> str:
+        line = " ".join("".join(f"{start}{t}{end}" if m else t
+                                for t, m in self.match_parts()).split())
+        return f"note: {line}"
+
+
 # Control characters no typed answer holds, so they can mark the match unambiguously.
 MATCH_START, MATCH_END = "\x02", "\x03"
+
+
+def snippet_parts(match: str) -> list[tuple[str, bool]]:
+    """An FTS5 snippet as (text, matched) runs, in order."""
+    parts: list[tuple[str, bool]] = []
+    for i, chunk in enumerate(match.split(MATCH_START)):
+        if i == 0:
+            parts.append((chunk, False))
+            continue
+        matched, _, rest = chunk.partition(MATCH_END)
+        parts += [(matched, True), (rest, False)]
+    return [(text, matched) for text, matched in parts if text]
 SNIPPET_WORDS = 16
 
 

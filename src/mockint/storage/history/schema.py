@@ -215,6 +215,33 @@ MIGRATIONS: list[str] = [
             VALUES (new.id, new.text, new.follow_up_text);
     END;
     """,
+    # 9 → 10: (a) the stats chart key-point coverage and STAR completeness per week
+    # from the ticks, which live in the answer row beside kilobytes of question
+    # snapshot: they join the covering stats index, so the weekly figures still read
+    # the index only (stats on 10,000 sessions, bench/stats_index.py: see the
+    # commit). SQLite does not cover virtual generated columns from an index, so the
+    # ticks themselves are indexed. (b) Session notes are searched: their own
+    # full-text index, kept by triggers like the answers'.
+    """
+    DROP INDEX answers_stats;
+    CREATE INDEX answers_stats ON answers (session_id, submitted_at, skipped, rating,
+        overtime, category, topics, key_points_checked, star_checked);
+    CREATE VIRTUAL TABLE notes_fts USING fts5 (note, content='sessions',
+        content_rowid='rowid');
+    INSERT INTO notes_fts (rowid, note) SELECT rowid, note FROM sessions WHERE note != '';
+    CREATE TRIGGER notes_fts_insert AFTER INSERT ON sessions WHEN new.note != '' BEGIN
+        INSERT INTO notes_fts (rowid, note) VALUES (new.rowid, new.note);
+    END;
+    CREATE TRIGGER notes_fts_delete AFTER DELETE ON sessions WHEN old.note != '' BEGIN
+        INSERT INTO notes_fts (notes_fts, rowid, note) VALUES ('delete', old.rowid, old.note);
+    END;
+    CREATE TRIGGER notes_fts_update AFTER UPDATE OF note ON sessions
+        WHEN old.note IS NOT new.note BEGIN
+        INSERT INTO notes_fts (notes_fts, rowid, note) SELECT 'delete', old.rowid, old.note
+            WHERE old.note != '';
+        INSERT INTO notes_fts (rowid, note) SELECT new.rowid, new.note WHERE new.note != '';
+    END;
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -28,6 +28,7 @@ from mockint.storage.history.rows import (
     SUMMARY_COLUMNS,
     AnswerHit,
     HistoryFilter,
+    NoteHit,
     SessionSummary,
     answer_from_row,
     answer_values,
@@ -283,6 +284,25 @@ class HistoryStore(CardQueries, StoryQueries):
         return [hit_from_row(r) for r in rows]
 
     @reading
+    def search_notes(self, text: str, *, limit: int = 100) -> list[NoteHit]:
+        """Sessions whose note holds every word (the last may be a prefix), newest first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        rows = self.query(
+            f"""
+            SELECT s.id, s.started_at, s.deck_titles, s.note,
+                snippet(notes_fts, 0, ?1, ?2, '…', {SNIPPET_WORDS}) AS match
+            FROM notes_fts f JOIN sessions s ON s.rowid = f.rowid
+            WHERE notes_fts MATCH ?3 ORDER BY s.started_at DESC LIMIT ?4
+            """,
+            (MATCH_START, MATCH_END, query, limit),
+        )
+        return [NoteHit(session_id=r["id"], started_at=when(r["started_at"]),
+                        deck_titles=r["deck_titles"], note=r["note"], match=r["match"] or "")
+                for r in rows]
+
+    @reading
     def question_timeline(self, deck_id: str, question_id: str) -> list[AnswerHit]:
         """Every answer ever given to one question, oldest first."""
         rows = self.query(
@@ -336,11 +356,35 @@ class HistoryStore(CardQueries, StoryQueries):
         """Submitted answers and skips of sessions started since `since`: what the stats count."""
         from mockint.core.stats import StatsAnswer
 
-        rows = self.query(
-            "SELECT s.started_at, a.rating, a.overtime, a.category, a.topics, a.skipped "
-            "FROM sessions s JOIN answers a ON a.session_id = s.id "
-            "WHERE s.started_at >= ? AND a.submitted_at IS NOT NULL", (since.isoformat(),))
+        rows = self.query(STATS_ANSWER_SQL, (since.isoformat(),))
         return [StatsAnswer(started_at=datetime.fromisoformat(r["started_at"]),
                             rating=r["rating"], overtime=r["overtime"], category=r["category"],
-                            topics=tuple(r["topics"].split()), skipped=bool(r["skipped"]))
+                            topics=tuple(r["topics"].split()), skipped=bool(r["skipped"]),
+                            key_points=_ticks(r.get("key_points_checked")),
+                            star=_star(r.get("star_checked")))
                 for r in rows]
+
+
+# Read from the covering index answers_stats only (schema 10 added the ticks to it;
+# bench/stats_index.py measures the difference).
+STATS_ANSWER_SQL = (
+    "SELECT s.started_at, a.rating, a.overtime, a.category, a.topics, a.skipped"
+    ", a.key_points_checked, a.star_checked "
+    "FROM sessions s JOIN answers a ON a.session_id = s.id "
+    "WHERE s.started_at >= ? AND a.submitted_at IS NOT NULL")
+
+
+def _ticks(stored: str | None) -> tuple[int, int] | None:
+    """(ticked, of) from a stored JSON list of booleans; None without key points.
+    Counted as text: every value is `true` or `false`, and no JSON parse is needed."""
+    if not stored:
+        return None
+    ticked, missed = stored.count("true"), stored.count("false")
+    return (ticked, ticked + missed) if ticked + missed else None
+
+
+def _star(stored: str | None) -> int | None:
+    """STAR parts ticked (0-4) from the stored JSON object; None where STAR was not asked."""
+    if not stored or stored == "{}":
+        return None
+    return stored.count("true")

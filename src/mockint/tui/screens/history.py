@@ -15,11 +15,12 @@ from textual.widgets import DataTable, Footer, Input, Select
 
 from mockint.core.timing import format_duration
 from mockint.core.vocabulary import CATEGORIES
-from mockint.storage.history import AnswerHit, HistoryFilter, SessionSummary
+from mockint.storage.history import AnswerHit, HistoryFilter, NoteHit, SessionSummary
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import session_status
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import one_line, plural, visible
+from mockint.tui.widgets.fitted_table import FittedTable
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -57,12 +58,15 @@ def session_cells(s: SessionSummary) -> tuple[Text, ...]:
     )
 
 
-def match_text(hit: AnswerHit) -> Text:
+def match_text(hit: AnswerHit | NoteHit) -> Text:
     """The words around the match, matched words in bold reverse and «between marks»
     (so they show without colour too); the answer's start if there is no snippet."""
-    if not hit.match:
+    if isinstance(hit, NoteHit):
+        text = Text("note: ", style="italic")
+    elif not hit.match:
         return Text(visible(one_line(hit.text, 50)))
-    text = Text("follow-up: " if hit.match_in_follow_up else "", style="italic")
+    else:
+        text = Text("follow-up: " if hit.match_in_follow_up else "", style="italic")
     for part, matched in hit.match_parts():
         part = visible(" ".join(part.split()) if not matched else part)
         if matched:
@@ -72,10 +76,11 @@ def match_text(hit: AnswerHit) -> Text:
     return text
 
 
-def hit_cells(h: AnswerHit) -> tuple[Text, ...]:
+def hit_cells(h: AnswerHit | NoteHit) -> tuple[Text, ...]:
+    about = (f"Session note · {h.deck_titles}" if isinstance(h, NoteHit) else h.prompt)
     return (
         Text(f"{h.started_at.astimezone():%Y-%m-%d %H:%M}"),
-        Text(visible(one_line(h.prompt, 36))),
+        Text(visible(one_line(about, 36))),
         match_text(h),
     )
 
@@ -91,9 +96,9 @@ Your past sessions, newest first: Ans, Skip and Unans count the questions
 answered, skipped and left unanswered; a session left before any answer is
 marked empty (kept, but left out of the stats). Narrow them by deck,
 category, average rating and dates (YYYY-MM-DD). Typing in the search box searches inside your
-answers instead and lists the answers that match, with the words around the
+answers, follow-up answers and session notes instead and lists what matches, with the words around the
 match and the matched words «marked»; Enter in the search box moves to the
-results, and Enter on one opens the answer scrolled to the match. More rows
+results, and Enter on one opens the answer scrolled to the match (on a note, its session). More rows
 load as you scroll.
 """
     BINDINGS = [
@@ -106,7 +111,7 @@ load as you scroll.
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[SessionSummary] = []
-        self.hits: list[AnswerHit] = []
+        self.hits: list[AnswerHit | NoteHit] = []
         self.total = 0
         self._more = False
         self._reload_at: float | None = None  # on the app's clock; see _ticked
@@ -128,14 +133,15 @@ load as you scroll.
             yield Input(placeholder="from YYYY-MM-DD", id="since", compact=True)
             yield Input(placeholder="to YYYY-MM-DD", id="until", compact=True)
         yield Plain("", id="history-count")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        # At 80 columns the decks give way, then Note, Mode and Time go (FittedTable).
+        yield FittedTable(flex=1, min_flex=12, drop=(9, 2, 7), id="sessions")
         yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     @reads_history
     def on_mount(self) -> None:
         mockint_app(self).ticked.subscribe(self, self._ticked)
-        self.query_one("#sessions", DataTable).add_columns(
+        self.query_one("#sessions", FittedTable).set_columns(
             "Date", "Decks", "Mode", "Ans", "Skip", "Unans", "Avg", "Time", "Status", "Note")
         self.query_one("#hits", DataTable).add_columns("Date", "Question", "Your answer")
         self.query_one("#hits").display = False
@@ -204,17 +210,17 @@ load as you scroll.
 
     def _show_page(self, filters: HistoryFilter, offset: int, rows: list[SessionSummary],
                    total: int) -> None:
-        table = self.query_one("#sessions", DataTable)
+        table = self.query_one("#sessions", FittedTable)
         self.query_one("#hits").display = False
         table.display = True
         if offset == 0:
-            table.clear()
             self.summaries = []
+            table.set_rows([])
         self.summaries += rows
         self.total = total
         self._filters = filters
         self._more = len(self.summaries) < total
-        table.add_rows(session_cells(summary) for summary in rows)
+        table.append_rows(session_cells(summary) for summary in rows)
         self._results_shown(table)
         noun = "session" if total == 1 else "sessions"
         self.query_one("#history-count", Plain).update(
@@ -223,10 +229,14 @@ load as you scroll.
     @work(thread=True, exclusive=True, group="history")
     @reads_history
     def _search(self, query: str) -> None:
-        hits = self.history.search_answers(query)
-        self.app.call_from_thread(self._show_hits, query, hits)
+        answers = self.history.search_answers(query)
+        notes = self.history.search_notes(query)
+        self.app.call_from_thread(self._show_hits, query, answers, notes)
 
-    def _show_hits(self, query: str, hits: list[AnswerHit]) -> None:
+    def _show_hits(self, query: str, answers: list[AnswerHit], notes: list[NoteHit]) -> None:
+        # Newest first, answers and session notes together (a note before its answers).
+        hits: list[AnswerHit | NoteHit] = [*notes, *answers]
+        hits.sort(key=lambda hit: hit.started_at, reverse=True)
         self.hits = hits
         self.query_one("#sessions").display = False
         table = self.query_one("#hits", DataTable)
@@ -234,8 +244,11 @@ load as you scroll.
         table.clear()
         table.add_rows(hit_cells(hit) for hit in hits)
         self._results_shown(table)
+        found = " and ".join(([plural(len(answers), "answer")] if answers or not notes else [])
+                             + ([plural(len(notes), "note")] if notes else []))
+        one = len(hits) == 1
         self.query_one("#history-count", Plain).update(
-            f"{plural(len(hits), 'answer')} {'contains' if len(hits) == 1 else 'contain'} “{query}”")
+            f"{found} {'contains' if one else 'contain'} “{query}”")
 
     # --- events --------------------------------------------------------------
 
@@ -268,8 +281,14 @@ load as you scroll.
         mockint_app(self).nav.session(record, closed)
 
     @on(DataTable.RowSelected, "#hits")
+    @reads_history
     def _open_hit(self, event: DataTable.RowSelected) -> None:
         hit = self.hits[event.cursor_row]
+        if isinstance(hit, NoteHit):  # a session's note: open the session
+            history = self.history
+            if history is not None:
+                mockint_app(self).nav.session(history.load_session(hit.session_id))
+            return
         found = [part for part, matched in hit.match_parts() if matched]
         mockint_app(self).nav.answer_hit(hit, find=found)
 

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from mockint.core.presets import BUILTIN_PRESETS, HOME_KEYS
 from mockint.storage.decks import DeckEntry
 from mockint.storage.history import HistoryStore, HistoryUnavailable
 from mockint.tui import messages
@@ -17,7 +18,8 @@ from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import visible
-from mockint.tui.widgets.footer import Footer
+from mockint.tui.widgets.fitted_table import FittedTable
+from mockint.tui.widgets.narrow_footer import NarrowFooter
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.plan_headline import PlanHeadline
 from mockint.tui.widgets.screen_header import ScreenHeader
@@ -32,11 +34,15 @@ class HomeScreen(Screen[None]):
     HELP = """
 The decks mockint found: the bundled ones, your own (see `mockint locate`)
 and any given with --deck-path. A deck marked ⚠ has errors; select it to see
-them. Press s to set up an interview, or Enter on a deck to start from it.
+them. Press s to set up an interview (it opens on your last setup), or Enter
+on a deck to set one up with that deck. The number keys start the presets
+listed under Quick start at once: the built-in ones, then your own (save one
+from the setup with F6; delete it from the palette).
 b opens your story bank; when your next interview may ask about a competency
 none of your stories shows, home says so under the plan.
 """
     can_resume = False
+    _preset_count = 0  # presets listed under Quick start (the number keys that work)
     due = 0
     ready = False
     recent: list = []
@@ -60,50 +66,78 @@ none of your stories shows, home says so under the plan.
         Binding("o", "app.settings", "Settings", show=False,
                 tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
+        # 1-9: the presets, built-in ones first (their titles, so help and the palette
+        # name them), then the person's own.
+        *[Binding(str(n), f"preset({n})", BUILTIN_PRESETS[n - 1].title
+                  if n <= len(BUILTIN_PRESETS) else f"Your preset {n - len(BUILTIN_PRESETS)}",
+                  show=False, tooltip="Start this preset now (listed under Quick start)")
+          for n in range(1, HOME_KEYS + 1)],
     ]
+    # Left out of the footer below 100 columns (still in F1 help and the palette), so
+    # F1 Help and Quit stay in view at 80.
+    NARROW_HIDDEN = ("decks", "stats", "stories", "practise_plan")
 
     def compose(self) -> ComposeResult:
         yield ScreenHeader()
         with Horizontal(id="home-body"):
             with Vertical(id="decks-pane"):
                 yield Static("Decks", classes="section-title")
-                yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+                # Titles give way to the counts at 80 columns (FittedTable).
+                yield FittedTable(flex=0, min_flex=10, id="decks")
                 yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
+                yield Static("Quick start", classes="section-title")
+                yield Plain("", id="presets")
                 yield PlanHeadline(id="plan")
                 yield StoryGaps(id="story-gaps")
                 yield Static("", id="due", classes="section-title")
                 yield Static("Recent sessions", classes="section-title")
-                yield DataTable(id="recent", cursor_type="row", zebra_stripes=True)
+                yield FittedTable(flex=1, min_flex=8, drop=(3,), id="recent")  # Avg goes first
                 yield Static("", id="recent-hint", classes="hint")
-        yield Footer()
+        yield NarrowFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#decks", DataTable).add_columns("Deck", "Questions", "Source")
+        self.query_one("#decks", FittedTable).set_columns("Deck", "Questions", "Source")
         self.show_decks()
-        self.query_one("#recent", DataTable).add_columns("Date", "Decks", "Qs", "Avg")
+        self.query_one("#recent", FittedTable).set_columns("Date", "Decks", "Qs", "Avg")
         self.ready = True
+        self.call_after_refresh(self.show_presets)  # reads a file: not before the first paint
         self.show_recent()
         if mockint_app(self).history is None:
             self.query_one(PlanHeadline).reload()  # none (yet): plan from a fresh start
         self.query_one("#decks", DataTable).focus()
 
     def show_decks(self) -> None:
-        table = self.query_one("#decks", DataTable)
+        table = self.query_one("#decks", FittedTable)
         row = table.cursor_row
-        table.clear()
         entries = mockint_app(self).decks.entries
-        for index, entry in enumerate(entries):
+        rows = []
+        for entry in entries:
             if entry.ok and entry.summary is not None:
                 cells = (Text(visible(entry.summary.title)),
                          Text(str(len(entry.summary.questions)), justify="right"))
             else:
                 cells = (Text(f"⚠ {visible(entry.path.name)}", style="bold red"),
                          Text("errors", style="red"))
-            table.add_row(*cells, Text(entry.source), key=str(index))
+            rows.append((*cells, Text(entry.source)))
+        table.set_rows(rows, keys=[str(index) for index in range(len(rows))])
         if entries:
             table.move_cursor(row=min(row, len(entries) - 1))
         self._show_details(table.cursor_row)
+
+    def show_presets(self) -> None:
+        """ "1 Quick 5 · 2 Mock · …": the number keys that start a preset."""
+        names = mockint_app(self).setups.names()[:HOME_KEYS]
+        self._preset_count = len(names)
+        self.query_one("#presets", Plain).update(
+            " · ".join(f"{n} {name}" for n, name in enumerate(names, start=1)))
+        self._refresh_bindings()
+
+    def action_preset(self, number: int) -> None:
+        app = mockint_app(self)
+        presets = app.setups.presets()
+        if 1 <= number <= len(presets):
+            app.setups.start(presets[number - 1])
 
     def show_recent(self) -> None:
         """The last sessions, newest first (after each interview too)."""
@@ -113,8 +147,8 @@ none of your stories shows, home says so under the plan.
         if app.history_opening:
             return  # filled once it is open (a moment later), not as "unavailable" first
         history = app.history
-        table = self.query_one("#recent", DataTable)
-        table.clear()
+        table = self.query_one("#recent", FittedTable)
+        table.set_rows([])
         try:
             self._read_history(history)
         except HistoryUnavailable as problem:  # damaged since it opened: say so, run on
@@ -123,11 +157,10 @@ none of your stories shows, home says so under the plan.
             table.display = False
             self._refresh_bindings()
             return
-        for s in self.recent:
-            table.add_row(Text(f"{s.started_at.astimezone():%d %b %H:%M}"),
-                          Text(visible(s.deck_titles[:28])),
-                          Text(f"{s.answered_count}/{s.question_count}"),
-                          Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—"))
+        table.set_rows((Text(f"{s.started_at.astimezone():%d %b %H:%M}"),
+                        Text(visible(s.deck_titles[:28])),
+                        Text(f"{s.answered_count}/{s.question_count}"),
+                        Text(f"{s.avg_rating:.1f}" if s.avg_rating else "—")) for s in self.recent)
         table.display = bool(self.recent)
         self.query_one("#due", Static).update(self._due_text(history))
         self.query_one(PlanHeadline).reload()
@@ -207,7 +240,7 @@ none of your stories shows, home says so under the plan.
     def _refresh_bindings(self) -> None:
         """Refresh the footer only when an answer of `check_action` changed: each refresh
         rebuilds the footer's keys, and home's start-up refreshed it five to seven times."""
-        state = (self.can_resume, mockint_app(self).history is not None,
+        state = (self.can_resume, mockint_app(self).history is not None, self._preset_count,
                  self.due > 0, self.plan_left > 0)
         if state != self._bindings_state:
             self._bindings_state = state
@@ -225,6 +258,8 @@ none of your stories shows, home says so under the plan.
             return history is not None and self.plan_left > 0
         if action == "cram":
             return history is not None
+        if action == "preset":
+            return 1 <= int(str(parameters[0])) <= self._preset_count
         return True
 
     def action_decks(self) -> None:
@@ -236,6 +271,7 @@ none of your stories shows, home says so under the plan.
             return
         self.show_recent()
         self.show_decks()
+        self.show_presets()  # one may have been saved or deleted meanwhile
 
     def on_history_opened(self, _: messages.HistoryOpened) -> None:
         self.show_recent()
@@ -272,7 +308,9 @@ none of your stories shows, home says so under the plan.
             self.notify("This deck has errors; fix them first.", severity="warning")
 
     def action_setup(self) -> None:
-        self.start_setup([])
+        """The last setup; with nothing remembered, the deck under the cursor."""
+        entry = self._entry(self.query_one("#decks", DataTable).cursor_row)
+        mockint_app(self).nav.setup(cursor_deck=entry.deck_id if entry and entry.ok else None)
 
     def start_setup(self, deck_ids: list[str]) -> None:
         mockint_app(self).nav.setup(deck_ids)

@@ -107,7 +107,7 @@ edit first.
                     yield Plain(f"\nFollow-up: {follow_up.prompt}", classes="follow-up")
                     yield Plain(follow_up.text or "(no answer typed)")
             with VerticalScroll(id="sample") as sample:
-                sample.border_title = ("How to ask it, and what to listen for"
+                sample.border_title = ("Sample answer, and what to listen for"
                                        if question.category == "ask-them" else "Sample answer")
                 yield Plain(question.sample_answer or "(the deck has no sample answer)")
         yield Plain("Reading your answer…", id="insights")

@@ -12,11 +12,12 @@ from mockint import paths
 from mockint.core.session import SessionRecord
 from mockint.storage.export import write_export
 from mockint.tui.access import mockint_app
-from mockint.tui.formatting import fill_answers_table, session_heading
+from mockint.tui.formatting import answers_table, fill_answers_table, session_heading
 from mockint.tui.history_guard import STORE_ERRORS, store_error_text
 from mockint.tui.literal import plural
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.note import NoteScreen
+from mockint.tui.widgets.fitted_table import FittedTable
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -49,14 +50,14 @@ x exports it as a Markdown report and j as JSON (the path is shown).
         yield ScreenHeader()
         yield Plain(session_heading(self.record), id="session-heading")
         yield Plain(self._note_text(), id="session-note")
-        yield DataTable(id="session-answers", cursor_type="row", zebra_stripes=True)
+        yield answers_table("session-answers")
         yield Footer()
 
     def _note_text(self) -> str:
         return f"Note: {self.record.note}" if self.record.note else "No note yet (e adds one)."
 
     def on_mount(self) -> None:
-        fill_answers_table(self.query_one(DataTable), self.record).focus()
+        fill_answers_table(self.query_one(FittedTable), self.record).focus()
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:

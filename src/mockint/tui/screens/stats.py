@@ -21,7 +21,10 @@ class StatsScreen(Screen[None]):
     HELP_TITLE = "Stats"
     HELP = """
 Your practice at a glance: sessions and answers per day over the last four
-weeks, the average rating week by week, how often you ran over the time limit,
+weeks, the average rating week by week, and week by week the share of key
+points you ticked, how complete your STAR answers were and the share of
+answers over the time limit (each bar with its figure and how many answers it
+counts), how often you ran over the time limit,
 your weakest topics and categories, how many questions come due in each of the
 next seven days, and per deck how many questions are new, being learned, or in
 review. Sessions left before any answer are not counted; e counts them too.

@@ -8,15 +8,16 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import Footer
 
 from mockint.core.session import AnswerRecord, SessionConfig, SessionRecord
 from mockint.core.timing import format_duration
 from mockint.core.verdict import SessionVerdict, session_verdict
 from mockint.core.words import SESSION_STATUS
 from mockint.tui.access import mockint_app
-from mockint.tui.formatting import fill_answers_table
+from mockint.tui.formatting import answers_table, fill_answers_table
 from mockint.tui.history_guard import reads_history
+from mockint.tui.widgets.fitted_table import FittedTable
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -61,17 +62,17 @@ notice one story told for everything.
             id="summary-head",
         )
         if record.config.full is not None:  # a full interview: its sections and budget
-            from mockint.core.full_interview import budget_line, sections_line
+            from mockint.core.full_interview import budget_line, sections_brief
 
-            yield Plain(f"{sections_line(record)}\n{budget_line(record)}", id="summary-sections")
+            yield Plain(f"{sections_brief(record)}\n{budget_line(record)}", id="summary-sections")
         yield Plain("", id="schedule-note")
         yield Plain("", id="story-warnings")
-        yield DataTable(id="summary-table", cursor_type="row", zebra_stripes=True)
+        yield answers_table("summary-table")
         yield Plain("Comparing with your previous attempts…", id="summary-verdict")
         yield Footer()
 
     def on_mount(self) -> None:
-        fill_answers_table(self.query_one(DataTable), self.record).focus()
+        fill_answers_table(self.query_one(FittedTable), self.record).focus()
         self._compare_with_previous()
         from mockint.core.practice import CRAM_KINDS
 
