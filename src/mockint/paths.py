@@ -85,3 +85,8 @@ def history_db_path() -> Path:
 
 def settings_path() -> Path:
     return config_dir() / "settings.toml"
+
+
+def setups_path() -> Path:
+    """The last setup of each kind and the saved presets (storage/presets.py)."""
+    return config_dir() / "setups.toml"

@@ -231,7 +231,7 @@ def test_two_processes_finish_interviews_into_one_history(tmux: Tmux, mockint_sc
     for window in windows.values():
         window.send_keys("C-s")
     for answer, window in windows.items():
-        screen = window.wait_for("Sample answer")
+        screen = window.wait_for("what to listen for")  # a question to ask: its reveal pane
         if answer not in screen:
             window.fail("the reveal should show this window's answer")
     for window in windows.values():

@@ -77,9 +77,8 @@ async def test_full_interview_from_introduction_to_your_questions_and_summary(fu
 
         assert isinstance(app.screen, SummaryScreen)
         sections = shown(app.screen.query_one("#summary-sections"))
-        assert "Introduction · 1 question · 1:00" in sections
-        assert "Design · 1 question · 3:20" in sections
-        assert "Your questions · 2 questions · 1:00" in sections
+        assert sections.startswith("Sections: Introduction 1:00 · Technical 1:40 · ")
+        assert "Design 3:20 · Your questions ×2 1:00" in sections
         assert "Time 8:40 of 45:00 · 36:20 to spare" in sections
         record = app.interview.record
         app.flush_saves()

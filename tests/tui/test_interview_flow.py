@@ -55,6 +55,7 @@ async def test_setup_by_keyboard_starts_a_mock_interview(app):
 async def test_setup_refuses_to_start_with_no_matching_questions(app):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("s")
+        await pilot.click("#more CollapsibleTitle")  # topics are under "More choices"
         await pilot.click("#topics")
         await pilot.press(*"nothing-has-this")
         assert "0 questions match" in shown(app.screen.query_one("#matches"))

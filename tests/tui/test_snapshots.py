@@ -50,10 +50,6 @@ def test_home(snap_compare, app):
     assert snap_compare(app, terminal_size=(120, 40))
 
 
-def test_setup(snap_compare, app):
-    assert snap_compare(app, terminal_size=(120, 40), press=["s"])
-
-
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
 def test_interview(snap_compare, app, size):
     assert snap_compare(app, terminal_size=size, run_before=interview_at(PRACTICE, 95, ANSWER))

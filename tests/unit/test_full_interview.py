@@ -13,6 +13,7 @@ from mockint.core.full_interview import (
     closing_line,
     questions_to_ask,
     section_times,
+    sections_brief,
     sections_line,
 )
 from mockint.core.session import (
@@ -183,6 +184,8 @@ def test_interview_asks_for_questions_at_the_end_and_keeps_them_like_answers():
                                                           "questions"]
     assert [round(s.used) for s in section_times(record)] == [60, 90, 300]
     assert budget_line(record) == "Time 7:30 of 5:00 · 2:30 over budget"
+    assert sections_brief(record) == ("Sections: Introduction 1:00 · Technical 1:30 · "
+                                      "Your questions ×2 5:00")
     lines = sections_line(record).splitlines()
     assert lines[0] == "Introduction · 1 question · 1:00 (limits 1:40)"
     assert lines[2] == "Your questions · 2 questions · 5:00 (limits 2:30)"

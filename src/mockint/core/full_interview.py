@@ -284,6 +284,14 @@ def sections_line(record: SessionRecord) -> str:
     return "\n".join(lines)
 
 
+def sections_brief(record: SessionRecord) -> str:
+    """The sections on one line that wraps (the summary, where rows are scarce):
+    "Sections: Introduction 1:20 · Technical ×3 7:40 · … · Your questions ×2 2:10"."""
+    parts = [f"{row.title}{f' ×{row.questions}' if row.questions > 1 else ''} "
+             f"{format_duration(row.used)}" for row in section_times(record)]
+    return "Sections: " + " · ".join(parts)
+
+
 def _what(section: Section) -> str:
     return " or ".join(section.categories)
 

@@ -219,10 +219,15 @@ def questions_for(decks: Sequence[Deck], keys: Sequence[tuple[str, str]],
     return asked
 
 
+def new_seed() -> int:
+    """A seed for a shuffle: short enough to read off the screen and type back."""
+    return random.randrange(1, 100_000)
+
+
 def prepare_config(config: SessionConfig) -> SessionConfig:
     """Give a shuffle without a seed a seed of its own, so the set can be repeated."""
     if config.order == "shuffled" and config.seed is None:
-        return config.model_copy(update={"seed": random.randrange(1, 100_000)})
+        return config.model_copy(update={"seed": new_seed()})
     return config
 
 

@@ -7,7 +7,14 @@ import re
 import shutil
 import stat
 import tempfile
+import tomllib
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+M = TypeVar("M", bound="BaseModel")
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = False,
@@ -171,3 +178,40 @@ def toml_error_place(error: Exception) -> tuple[str, str]:
     match = _TOML_PLACE.search(message)
     place = f"line {match[1]}, column {match[2]}" if match else ""
     return place, _TOML_PLACE.sub("", message)
+
+
+class FileProblem(Exception):
+    """A file of the user's that cannot be read; `str()` names the file and the place."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path, self.problem = path, problem
+
+
+def read_toml_model(path: Path, model: type[M], problem: type[FileProblem] = FileProblem,
+                    *, advice: str = "") -> M | None:
+    """The `model` kept in the TOML file at `path`, validated; None if there is no file.
+
+    Raises `problem` naming the place: the line and column of a TOML error, or the
+    field path (`presets[0].config.count`) of a wrong value, then `advice`.
+    """
+    from pydantic import ValidationError  # not on the start-up path of every caller
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise problem(path, f"cannot read it ({error})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        place, message = toml_error_place(error)
+        raise problem(path, f"{place + ': ' if place else ''}{message}") from None
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
+        message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+        raise problem(path, f"{field.lstrip('.') or '(file)'}: {message}{advice}") from None

@@ -18,12 +18,11 @@ it is only written when the person adds or removes an interview.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mockint import paths
-from mockint.storage.files import atomic_write_text, toml_error_place
+from mockint.storage.files import FileProblem, atomic_write_text, read_toml_model
 
 if TYPE_CHECKING:  # the models (pydantic) load when there is a file to read: not at start-up
     from mockint.core.planning import InterviewCalendar, UpcomingInterview
@@ -32,10 +31,8 @@ FILE_NAME = "interviews.toml"
 NO_INTERVIEW_YET = "No interview date yet · i to add one and get a daily plan"
 
 
-class InterviewsProblem(Exception):
-    def __init__(self, path: Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path, self.problem = path, problem
+class InterviewsProblem(FileProblem):
+    """The interviews file cannot be read; `str()` names the file and the place."""
 
 
 def interviews_path() -> Path:
@@ -44,30 +41,10 @@ def interviews_path() -> Path:
 
 def load_calendar(path: Path | None = None) -> InterviewCalendar:
     """The interviews on file (none if there is no file); InterviewsProblem names the place."""
-    from pydantic import ValidationError
-
     from mockint.core.planning import InterviewCalendar
 
-    path = path or interviews_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return InterviewCalendar()
-    except (OSError, UnicodeDecodeError) as error:
-        raise InterviewsProblem(path, f"cannot read it ({error})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        place, message = toml_error_place(error)
-        raise InterviewsProblem(path, f"{place + ': ' if place else ''}{message}") from None
-    try:
-        return InterviewCalendar.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        field = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in first["loc"])
-        message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
-        raise InterviewsProblem(path, f"{field.lstrip('.') or '(file)'}: {message}; fix or "
-                                "remove that entry") from None
+    return read_toml_model(path or interviews_path(), InterviewCalendar, InterviewsProblem,
+                           advice="; fix or remove that entry") or InterviewCalendar()
 
 
 def load_calendar_or_empty(path: Path | None = None) -> tuple[InterviewCalendar,

@@ -11,6 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     # reveal screens: it is built when first wanted, not before the first frame.
     from mockint.core.session import Interview, SessionConfig
     from mockint.tui.interview_flow import InterviewFlow
+    from mockint.tui.presets import SetupMemory
 
 MIN_SIZE = (80, 24)  # every screen is laid out (and snapshot-tested) down to this
 TICK_SECONDS = 0.25  # how often timers look at the clock: the display lags by at most this
@@ -123,6 +125,13 @@ class MockintApp(App[None]):
     @property
     def settings(self) -> Settings:
         return self.prefs.settings
+
+    @cached_property
+    def setups(self) -> SetupMemory:
+        """The remembered setups and presets (read when first wanted, not at start-up)."""
+        from mockint.tui.presets import SetupMemory
+
+        return SetupMemory(self)
 
     def watch_theme(self, name: str) -> None:
         self.prefs.theme_chosen(name)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # home uses this module before any session model (pydantic) i
     from mockint.core.session import AnswerRecord, SessionRecord
 
 KIND_LABELS = {
-    "custom": "Custom: the filters below",
+    "custom": "Custom: the decks above, as filtered",
     "due": "Due: reviews FSRS scheduled, most overdue first",
     "weak": "Weak: lowest recent ratings, missed points, overtime",
     "new": "New: questions never answered",

@@ -40,6 +40,7 @@ class Navigator:
         """The command palette's places: (title, help, what to do)."""
         practice = self.app.flow.start_practice
         return [
+            *self.app.setups.palette_commands(),  # "Start interview" and each preset
             ("Settings", "Theme, default mode and time, bell, pace, deck folders", self.settings),
             ("Decks", "Edit, copy, create, import and export decks", self.decks),
             ("History", "Past sessions, search inside answers, export", self.history),
@@ -48,8 +49,6 @@ class Navigator:
              self.plan),
             ("Story bank", "Your STAR stories, the competencies they cover, practise one",
              self.stories),
-            ("Practise due questions", "A session of the questions FSRS says are due",
-             lambda: practice("due")),
             ("Practise weak questions", "Lowest recent ratings, missed points, overtime",
              lambda: practice("weak")),
             ("Practise new questions", "Questions you have never answered",
@@ -126,21 +125,31 @@ class Navigator:
 
         self._push(StatsScreen())
 
-    def setup(self, deck_ids: list[str]) -> None:
-        """The setup form; what it returns starts the interview."""
+    def setup(self, deck_ids: list[str] | None = None, *, cursor_deck: str | None = None,
+              config: SessionConfig | None = None) -> None:
+        """The setup form, on the last setup (or `config`); what it returns starts the
+        interview and is remembered. `deck_ids`: the decks to tick instead of the
+        remembered ones (Enter on a deck); `cursor_deck`: the deck to tick when
+        nothing is remembered (home's cursor)."""
         from mockint.core.session import SessionConfig
         from mockint.tui.screens.setup import SetupScreen
 
         app = self.app
+        memory = app.setups
 
         def chosen(config: SessionConfig | None) -> None:
             if config is not None:
+                memory.remember(config)
                 app.flow.start(config)
 
         settings = app.settings
-        defaults = SessionConfig(deck_ids=[], count=5, mode=settings.default_mode,
-                                 time_limit=settings.default_seconds)
-        self._push(SetupScreen(app.decks.decks, deck_ids, defaults), chosen)
+        start = (config or memory.setups.remembered()
+                 or SessionConfig(deck_ids=[], count=5, mode=settings.default_mode,
+                                  time_limit=settings.default_seconds, order="shuffled"))
+        if deck_ids:
+            start = start.model_copy(update={"deck_ids": deck_ids})
+        fallback = [cursor_deck] if cursor_deck else []
+        self._push(SetupScreen(app.decks.decks, start, memory.setups.last, fallback), chosen)
 
     def session(self, record: SessionRecord,
                 closed: Callable[[bool | None], None] | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -40,11 +40,13 @@ class HelpScreen(ModalScreen[None]):
         title = getattr(self.about, "HELP_TITLE", type(self.about).__name__)
         text = reflow(getattr(self.about, "HELP", "") or "")
         keys = "\n".join(f"  {key:<14} {description}" for key, description in describe_keys(self.about))
-        with VerticalScroll(id="help-box"):
-            yield Static(title, classes="section-title", markup=False)
-            yield Static(text, id="help-text", markup=False)
-            yield Static("Keys", classes="section-title")
-            yield Static(keys or "  (none)", id="help-keys", markup=False)
+        with Vertical(id="help-box"):
+            with VerticalScroll(id="help-body"):
+                yield Static(title, classes="section-title", markup=False)
+                yield Static(text, id="help-text", markup=False)
+                yield Static("Keys", classes="section-title")
+                yield Static(keys or "  (none)", id="help-keys", markup=False)
+            # Outside the scrolling part: in view however long the list of keys is.
             yield Static("Ctrl+P opens the command palette. Esc closes this help.", classes="hint")
 
     def action_dismiss(self) -> None:  # type: ignore[override]

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
+from mockint.core.presets import BUILTIN_PRESETS, HOME_KEYS
 from mockint.storage.decks import DeckEntry
 from mockint.storage.history import HistoryStore, HistoryUnavailable
 from mockint.tui import messages
@@ -33,11 +34,15 @@ class HomeScreen(Screen[None]):
     HELP = """
 The decks mockint found: the bundled ones, your own (see `mockint locate`)
 and any given with --deck-path. A deck marked ⚠ has errors; select it to see
-them. Press s to set up an interview, or Enter on a deck to start from it.
+them. Press s to set up an interview (it opens on your last setup), or Enter
+on a deck to set one up with that deck. The number keys start the presets
+listed under Quick start at once: the built-in ones, then your own (save one
+from the setup with F6; delete it from the palette).
 b opens your story bank; when your next interview may ask about a competency
 none of your stories shows, home says so under the plan.
 """
     can_resume = False
+    _preset_count = 0  # presets listed under Quick start (the number keys that work)
     due = 0
     ready = False
     recent: list = []
@@ -61,6 +66,12 @@ none of your stories shows, home says so under the plan.
         Binding("o", "app.settings", "Settings", show=False,
                 tooltip="Theme, defaults, pace, deck folders"),
         Binding("q", "app.quit", "Quit", show=False),
+        # 1-9: the presets, built-in ones first (their titles, so help and the palette
+        # name them), then the person's own.
+        *[Binding(str(n), f"preset({n})", BUILTIN_PRESETS[n - 1].title
+                  if n <= len(BUILTIN_PRESETS) else f"Your preset {n - len(BUILTIN_PRESETS)}",
+                  show=False, tooltip="Start this preset now (listed under Quick start)")
+          for n in range(1, HOME_KEYS + 1)],
     ]
     # Left out of the footer below 100 columns (still in F1 help and the palette), so
     # F1 Help and Quit stay in view at 80.
@@ -75,6 +86,8 @@ none of your stories shows, home says so under the plan.
                 yield FittedTable(flex=0, min_flex=10, id="decks")
                 yield Plain("", id="deck-details")
             with Vertical(id="sessions-pane"):
+                yield Static("Quick start", classes="section-title")
+                yield Plain("", id="presets")
                 yield PlanHeadline(id="plan")
                 yield StoryGaps(id="story-gaps")
                 yield Static("", id="due", classes="section-title")
@@ -88,6 +101,7 @@ none of your stories shows, home says so under the plan.
         self.show_decks()
         self.query_one("#recent", FittedTable).set_columns("Date", "Decks", "Qs", "Avg")
         self.ready = True
+        self.call_after_refresh(self.show_presets)  # reads a file: not before the first paint
         self.show_recent()
         if mockint_app(self).history is None:
             self.query_one(PlanHeadline).reload()  # none (yet): plan from a fresh start
@@ -110,6 +124,20 @@ none of your stories shows, home says so under the plan.
         if entries:
             table.move_cursor(row=min(row, len(entries) - 1))
         self._show_details(table.cursor_row)
+
+    def show_presets(self) -> None:
+        """ "1 Quick 5 · 2 Mock · …": the number keys that start a preset."""
+        names = mockint_app(self).setups.names()[:HOME_KEYS]
+        self._preset_count = len(names)
+        self.query_one("#presets", Plain).update(
+            " · ".join(f"{n} {name}" for n, name in enumerate(names, start=1)))
+        self._refresh_bindings()
+
+    def action_preset(self, number: int) -> None:
+        app = mockint_app(self)
+        presets = app.setups.presets()
+        if 1 <= number <= len(presets):
+            app.setups.start(presets[number - 1])
 
     def show_recent(self) -> None:
         """The last sessions, newest first (after each interview too)."""
@@ -212,7 +240,7 @@ none of your stories shows, home says so under the plan.
     def _refresh_bindings(self) -> None:
         """Refresh the footer only when an answer of `check_action` changed: each refresh
         rebuilds the footer's keys, and home's start-up refreshed it five to seven times."""
-        state = (self.can_resume, mockint_app(self).history is not None,
+        state = (self.can_resume, mockint_app(self).history is not None, self._preset_count,
                  self.due > 0, self.plan_left > 0)
         if state != self._bindings_state:
             self._bindings_state = state
@@ -230,6 +258,8 @@ none of your stories shows, home says so under the plan.
             return history is not None and self.plan_left > 0
         if action == "cram":
             return history is not None
+        if action == "preset":
+            return 1 <= int(str(parameters[0])) <= self._preset_count
         return True
 
     def action_decks(self) -> None:
@@ -241,6 +271,7 @@ none of your stories shows, home says so under the plan.
             return
         self.show_recent()
         self.show_decks()
+        self.show_presets()  # one may have been saved or deleted meanwhile
 
     def on_history_opened(self, _: messages.HistoryOpened) -> None:
         self.show_recent()
@@ -277,7 +308,9 @@ none of your stories shows, home says so under the plan.
             self.notify("This deck has errors; fix them first.", severity="warning")
 
     def action_setup(self) -> None:
-        self.start_setup([])
+        """The last setup; with nothing remembered, the deck under the cursor."""
+        entry = self._entry(self.query_one("#decks", DataTable).cursor_row)
+        mockint_app(self).nav.setup(cursor_deck=entry.deck_id if entry and entry.ok else None)
 
     def start_setup(self, deck_ids: list[str]) -> None:
         mockint_app(self).nav.setup(deck_ids)

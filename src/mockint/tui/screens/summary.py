@@ -62,9 +62,9 @@ notice one story told for everything.
             id="summary-head",
         )
         if record.config.full is not None:  # a full interview: its sections and budget
-            from mockint.core.full_interview import budget_line, sections_line
+            from mockint.core.full_interview import budget_line, sections_brief
 
-            yield Plain(f"{sections_line(record)}\n{budget_line(record)}", id="summary-sections")
+            yield Plain(f"{sections_brief(record)}\n{budget_line(record)}", id="summary-sections")
         yield Plain("", id="schedule-note")
         yield Plain("", id="story-warnings")
         yield answers_table("summary-table")
