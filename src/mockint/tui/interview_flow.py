@@ -387,8 +387,12 @@ class InterviewFlow:
             self.app.nav.interview(interview, replace=True)
 
     def _screen(self, kind: type[S]) -> S | None:
-        """The topmost screen of `kind` (a dialog may be on top of it)."""
-        return next((s for s in reversed(self.app.screen_stack) if isinstance(s, kind)), None)
+        """The topmost screen of `kind` (a dialog may be on top of it) that shows its widgets.
+
+        A screen still composing, or one of an app that is closing, gets nothing: what
+        the flow applied is in the interview, which a screen reads when it mounts."""
+        return next((s for s in reversed(self.app.screen_stack)
+                     if isinstance(s, kind) and s.is_mounted and s.is_attached), None)
 
     def _show_state(self) -> None:
         """The interview moved: the screen showing it follows."""
