@@ -135,8 +135,14 @@ def test_question_form_with_a_problem(snap_compare, tui_store, clock, mockint_ho
         await pilot.press("enter")
         await pilot.pause()
         pilot.app.screen.query_one("#time_limit").value = "soon"
-        for area in pilot.app.screen.query("TextArea"):
+        for area in pilot.app.screen.query("TextArea, Input"):
             area.cursor_blink = False
+        # Under load one pause may come before the problem's class is styled: wait for it.
+        for _ in range(50):
+            if pilot.app.screen.query_one("#field-time_limit").has_class("-invalid"):
+                break
+            await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
     editor = make_app(decks=tui_store, clock=clock, edit_deck=path)
