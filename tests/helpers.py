@@ -45,6 +45,22 @@ async def advance(pilot, seconds: float = 0.0) -> None:
         await pilot.pause()
 
 
+def interview_at(config, seconds: float = 0, text: str = ""):
+    """A snapshot's `run_before`: the interview of `config`, `text` typed, `seconds` gone."""
+
+    async def run_before(pilot) -> None:
+        from textual.widgets import TextArea
+
+        pilot.app.flow.start(config)
+        await pilot.pause()
+        box = pilot.app.screen.query_one("#answer", TextArea)
+        box.cursor_blink = False
+        box.text = text
+        await advance(pilot, seconds)  # the timer ticks and the word count follows
+
+    return run_before
+
+
 def make_record(deck: Deck, texts: list[str], ratings: list[int | None], *,
                 started: str = "2026-11-20T18:00:00+00:00", mode: str = "practice",
                 status_finish: bool = True):
@@ -87,3 +103,51 @@ def seed_reviews(history, deck: Deck, ratings: list[int], when: datetime) -> Non
 def screen_text(app) -> str:
     """What the terminal shows for the current screen, as plain text lines."""
     return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+FAKE_SPEAKER = '''\
+"""A stand-in for espeak-ng: logs what it was asked to say, then "speaks" until stopped."""
+import signal
+import sys
+import time
+from pathlib import Path
+
+log = Path(sys.argv[1])
+
+
+def stopped(*_):
+    with log.open("a", encoding="utf-8") as out:
+        out.write("stopped\\n")
+    sys.exit(0)
+
+
+signal.signal(signal.SIGTERM, stopped)
+text = sys.stdin.buffer.read().decode("utf-8")
+with log.open("a", encoding="utf-8") as out:
+    out.write("said: " + text.replace("\\n", "\\\\n") + "\\n")
+for _ in range(600):  # a minute at most, should nobody stop it
+    time.sleep(0.1)
+'''
+
+
+def fake_speaker(folder: Path) -> tuple[str, Path]:
+    """A speaker command (for the `speaker_command` setting) and the log it writes."""
+    import shlex
+
+    script, log = folder / "fake_speaker.py", folder / "spoken.log"
+    script.write_text(FAKE_SPEAKER, encoding="utf-8")
+    return shlex.join([sys.executable, str(script), str(log)]), log
+
+
+def spoken_lines(log: Path, count: int, timeout: float = 15.0) -> list[str]:
+    """The speaker log once it has `count` lines (the fake speaker runs as a real process:
+    this waits for it, up to `timeout`, and fails the test if it never gets there)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        if len(lines) >= count or time.monotonic() > deadline:
+            assert len(lines) >= count, f"the speaker logged only {lines}"
+            return lines
+        time.sleep(0.02)

@@ -134,3 +134,10 @@ def full_store(tui_deck) -> DeckStore:
 @pytest.fixture
 def full_app(full_store, clock) -> MockintApp:
     return make_app(decks=full_store, clock=clock)
+
+
+@pytest.fixture(autouse=True)
+def no_real_speaker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screens look the same whether or not this machine has espeak-ng: tests that want a
+    speaker set `speaker_command` to a fake one (tests/helpers.py `fake_speaker`)."""
+    monkeypatch.setattr("mockint.tui.speaker.DEFAULT_SPEAKER", "mockint-tests-have-no-espeak")

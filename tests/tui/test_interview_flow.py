@@ -195,17 +195,17 @@ async def test_timer_warns_then_counts_overtime_and_pause_stops_it(app, clock):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot)
         timer = app.screen.query_one(AnswerTimer)
-        assert shown(timer) == "2:00 left"
+        assert timer.label == "2:00 left"
         await advance(pilot, 95)
-        assert timer.has_class("-warning") and shown(timer) == "0:25 left"
+        assert timer.has_class("-warning") and timer.label == "⚠ 0:25 left"
         await advance(pilot, 37)
-        assert timer.has_class("-overtime") and shown(timer) == "+0:12 over"
+        assert timer.has_class("-overtime") and timer.label == "+0:12 over"
         await pilot.press("ctrl+t")
         assert app.interview.phase is Phase.PAUSED
         assert app.screen.query_one("#answer", TextArea).read_only
         clock.advance(300)
         await pilot.press("ctrl+t")
-        assert shown(timer) == "+0:12 over"
+        assert timer.label == "+0:12 over"
 
 
 async def test_deck_text_with_markup_and_escapes_is_shown_literally(app):

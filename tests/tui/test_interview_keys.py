@@ -31,7 +31,7 @@ from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.screens.summary import SummaryScreen
 
 SIZE = (100, 32)
-KEYS = ["ctrl+s", "ctrl+n", "ctrl+t", "f3", "f4", "a", "space", "tab",  # interview
+KEYS = ["ctrl+s", "ctrl+n", "ctrl+t", "f3", "f4", "f5", "f6", "a", "space", "tab",  # interview
         "1", "2", "3", "4", "f", "n",                                       # reveal
         "r", "escape", "h", "f1", "y"]                                    # summary, dialogs
 BUTTONS = ["#submit", "#skip", "#pause", "#rate-1", "#rate-3", "#rate-4", "#next",

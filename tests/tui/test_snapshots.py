@@ -7,27 +7,14 @@ look at the new SVGs (snapshot_report.html) before committing them.
 from __future__ import annotations
 
 import pytest
-from textual.widgets import TextArea
 
 from mockint.core.session import SessionConfig
-from tests.helpers import advance
+from tests.helpers import interview_at
 
 ANSWER = (
     "Slicing a queryset like qs[0:10] adds LIMIT 10 to the SQL. The queryset is lazy, so "
     "nothing hits the database until I iterate. [bold]This stays literal[/bold]."
 )
-
-
-def interview_at(config: SessionConfig, seconds: float = 0, text: str = ""):
-    async def run_before(pilot) -> None:
-        pilot.app.flow.start(config)
-        await pilot.pause()
-        box = pilot.app.screen.query_one("#answer", TextArea)
-        box.cursor_blink = False
-        box.text = text
-        await advance(pilot, seconds)  # the timer ticks and the word count follows
-
-    return run_before
 
 
 def reveal_of(config: SessionConfig, keys: tuple[str, ...] = ()):

@@ -80,6 +80,7 @@ class SessionConfig(Model):
     seed: int | None = None
     time_limit: int | None = Field(default=None, gt=0)
     warning_fraction: float = WARNING_FRACTION
+    think_seconds: int = Field(default=0, ge=0, le=600)  # before each answer's clock starts
     require_rating: bool = False  # `next` waits for a rating (the setting, for mock interviews)
     # Exactly these questions, in this order (the summary's "practise the weak ones");
     # the filters above are ignored when it is set.
@@ -250,6 +251,8 @@ class Interview:
         self.index = max(0, len(record.answers) - 1)
         self.phase = Phase.ASKING
         self.follow_up: FollowUpAnswer | None = None
+        self.held = False  # something covers the interview: no clock runs (see `hold`)
+        self.think_clock: AnswerClock | None = None  # think time before the answer clock
         self._checks_touched = False
         self.answer_clock = self._new_clock(self.current.time_limit)
         self._open_answer()
@@ -359,11 +362,59 @@ class Interview:
     # --- intents -----------------------------------------------------------
 
     def begin(self) -> None:
-        """The question has been shown: start the clock."""
+        """The question has been shown (and any think time is over): start the clock."""
         self._expect(Phase.ASKING)
         self.phase = Phase.ANSWERING
+        self.think_clock = None
         self.answer.started_at = self.answer.started_at or self.wall_clock()
-        self.answer_clock.start()
+        self._start_clock()
+
+    @property
+    def thinking(self) -> bool:
+        """Think time runs: the question is shown and the answer clock has not started."""
+        return self.phase is Phase.ASKING and self.think_clock is not None
+
+    @property
+    def think_over(self) -> bool:
+        """Think time has run out: time to `begin`."""
+        return self.thinking and self.think_clock is not None and self.think_clock.remaining <= 0
+
+    def think(self) -> bool:
+        """The question is on screen: start the think time the config asks for, before
+        the answer clock (none on an answer already under way, e.g. one resumed).
+        Returns whether think time runs; if not, call `begin`. Think time is not
+        recorded: `used` counts from `begin` on."""
+        self._expect(Phase.ASKING)
+        if self.think_clock is not None:
+            return True
+        if self.config.think_seconds <= 0 or self.answer.used > 0 or self.answer.text:
+            return False
+        self.think_clock = AnswerClock(self.config.think_seconds, self.clock)
+        self.think_clock.start()
+        if self.held:
+            self.think_clock.pause()
+        return True
+
+    def hold(self) -> None:
+        """Something covers the interview (the leave dialog, help): no clock runs until
+        `release`. Not a pause the person chose, so a mock interview is held too and
+        the phase stays; the time held counts as paused."""
+        if self.held:
+            return
+        self.held = True
+        self.answer_clock.pause()
+        if self.think_clock is not None:
+            self.think_clock.pause()
+
+    def release(self) -> None:
+        """The interview is in view again: the clock that ran before the hold runs on."""
+        if not self.held:
+            return
+        self.held = False
+        if self.phase is Phase.ANSWERING:
+            self.answer_clock.resume()
+        if self.think_clock is not None:
+            self.think_clock.resume()
 
     @property
     def can_pause(self) -> bool:
@@ -383,7 +434,8 @@ class Interview:
 
     def resume(self) -> None:
         self._expect(Phase.PAUSED)
-        self.answer_clock.resume()
+        if not self.held:  # held: the clock restarts on `release`
+            self.answer_clock.resume()
         self.phase = Phase.ANSWERING
 
     def toggle_pause(self) -> None:
@@ -488,7 +540,7 @@ class Interview:
         self.follow_up = FollowUpAnswer(prompt=prompt, time_limit=limit)
         self._phase_before_follow_up = self.phase
         self.answer_clock = self._new_clock(limit)
-        self.answer_clock.start()
+        self._start_clock()
         self.phase = Phase.ANSWERING
         return self.follow_up
 
@@ -522,6 +574,7 @@ class Interview:
     def _ask_next(self) -> None:
         self.index += 1
         self.answer_clock = self._new_clock(self.current.time_limit)
+        self.think_clock = None
         self._open_answer()
         self.phase = Phase.ASKING
 
@@ -542,6 +595,11 @@ class Interview:
 
     def _new_clock(self, limit: int) -> AnswerClock:
         return AnswerClock(limit, self.clock, self.config.warning_fraction)
+
+    def _start_clock(self) -> None:
+        self.answer_clock.start()
+        if self.held:
+            self.answer_clock.pause()
 
     def _open_answer(self) -> None:
         if len(self.record.answers) <= self.index:

@@ -101,11 +101,25 @@ class AnswerClock:
 
     @property
     def overtime(self) -> float:
-        return max(0.0, -self.remaining)
+        return max(0.0, -self.remaining) if self.timed else 0.0
+
+    @property
+    def timed(self) -> bool:
+        """False for a question without a time limit (a limit of 0): no countdown, no overtime."""
+        return self.limit > 0
+
+    @property
+    def fraction_left(self) -> float:
+        """How much of the limit is left, 1.0 (all) to 0.0 (none, or overtime)."""
+        if not self.timed:
+            return 1.0
+        return min(1.0, max(0.0, self.remaining / self.limit))
 
     @property
     def state(self) -> str:
-        """normal, warning or overtime: what colour the timer shows."""
+        """normal, warning or overtime: what the timer shows."""
+        if not self.timed:
+            return "normal"
         remaining = self.remaining
         if remaining < 0:
             return "overtime"

@@ -47,7 +47,9 @@ class Settings(Record):  # unknown keys are errors (extra="forbid")
     cram_moves_cards: bool = Field(default=False, strict=True)
     # `n` on the reveal waits for a rating in mock interviews (else moving on unrated is fine)
     require_rating_in_mock: bool = Field(default=False, strict=True)
-
+    think_seconds: int = Field(default=0, ge=0, le=600, strict=True)  # before the answer clock
+    speak_questions: bool = Field(default=False, strict=True)  # read each question aloud
+    speaker_command: str = ""  # "" = espeak-ng if on the PATH; the text goes on its stdin
 
 
 class FieldWords(NamedTuple):

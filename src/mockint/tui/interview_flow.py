@@ -120,6 +120,7 @@ class InterviewFlow:
                 "order": "shuffled", "full": config.full or full_interview_spec(settings)})
         config = prepare_config(config).model_copy(update={
             "warning_fraction": settings.warning_fraction,
+            "think_seconds": settings.think_seconds,
             "require_rating": settings.require_rating_in_mock and config.mode == "mock"})
         if (config.kind not in ("custom", "full") and app.history is None
                 and app.history_pending):
@@ -250,10 +251,24 @@ class InterviewFlow:
 
     def _shown(self, _: messages.QuestionShown, interview: Interview) -> None:
         if interview.phase is Phase.ASKING:
-            interview.begin()
+            if not interview.think():  # think time first, if the settings give some
+                interview.begin()
             self._show_state()
 
+    def _held(self, message: messages.ClockHeld, interview: Interview) -> None:
+        """A dialog covers the interview: its clock (or think time) waits until it goes."""
+        if message.held == interview.held:
+            return
+        if message.held and interview.phase in (Phase.ASKING, Phase.ANSWERING, Phase.PAUSED):
+            interview.hold()
+        elif not message.held:
+            interview.release()
+        self._show_state()
+
     def _draft(self, message: messages.DraftChanged, interview: Interview) -> None:
+        if interview.phase is Phase.ASKING:  # typing ends the think time: the clock starts
+            interview.begin()
+            self._show_state()
         if interview.phase not in (Phase.ANSWERING, Phase.PAUSED):
             return
         interview.update_text(message.text)
@@ -264,7 +279,12 @@ class InterviewFlow:
             self._draft_pending = True
 
     def tick(self) -> None:
-        """Called a few times a second: a draft held back by the debounce is saved when due."""
+        """Called a few times a second: think time that ran out starts the clock; a draft
+        held back by the debounce is saved when due."""
+        interview = self.interview
+        if interview is not None and interview.think_over:
+            interview.begin()
+            self._show_state()
         if self._draft_pending and self.app.clock() - self._last_draft >= DRAFT_EVERY:
             self._save_draft()
 
@@ -384,6 +404,7 @@ class InterviewFlow:
         messages.DraftChanged: _draft,
         messages.AnswerSubmitted: _submitted,
         messages.PauseToggled: _pause,
+        messages.ClockHeld: _held,
         messages.PeekRequested: _peek,
         messages.LeaveConfirmed: _leave,
         messages.AnswerAnalysed: _analysed,

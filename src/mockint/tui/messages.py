@@ -52,6 +52,14 @@ class PauseToggled(InterviewMessage):
     """The user asked to stop or restart the clock."""
 
 
+class ClockHeld(InterviewMessage):
+    """A dialog (or help, the palette) covers the interview (`held`), or has gone."""
+
+    def __init__(self, index: int, follow_up: bool, held: bool) -> None:
+        super().__init__(index, follow_up)
+        self.held = held
+
+
 class PeekRequested(InterviewMessage):
     """Practice mode: the user asked for `what` ("why_asked" or "tip")."""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -16,6 +16,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import plural
 from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.speaker import Speaker, find_speaker
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
@@ -38,6 +39,14 @@ clock; a mock interview's clock is strict.
 In practice mode F3 shows why they ask this and F4 a tip; each peek is
 recorded. On a behavioral question F5 lists your stories that fit it. Mock
 mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
+
+The bar under the question drains as the time goes: "⚠ 0:30 left" near the
+end, "+0:12 over" past it. While a dialog, help or the palette is open the
+clock waits. With think time set in Settings (F2) the bar first shows
+"thinking 0:10"; the clock starts when it runs out or when you type.
+
+With a speaker (espeak-ng) the interviewer can read each question aloud
+(Settings: "Read questions aloud"); F6 reads it again, typing stops it.
 """
     BINDINGS = [
         Binding("ctrl+s", "submit", "Submit", tooltip="Submit this answer and see the sample"),
@@ -47,6 +56,9 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         Binding("f4", "peek('tip')", "Tip", tooltip="Practice mode: how to make it personal"),
         Binding("f5", "peek_stories", "Your stories",
                 tooltip="Practice mode, behavioral questions: your stories that fit"),
+        # priority: the answer box would take F6 as "select line" (F5 is "Your stories").
+        Binding("f6", "speak", "Hear again", tooltip="The interviewer reads the question aloud",
+                priority=True),
     ]
 
     def __init__(self, interview: Interview) -> None:
@@ -56,6 +68,8 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         self._words = 0
         self._last_flush = float("-inf")
         self._sent = False  # an answer was sent: nothing more until the next screen
+        self._shown_text = ""  # the box's text as the question was shown
+        self.speaker: Speaker | None = None
 
     def compose(self) -> ComposeResult:
         yield InterviewerPanel(id="panel")
@@ -63,7 +77,6 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         yield AnswerBox(id="answer", soft_wrap=True, show_line_numbers=False,
                         tab_behavior="focus", placeholder="Type your answer here…")
         with Horizontal(id="status"):
-            yield AnswerTimer(self.interview.answer_clock, id="timer")
             yield Label("0 words", id="words")
             yield Label(self.interview.mode, id="mode")
             yield Button("Submit ^S", id="submit", action="screen.submit", variant="primary", compact=True)
@@ -72,11 +85,34 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         yield Footer()
 
     def on_mount(self) -> None:
-        self._show_question()
         app = mockint_app(self)
+        argv = find_speaker(app.settings.speaker_command).argv
+        self.speaker = Speaker(argv) if argv else None
+        self._show_question()
         app.ticked.subscribe(self, self._tick)
         # The clock starts once the question is on screen, not while a huge one is drawn.
-        self.call_after_refresh(self._post, messages.QuestionShown)
+        self.call_after_refresh(self._question_shown)
+
+    def _question_shown(self) -> None:
+        self.show_state()  # the bar, composed by the panel, is surely there by now
+        self._post(messages.QuestionShown)
+        if mockint_app(self).settings.speak_questions:
+            self.action_speak()
+
+    def on_unmount(self) -> None:
+        if self.speaker is not None:  # moved on or left: the interviewer stops talking
+            self.speaker.stop()
+
+    def on_screen_suspend(self, _: events.ScreenSuspend) -> None:
+        """A dialog (leave?, help, the palette) covers the interview: the clock waits."""
+        if not self._sent:
+            self.post_message(messages.ClockHeld(
+                self.interview.index, self.interview.follow_up is not None, True))
+
+    def on_screen_resume(self, _: events.ScreenResume) -> None:
+        if not self._sent:
+            self.post_message(messages.ClockHeld(
+                self.interview.index, self.interview.follow_up is not None, False))
 
     def _post(self, kind: type[messages.InterviewMessage]) -> None:
         self.post_message(kind(self.interview.index, self.interview.follow_up is not None))
@@ -97,6 +133,7 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         panel.ask(interview.current, progress, follow_up.prompt if follow_up else None)
         box = self.query_one("#answer", TextArea)
         box.text = follow_up.text if follow_up else interview.answer.text
+        self._shown_text = box.text
         box.move_cursor(box.document.end)
         self.query_one("#peek").display = False
         self._count_words(box.text)
@@ -106,7 +143,13 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
 
     def show_state(self) -> None:
         """The interview moved (the clock started, a pause): follow it."""
-        self.query_one(AnswerTimer).show_clock(self.interview.answer_clock)
+        if not self.query("#answer"):
+            return  # the screen is being taken down (the app closes): nothing to show
+        interview = self.interview
+        thinking = interview.think_clock if interview.thinking else None
+        # The bar is the panel's child: composed a moment after the screen's own widgets.
+        for timer in self.query(AnswerTimer):
+            timer.show_clock(interview.answer_clock, thinking)
         self._show_pause()
         self.refresh_bindings()
 
@@ -123,7 +166,8 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         box.read_only = paused
         box.border_subtitle = "paused: Ctrl+T to resume" if paused else ""
         self.query_one("#pause", Button).label = "Resume ^T" if paused else "Pause ^T"
-        self.query_one(AnswerTimer).tick()
+        for timer in self.query(AnswerTimer):
+            timer.tick()
         if was_paused and not paused:
             box.focus()
 
@@ -138,6 +182,15 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
     @on(TextArea.Changed, "#answer")
     def _typed(self) -> None:
         self._dirty = True  # O(1) per keystroke; the counting waits for the tick
+        speaking = self.speaker is not None and self.speaker.speaking
+        if not (speaking or self.interview.thinking):
+            return
+        if self._text() == self._shown_text:  # the question's own text being drawn
+            return
+        if self.speaker is not None:
+            self.speaker.stop()  # the person answers: the interviewer stops talking
+        if self.interview.thinking:
+            self._flush_draft(mockint_app(self).clock())  # typing ends the think time at once
 
     def _tick(self, now: float) -> None:
         if now - self._last_flush >= COUNT_EVERY:
@@ -150,6 +203,8 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         self._dirty = False
         text = self._text()
         self._count_words(text)
+        if self.interview.phase is Phase.ASKING and text == self._shown_text:
+            return  # nothing typed yet: think time goes on
         self.post_message(messages.DraftChanged(self.interview.index,
                                                 self.interview.follow_up is not None, text))
 
@@ -162,6 +217,8 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         interview = self.interview
         if action == "leave":
             return True
+        if action == "speak":
+            return self.speaker is not None and not self._sent
         if self._sent:
             return False
         # Asking: the question is being drawn; an answer may already be sent (the
@@ -210,14 +267,25 @@ mode has no peeking. Ctrl+Q leaves the interview; what you typed is kept.
         peek.update(peek_text(stories, self.interview.current.question))
         peek.display = True
 
+    def action_speak(self) -> None:
+        """F6: the interviewer reads the question (or the follow-up) aloud, in the background."""
+        if self.speaker is None:
+            return
+        follow_up, asked = self.interview.follow_up, self.interview.current
+        if follow_up is not None:
+            self.speaker.say(follow_up.prompt)
+        else:  # a full interview's introduction or transition is said first
+            self.speaker.say(" ".join(filter(None, [asked.lead_in, asked.question.prompt])))
+
     def action_leave(self) -> None:
         def decided(leave: bool | None) -> None:
             if leave:
                 self._sent = True
                 self.post_message(messages.LeaveConfirmed(
                     self.interview.index, self.interview.follow_up is not None, self._text()))
-            else:
-                self.query_one("#answer", TextArea).focus()
+            else:  # stay (unless the app is closing under the dialog: nothing to focus)
+                for box in self.query("#answer"):
+                    box.focus()
 
         self.app.push_screen(
             ConfirmScreen("Leave this interview? What you typed is kept.", yes="Leave", no="Stay"),

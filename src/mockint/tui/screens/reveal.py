@@ -167,6 +167,10 @@ edit first.
 
     def show_analysis(self, analysis: AnswerAnalysis, ticked: bool) -> None:
         """The flow kept the analysis; `ticked` when it also pre-ticked the checklists."""
+        if not self.query("#insights"):
+            # Not composed yet, or already being taken down (a burst of keys replaced
+            # it): the interview holds the analysis, and on_mount shows what it holds.
+            return
         if analysis.derived_points and not self.query("#key-points"):
             self.query_one("#checks").mount(self._key_point_list(analysis.derived_points),
                                             before=0)

@@ -17,6 +17,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Switch, TextAr
 from mockint.storage.settings import Settings, field_words, problem_words
 from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
+from mockint.tui.speaker import find_speaker
 from mockint.tui.themes import theme_groups
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
@@ -38,9 +39,11 @@ INPUTS = {
     "full_behavioral": "0–20",
     "full_design": "0–10",
     "full_minutes": "5–300",
+    "think_seconds": "0 = none; typing starts the clock early",
+    "speaker_command": "empty = espeak-ng; the question goes on its standard input",
 }
 # On/off settings shown as switches (after the bell, which sits with the timer).
-SWITCHES = ("cram_moves_cards", "require_rating_in_mock")
+SWITCHES = ("cram_moves_cards", "require_rating_in_mock", "speak_questions")
 
 
 def heading(field: str) -> str:
@@ -139,6 +142,9 @@ something (the theme goes back too unless you save).
                 with Horizontal(classes="switch-row"):
                     yield Switch(value=getattr(s, name), id=name)
                     yield Label(heading(name), classes="field-label")
+            # Whether a speaker is there to read questions aloud, or why not (one line).
+            yield Plain(find_speaker(s.speaker_command).note, id="speaker-note",
+                        classes="field-label")
             yield Label(heading("deck_folders") + "  · one per line", classes="field-label")
             yield TextArea(visible(self._stored["deck_folders"]), id="deck_folders")
             yield Plain("", id="deck_folders-problem", classes="field-problem")
@@ -186,7 +192,9 @@ something (the theme goes back too unless you save).
     @on(Switch.Changed)
     @on(TextArea.Changed)
     def _check(self) -> None:
-        settings, problems = settings_from_form(mockint_app(self).settings, self.form())
+        form = self.form()
+        settings, problems = settings_from_form(mockint_app(self).settings, form)
+        self.query_one("#speaker-note", Plain).update(find_speaker(form["speaker_command"]).note)
         self._show_problems(problems)
         self.query_one("#save", Button).disabled = settings is None
 

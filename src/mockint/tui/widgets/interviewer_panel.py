@@ -1,4 +1,4 @@
-"""The interviewer panel: who is asking, what, and where we are in the interview."""
+"""The interviewer panel: who is asking, what, where we are, and the time bar."""
 
 from __future__ import annotations
 
@@ -9,16 +9,18 @@ from textual.widgets import Static
 
 from mockint.core.session import AskedQuestion
 from mockint.tui.literal import visible
+from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.plain import Plain
 
 
 class InterviewerPanel(VerticalScroll):
-    """A bordered panel: persona in the title, progress in the subtitle, the prompt inside."""
+    """A bordered panel: persona in the title, progress in the subtitle, the prompt inside,
+    and the time bar on its last line (docked, so a long prompt scrolls but not the bar)."""
 
     DEFAULT_CSS = """
     InterviewerPanel {
         height: auto;
-        max-height: 45%;
+        max-height: 60%;  /* 80×24: a lead-in and a 3-line question still fit */
         border: round $primary;
         border-title-color: $text-primary;
         border-title-style: bold;
@@ -28,12 +30,14 @@ class InterviewerPanel(VerticalScroll):
     InterviewerPanel #prompt { text-style: bold; }
     InterviewerPanel #context { color: $text-muted; }
     InterviewerPanel #lead-in { margin-bottom: 1; }
+    InterviewerPanel #timer { dock: bottom; }
     """
 
     def compose(self) -> ComposeResult:
         yield Plain("", id="lead-in")  # a full interview: introduction or transition
         yield Plain("", id="prompt")
         yield Plain("", id="context")
+        yield AnswerTimer(id="timer")
 
     def ask(self, asked: AskedQuestion, progress: str, prompt: str | None = None) -> None:
         """Show a question (or, with `prompt`, a follow-up to it)."""
