@@ -59,6 +59,7 @@ def test_full_interview_questions_to_ask(snap_compare, full_app):
         await pilot.press("space", "down")
         pilot.app.screen.query_one("#own", TextArea).text = "What would my first month be like?"
         pilot.app.screen.query_one("#own", TextArea).cursor_blink = False
+        pilot.app.clear_notifications()  # they expire in real seconds: under load, or not
         await pilot.pause()
 
     assert snap_compare(full_app, terminal_size=(120, 40), run_before=run_before)
@@ -71,6 +72,7 @@ def test_full_interview_summary_with_sections(snap_compare, full_app):
         await pilot.press("ctrl+s")
         await _answer(pilot, "How is on-call shared across the team?", 60)
         await pilot.app.workers.wait_for_complete()  # the comparison with last time
+        pilot.app.clear_notifications()  # they expire in real seconds: under load, or not
         await pilot.pause()
 
     assert snap_compare(full_app, terminal_size=(120, 40), run_before=run_before)
