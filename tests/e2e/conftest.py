@@ -66,6 +66,9 @@ class Tmux:
     def _command(self, args: tuple[str, ...]) -> list[str]:
         return [
             "env",
+            # The pane's size, not one inherited from the test runner (pytest-xdist's
+            # workers set COLUMNS, and Textual would draw 80 columns in a 120 pane).
+            "-u", "COLUMNS", "-u", "LINES",
             "TERM=xterm-256color",
             f"MOCKINT_HOME={self.home}",
             "sh",
