@@ -65,6 +65,21 @@ async def test_typing_is_saved_about_every_second_without_submitting(app, histor
         assert saved.answers[0].used >= 12  # the clock is saved with the text
 
 
+async def test_the_clock_is_saved_while_someone_thinks_without_typing(app, history):
+    """A crash after a long silent pause must not give the thinking time back."""
+    async with app.run_test(size=SIZE) as pilot:
+        app.flow.start(SessionConfig(deck_ids=["tui"]))
+        await pilot.pause()
+        await pilot.press(*"first words")
+        await advance(pilot, 2)  # the words are saved...
+        for _ in range(4):  # ...then 40 s of thinking, not a key pressed
+            await advance(pilot, 10)
+        app.flush_saves()
+        saved = history.load_session(app.interview.record.id)
+        assert saved.answers[0].text == "first words"
+        assert saved.answers[0].used >= 40
+
+
 async def test_an_unfinished_session_is_offered_for_resuming_with_text_and_clock(
         tui_store, clock, history):
     first = make_app(decks=tui_store, clock=clock, history=history)

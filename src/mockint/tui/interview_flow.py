@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 S = TypeVar("S", bound=Screen)
 DRAFT_EVERY = 1.0  # seconds: a killed terminal loses at most about this much typing
+CLOCK_EVERY = 10.0  # seconds: ... and at most this much of the clock while nobody types
 EMPTY_PRACTICE = {
     "due": "Nothing is due today: well done. Try weak or new questions.",
     "weak": "No weak questions yet: rate a few answers first.",
@@ -76,6 +77,7 @@ class InterviewFlow:
         self.interview: Interview | None = None
         self.writer: BackgroundWriter | None = None
         self._last_draft = float("-inf")
+        self._last_clock = float("-inf")
         self._draft_pending = False
         self._waiting: SessionConfig | None = None
 
@@ -280,13 +282,19 @@ class InterviewFlow:
 
     def tick(self) -> None:
         """Called a few times a second: think time that ran out starts the clock; a draft
-        held back by the debounce is saved when due."""
+        held back by the debounce is saved when due, and so is the clock of someone
+        thinking without typing (a resume after a crash gives back the time they used)."""
         interview = self.interview
-        if interview is not None and interview.think_over:
+        if interview is None:
+            return
+        if interview.think_over:
             interview.begin()
             self._show_state()
-        if self._draft_pending and self.app.clock() - self._last_draft >= DRAFT_EVERY:
+        now = self.app.clock()
+        if self._draft_pending and now - self._last_draft >= DRAFT_EVERY:
             self._save_draft()
+        elif interview.phase is Phase.ANSWERING and now - self._last_clock >= CLOCK_EVERY:
+            self._save_draft(typed=False)  # does not hold back the next words typed
 
     def _begin_early(self, interview: Interview) -> None:
         """A key pressed in the instant before the first frame: the clock starts now."""
@@ -433,9 +441,11 @@ class InterviewFlow:
         history = self.writer.store
         self.writer.submit(lambda: history.save_session(record, chosen))
 
-    def _save_draft(self) -> None:
-        self._draft_pending = False
-        self._last_draft = self.app.clock()
+    def _save_draft(self, *, typed: bool = True) -> None:
+        self._last_clock = self.app.clock()
+        if typed:
+            self._draft_pending = False
+            self._last_draft = self._last_clock
         interview = self.interview
         if self.writer is None or interview is None:
             return
