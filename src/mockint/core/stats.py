@@ -24,7 +24,7 @@ WINDOW_DAYS = 90  # over-limit counts and weak spots: the last three months
 QuestionKey = tuple[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: tens of thousands are made per stats screen
 class StatsAnswer:
     """One submitted answer, as much of it as the stats count."""
 
@@ -102,6 +102,13 @@ def _local_day(when: datetime) -> date:
     return when.astimezone().date()
 
 
+def _local_days(answers: list[StatsAnswer]) -> list[tuple[date, StatsAnswer]]:
+    """Each answer with its session's local day, worked out once per session."""
+    days: dict[datetime, date] = {}
+    return [(days.get(a.started_at) or days.setdefault(a.started_at, _local_day(a.started_at)), a)
+            for a in answers]
+
+
 def compute_stats(history: StatsSource, decks: Sequence[Deck], now: datetime, *,
                   include_empty: bool = False) -> Stats:
     """The figures; sessions left before any answer count only with `include_empty`."""
@@ -117,23 +124,24 @@ def compute_stats(history: StatsSource, decks: Sequence[Deck], now: datetime, *,
         every = history.session_starts_since(since, include_empty=True)
         stats.empty_sessions = (sum(1 for s in every if _local_day(s) in shown)
                                 - sum(1 for s in sessions if _local_day(s) in shown))
-    submitted = history.answers_since(since)
-    answers = [a for a in submitted if not a.skipped]
+    submitted = _local_days(history.answers_since(since))
+    answers = [(day, a) for day, a in submitted if not a.skipped]
     index = {day: i for i, day in enumerate(days)}
     stats.skipped_per_day = [0] * DAYS
-    for skip in (a for a in submitted if a.skipped):
-        if (i := index.get(_local_day(skip.started_at))) is not None:
+    for day in (day for day, a in submitted if a.skipped):
+        if (i := index.get(day)) is not None:
             stats.skipped_per_day[i] += 1
     _activity(stats, sessions, answers)
-    _weak_spots(stats, answers)
+    _weak_spots(stats, [a for _, a in answers])
     stats.answers_total = len(answers)
-    stats.over_limit = sum(1 for a in answers if a.overtime > 0)
+    stats.over_limit = sum(1 for _, a in answers if a.overtime > 0)
     _coming_due(history, stats, today)
     stats.decks = deck_progress(history.card_states(), decks)
     return stats
 
 
-def _activity(stats: Stats, sessions: list[datetime], answers: list[StatsAnswer]) -> None:
+def _activity(stats: Stats, sessions: list[datetime],
+              answers: list[tuple[date, StatsAnswer]]) -> None:
     index = {day: i for i, day in enumerate(stats.days)}
     for started in sessions:
         i = index.get(_local_day(started))
@@ -141,8 +149,7 @@ def _activity(stats: Stats, sessions: list[datetime], answers: list[StatsAnswer]
             stats.sessions_per_day[i] += 1
     first_week = stats.days[-1] - timedelta(days=WEEKS * 7 - 1)
     weekly: dict[int, list[int]] = defaultdict(list)
-    for answer in answers:
-        day = _local_day(answer.started_at)
+    for day, answer in answers:
         i = index.get(day)
         if i is not None:
             stats.answers_per_day[i] += 1
@@ -154,7 +161,8 @@ def _activity(stats: Stats, sessions: list[datetime], answers: list[StatsAnswer]
     _weekly_shares(stats, answers, first_week)
 
 
-def _weekly_shares(stats: Stats, answers: list[StatsAnswer], first_week: date) -> None:
+def _weekly_shares(stats: Stats, answers: list[tuple[date, StatsAnswer]],
+                   first_week: date) -> None:
     """Key-point coverage, STAR completeness and the share over time, week by week.
 
     Coverage is points ticked over points asked (a week of 2/2 and 1/4 is 3/6, 50%);
@@ -163,8 +171,8 @@ def _weekly_shares(stats: Stats, answers: list[StatsAnswer], first_week: date) -
     points = [[0, 0, 0] for _ in range(WEEKS)]
     star = [[0, 0, 0] for _ in range(WEEKS)]
     over = [[0, 0] for _ in range(WEEKS)]
-    for answer in answers:
-        week = (_local_day(answer.started_at) - first_week).days // 7
+    for day, answer in answers:
+        week = (day - first_week).days // 7
         if not 0 <= week < WEEKS:
             continue
         over[week][0] += answer.overtime > 0

@@ -434,6 +434,17 @@ class Database:
             except sqlite3.DatabaseError as error:
                 raise problem_from(self.path, error) from error
 
+    def query_tuples(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """Rows as tuples, in the order the SELECT names them: for readers of tens of
+        thousands of rows (the stats), where making each a dict is a fifth of the time."""
+        with self._lock:
+            try:
+                return self._db.execute(sql, params).fetchall()
+            except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
+                raise
+            except sqlite3.DatabaseError as error:
+                raise problem_from(self.path, error) from error
+
 
 def _statements(script: str) -> list[str]:
     """Split a migration into statements, keeping trigger bodies whole."""

@@ -356,13 +356,16 @@ class HistoryStore(CardQueries, StoryQueries):
         """Submitted answers and skips of sessions started since `since`: what the stats count."""
         from mockint.core.stats import StatsAnswer
 
-        rows = self.query(STATS_ANSWER_SQL, (since.isoformat(),))
-        return [StatsAnswer(started_at=datetime.fromisoformat(r["started_at"]),
-                            rating=r["rating"], overtime=r["overtime"], category=r["category"],
-                            topics=tuple(r["topics"].split()), skipped=bool(r["skipped"]),
-                            key_points=_ticks(r.get("key_points_checked")),
-                            star=_star(r.get("star_checked")))
-                for r in rows]
+        rows = self.query_tuples(STATS_ANSWER_SQL, (since.isoformat(),))
+        # A session's answers share its start: parse each start once (10k sessions, 100k answers:
+        # about a third of the stats' time went to parsing the same dates again).
+        starts: dict[str, datetime] = {}
+        return [StatsAnswer(started_at=starts.get(started)
+                            or starts.setdefault(started, datetime.fromisoformat(started)),
+                            rating=rating, overtime=overtime, category=category,
+                            topics=tuple(topics.split()), skipped=bool(skipped),
+                            key_points=_ticks(points), star=_star(star))
+                for started, rating, overtime, category, topics, skipped, points, star in rows]
 
 
 # Read from the covering index answers_stats only (schema 10 added the ticks to it;
