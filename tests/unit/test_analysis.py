@@ -136,3 +136,38 @@ def test_stems_meet_common_forms():
 def test_key_points_without_cues_or_words_are_simply_not_covered():
     points = [KeyPoint(point="a"), KeyPoint(point="the and of")]
     assert [e.covered for e in key_point_coverage(points, "a the and of")] == [False, False]
+
+
+def test_stemming_from_several_threads_at_once_gives_each_its_own_words():
+    """The reveal's analysis and the story checks stem in worker threads at the same
+    time; a shared stemmer mixed their words up (IndexError, or a wrong stem)."""
+    import threading
+
+    from mockint.core import analysis
+
+    words = [f"{base}{suffix}" for base in ("connect", "cach", "query", "migrat", "deploy",
+                                            "serializ", "index", "optimiz", "test", "scal")
+             for suffix in ("ing", "ed", "ation", "ions", "ers", "ingly", "ness", "able")]
+    words = [f"{w}{'x' * n}" for n in range(40) for w in words]  # distinct: no cache hits
+    expected = {w: analysis._stemmer().stemWord(w) for w in words}
+    analysis.stem.cache_clear()
+    results: list[dict[str, str]] = [{} for _ in range(4)]
+    errors: list[BaseException] = []
+
+    def work(out: dict[str, str], order: list[str]) -> None:
+        try:
+            for w in order:
+                out[w] = analysis.stem(w)
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(results[i], words[i::2] + words[1 - i % 2::2]))
+               for i in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    analysis.stem.cache_clear()
+    assert not errors
+    for out in results:
+        assert out == {w: expected[w] for w in out}

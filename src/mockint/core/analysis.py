@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -267,11 +268,19 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
-@cache
-def _stemmer() -> Any:  # snowballstemmer ships no type hints
-    import snowballstemmer  # type: ignore[import-untyped,import-not-found,unused-ignore]
+_per_thread = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _stemmer() -> Any:  # snowballstemmer ships no type hints
+    """This thread's stemmer. A Snowball stemmer keeps the word it is working on in
+    itself, so two threads sharing one (the reveal's analysis and a story check in
+    workers) corrupted each other's words and ended the app with an IndexError."""
+    stemmer = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer  # type: ignore[import-untyped,import-not-found,unused-ignore]
+
+        stemmer = _per_thread.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 @lru_cache(maxsize=16384)
