@@ -311,10 +311,9 @@ def _history_problem(error: Exception) -> str | None:
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
-    from mockint.tui.app import make_app
+    from mockint.tui.app import make_app, run_app
 
-    make_app(deck_paths=args.deck_path, history_in_background=True).run()
-    return 0
+    return run_app(make_app(deck_paths=args.deck_path, history_in_background=True))
 
 
 def _cmd_edit(args: argparse.Namespace) -> int:
@@ -343,10 +342,9 @@ def _cmd_edit(args: argparse.Namespace) -> int:
             _say(str(problem), err=True)
         _say(f"mockint edit: fix {display_name(entry.path)} first (problems above)", err=True)
         return 1
-    from mockint.tui.app import make_app
+    from mockint.tui.app import make_app, run_app
 
-    make_app(decks=store, edit_deck=entry.path, history_in_background=True).run()
-    return 0
+    return run_app(make_app(decks=store, edit_deck=entry.path, history_in_background=True))
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -387,10 +385,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except InterviewError as error:
         _say(f"mockint run: {error}", err=True)
         return 2
-    from mockint.tui.app import make_app
+    from mockint.tui.app import make_app, run_app
 
-    make_app(decks=store, start_with=config, history_in_background=True).run()
-    return 0
+    return run_app(make_app(decks=store, start_with=config, history_in_background=True))
 
 
 def _run_full(args: argparse.Namespace) -> int:
@@ -448,10 +445,9 @@ def _run_full(args: argparse.Namespace) -> int:
         _say(f"mockint run --full: nothing to ask. {' '.join(plan.notes)} Choose more decks "
              "with --deck, or other section counts.", err=True)
         return 2
-    from mockint.tui.app import make_app
+    from mockint.tui.app import make_app, run_app
 
-    make_app(decks=store, start_with=config, history_in_background=True).run()
-    return 0
+    return run_app(make_app(decks=store, start_with=config, history_in_background=True))
 
 
 def _cmd_practice(args: argparse.Namespace) -> int:
@@ -481,10 +477,9 @@ def _cmd_practice(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 0
     history.close()
-    from mockint.tui.app import make_app
+    from mockint.tui.app import make_app, run_app
 
-    make_app(decks=store, start_with=config, history_in_background=True).run()
-    return 0
+    return run_app(make_app(decks=store, start_with=config, history_in_background=True))
 
 
 def _cmd_config(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -157,7 +157,7 @@ class MockintApp(App[None]):
         if self.edit_deck is not None:
             self.nav.editor(self.edit_deck)
         if self.history_pending:
-            self._open_history()
+            self.call_after_refresh(self._open_history)
         else:
             self._history_ready()
 
@@ -274,6 +274,13 @@ class MockintApp(App[None]):
         """Wait for queued saves (tests, and before reading the history back)."""
         if self._flow is not None:
             self._flow.flush()
+
+
+def run_app(app: App[Any], *, headless: bool = False) -> int:
+    """Run `app`; the process's exit status: non-zero when it ended on an error (Textual
+    has shown the traceback), so a crash is never reported to the shell as success."""
+    app.run(headless=headless)
+    return app.return_code or 0
 
 
 def open_history(path: Path | None = None) -> tuple[HistoryStore | None, HistoryUnavailable | None]:
