@@ -10,6 +10,7 @@ of keys and clicks can reach a transition the phase does not allow.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -35,11 +36,11 @@ from mockint.tui import messages
 from mockint.tui.history_guard import reads_history, store_error_text
 from mockint.tui.literal import plural
 from mockint.tui.screens.interview import InterviewScreen
-from mockint.tui.screens.reveal import RevealScreen
 
 if TYPE_CHECKING:
     from mockint.storage.settings import Settings
     from mockint.tui.app import MockintApp
+    from mockint.tui.screens.reveal import RevealScreen
 
 S = TypeVar("S", bound=Screen)
 DRAFT_EVERY = 1.0  # seconds: a killed terminal loses at most about this much typing
@@ -337,7 +338,7 @@ class InterviewFlow:
     def _analysed(self, message: messages.AnswerAnalysed, interview: Interview) -> None:
         if interview.phase in (Phase.REVEALED, Phase.RATED):
             ticked = interview.apply_analysis(message.analysis)
-            screen = self._screen(RevealScreen)
+            screen = self._reveal_screen()
             if screen is not None:
                 screen.show_analysis(message.analysis, ticked)
 
@@ -402,12 +403,19 @@ class InterviewFlow:
         return next((s for s in reversed(self.app.screen_stack)
                      if isinstance(s, kind) and s.is_mounted and s.is_attached), None)
 
+    def _reveal_screen(self) -> RevealScreen | None:
+        """The reveal, if one is shown. Its module (and the story bank's) loads with the
+        first reveal, not before the first question (issue 15): until it is loaded, no
+        reveal screen can exist."""
+        module = sys.modules.get("mockint.tui.screens.reveal")
+        return None if module is None else self._screen(module.RevealScreen)
+
     def _show_state(self) -> None:
         """The interview moved: the screen showing it follows."""
         interview_screen = self._screen(InterviewScreen)
         if interview_screen is not None:
             interview_screen.show_state()
-        reveal_screen = self._screen(RevealScreen)
+        reveal_screen = self._reveal_screen()
         if reveal_screen is not None:
             reveal_screen.show_state()
 

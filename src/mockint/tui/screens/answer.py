@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from mockint.core.session import AnswerRecord
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import answer_blocks, answer_meta, checks_text, insights_text
 from mockint.tui.literal import visible
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 from mockint.tui.widgets.side_by_side import SideBySide

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, SelectionList, TextArea
+from textual.widgets import Button, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import Deck
@@ -22,6 +22,7 @@ from mockint.core.session import Interview
 from mockint.tui import messages
 from mockint.tui.literal import visible
 from mockint.tui.widgets.checklists import TickList
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 
 

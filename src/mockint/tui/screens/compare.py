@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from mockint.core.deck import Question
 from mockint.core.diff import (
@@ -31,6 +31,7 @@ from mockint.core.diff import (
 )
 from mockint.core.session import AnswerRecord
 from mockint.tui.literal import plural, visible
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select
+from textual.widgets import DataTable, Input, Select
 
 from mockint.core.deck import CATEGORIES, LEVELS, Deck, Question, slugify
 from mockint.storage.decks import display_name, file_stamp, has_comments, read_deck, save_deck
@@ -20,6 +20,7 @@ from mockint.tui.screens.choice import ChoiceScreen
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.deck_meta import DeckMetaScreen
 from mockint.tui.screens.question_form import QuestionFormScreen
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

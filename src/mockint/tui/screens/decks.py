@@ -7,13 +7,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from mockint.storage.decks import DeckEntry, copy_to_user, display_name
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
 from mockint.tui.literal import plural, visible
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Select
+from textual.widgets import DataTable, Input, Select
 
 from mockint.core.timing import format_duration
 from mockint.core.vocabulary import CATEGORIES
@@ -21,6 +21,7 @@ from mockint.tui.formatting import session_status
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import one_line, plural, visible
 from mockint.tui.widgets.fitted_table import FittedTable
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Label, Static, TextArea
+from textual.widgets import Button, Label, Static, TextArea
 
 from mockint.core.analysis import count_words
 from mockint.core.session import Interview, Phase
@@ -19,6 +19,7 @@ from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.speaker import Speaker, find_speaker
 from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.answer_timer import AnswerTimer
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
 from mockint.tui.widgets.plain import Plain
 

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, TextArea
+from textual.widgets import Button, Input, Label, Select, TextArea
 
 from mockint.core.deck import CATEGORIES, LEVELS, Question
 from mockint.core.editing import (
@@ -19,6 +19,7 @@ from mockint.core.editing import (
 )
 from mockint.tui.literal import plural, visible
 from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 
 AREAS = {"prompt": 3, "why_asked": 3, "sample_answer": 8, "key_points": 5, "framework": 4,

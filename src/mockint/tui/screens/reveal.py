@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, SelectionList, Static
+from textual.widgets import Button, SelectionList, Static
 
 from mockint.core.analysis import AnswerAnalysis, Vocabulary, analyse
 from mockint.core.deck import Question
@@ -17,6 +17,7 @@ from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import insights_text, time_line
 from mockint.tui.widgets.checklists import KeyPointChecklist, StarChecklist
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.rating_bar import RatingBar
 from mockint.tui.widgets.story_told import StoryTold

@@ -6,7 +6,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer
+from textual.widgets import DataTable
 
 from mockint import paths
 from mockint.core.session import SessionRecord
@@ -18,6 +18,7 @@ from mockint.tui.literal import plural
 from mockint.tui.screens.confirm import ConfirmScreen
 from mockint.tui.screens.note import NoteScreen
 from mockint.tui.widgets.fitted_table import FittedTable
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

@@ -12,13 +12,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Switch, TextArea
+from textual.widgets import Button, Input, Label, Select, Switch, TextArea
 
 from mockint.storage.settings import Settings, field_words, problem_words
 from mockint.tui.access import mockint_app
 from mockint.tui.literal import visible
 from mockint.tui.speaker import find_speaker
 from mockint.tui.themes import theme_groups
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

@@ -7,11 +7,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Sparkline
+from textual.widgets import Sparkline
 
 from mockint.core.stats import DAYS, Stats, compute_stats, stats_text
 from mockint.storage.history import HistoryUnavailable
 from mockint.tui.access import mockint_app
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

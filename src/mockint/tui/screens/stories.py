@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from mockint.core.deck import COMPETENCIES, STAR_PARTS
 from mockint.core.session import SessionConfig
@@ -20,6 +20,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.history_guard import STORE_ERRORS, store_error_text
 from mockint.tui.literal import one_line, visible
 from mockint.tui.screens.story_form import StoryFormScreen
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 
@@ -160,6 +161,8 @@ for everything. `mockint stories export` writes them all as Markdown or JSON.
 
     @property
     def current(self) -> Story | None:
+        if not self.is_mounted:  # the footer asks (check_action) while the screen composes
+            return None
         table = self.query_one("#stories-table", DataTable)
         if not self.shown or table.cursor_row < 0 or table.cursor_row >= len(self.shown):
             return None

@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, SelectionList, TextArea
+from textual.widgets import Button, Input, Label, SelectionList, TextArea
 from textual.widgets.selection_list import Selection
 
 from mockint.core.deck import COMPETENCIES, STAR_PARTS
 from mockint.core.stories import COMPETENCY_MEANINGS, Story
 from mockint.tui.literal import plural, visible
 from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 
 PART_HINTS = {

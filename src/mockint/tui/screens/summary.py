@@ -8,7 +8,6 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from mockint.core.session import AnswerRecord, SessionConfig, SessionRecord
 from mockint.core.timing import format_duration
@@ -18,6 +17,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.formatting import answers_table, fill_answers_table
 from mockint.tui.history_guard import reads_history
 from mockint.tui.widgets.fitted_table import FittedTable
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

@@ -12,7 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.coordinate import Coordinate
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Sparkline
+from textual.widgets import DataTable, Sparkline
 
 from mockint.core.session import RATINGS
 from mockint.core.timing import format_duration
@@ -22,6 +22,7 @@ from mockint.tui.access import mockint_app
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import one_line, plural, visible
 from mockint.tui.screens.compare import Attempt
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.screen_header import ScreenHeader
 

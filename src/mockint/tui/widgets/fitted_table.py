@@ -101,7 +101,9 @@ class FittedTable(DataTable[Text]):
         row = self.cursor_row
         # Columns made anew: a DataTable column never narrows once it has grown.
         self.clear(columns=True)
-        self.add_columns(*(self._labels[i] for i in shown))
+        # Text, not str: a str label is parsed as Rich markup, which loads Rich's emoji
+        # table (~0.5 MiB at home, issue 15) for labels that are plain words anyway.
+        self.add_columns(*(Text(self._labels[i]) for i in shown))
         self._fitted_to = layout
         for cells, key in zip(self._rows, self._keys, strict=True):
             self.add_row(*self._cut(cells), key=key)

@@ -9,6 +9,8 @@ History, Decks, Stats and Stories in its footer and cut F1 Help off the edge.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets._footer import FooterKey
@@ -23,6 +25,9 @@ class NarrowFooter(Footer):
 
     def _is_narrow(self) -> bool:
         return self.app.size.width < NARROW
+
+    def shows(self) -> Hashable:
+        return (self._is_narrow(), super().shows())
 
     def compose(self) -> ComposeResult:
         narrow = self._narrow = self._is_narrow()
