@@ -27,7 +27,7 @@ from mockint.core.analysis import AnswerAnalysis
 from mockint.core.counts import AnswerCounts, answer_counts
 from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
 from mockint.core.model import Model
-from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock
+from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock, seconds_over
 from mockint.core.timing import utcnow as utcnow  # re-exported: its old home
 
 Mode = Literal["practice", "mock"]
@@ -113,7 +113,7 @@ class FollowUpAnswer(Model):
 
     @property
     def overtime(self) -> float:
-        return max(0.0, self.used - self.time_limit)
+        return seconds_over(self.used, self.time_limit)
 
 
 class AnswerRecord(Model):
@@ -141,7 +141,7 @@ class AnswerRecord(Model):
 
     @property
     def overtime(self) -> float:
-        return max(0.0, self.used - self.time_limit)
+        return seconds_over(self.used, self.time_limit)
 
     @property
     def key_points_covered(self) -> int:

@@ -101,7 +101,7 @@ class AnswerClock:
 
     @property
     def overtime(self) -> float:
-        return max(0.0, -self.remaining) if self.timed else 0.0
+        return seconds_over(self.used, self.limit)
 
     @property
     def timed(self) -> bool:
@@ -131,6 +131,11 @@ class AnswerClock:
         """Continue from figures saved earlier (resume after a crash), stopped."""
         self._banked, self._paused_banked = float(used), float(paused)
         self._running_since = self._paused_since = None
+
+
+def seconds_over(used: float, limit: float) -> float:
+    """Seconds past the limit; none without a limit (0): such a question has no countdown."""
+    return max(0.0, used - limit) if limit > 0 else 0.0
 
 
 def format_clock(seconds: float) -> str:
