@@ -266,3 +266,31 @@ def test_setext_headings_are_sections_not_card_separators():
         ("What is virtual memory?",
          "Each process sees its own address space, mapped to physical pages.", ["memory"]),
     ]
+
+
+def test_bold_labels_with_a_colon_in_an_answer_are_part_of_the_answer_not_questions():
+    """`- **Define**: …` reads like an imperative ("Define …"), but a bold label followed by
+    a colon labels a point of the answer: the heading above is the question."""
+    result = parse_file(SHAPES / "labelled_lists_in_answers.md")
+    prompts = [q.prompt for q in result.questions]
+    assert prompts == ["How do you create a Django app?", "What is a queryset?"]
+    first = result.questions[0].sample_answer
+    assert "**Define**: run `startapp`" in first and "**Create a Package by Hand**" in first
+    assert "#### App Config" in first and "Name the class after the app." in first
+    assert "**Lazy**: nothing runs" in result.questions[1].sample_answer
+    assert result.problems == []
+
+
+def test_a_label_only_heading_takes_its_question_from_the_lines_under_it():
+    """`## Q.` is only a label; the question is the paragraph under it, written plainly or
+    indented (which Markdown reads as code). Both were "empty prompt" problems before."""
+    result = parse_file(SHAPES / "label_headings.md")
+    assert [q.prompt for q in result.questions] == [
+        "Write a function that returns the squares of 1 to n as a dictionary.\n"
+        "Given 3, it returns {1: 1, 2: 4, 3: 9}.",
+        "Write a function that counts the vowels in a word",
+    ]
+    first, second = (q.sample_answer for q in result.questions)
+    assert first.startswith("Hints:\nUse a dict comprehension.")
+    assert second.startswith("Solution:") and "def vowels(word):" in second
+    assert result.problems == []

@@ -123,8 +123,10 @@ def _blocks(tokens: list[Token], offset: int = 0) -> list[Block]:
         start, end = (token.map or [0, 0])
         start, end = start + offset, end + offset
         kind = _KINDS.get(token.type)
-        if token.type in ("fence", "code_block"):
+        if token.type == "fence":
             out.append(Block("code", start, end))
+        elif token.type == "code_block":  # indented: its text can be a prompt (heading_question)
+            out.append(Block("code", start, end, text=token.content))
         elif token.type == "html_block":
             out.append(Block("html", start, end, text=token.content))
         elif token.type == "hr":
@@ -217,6 +219,27 @@ def _first_strong(token: Token | None) -> tuple[str, int] | None:
         elif child.type == "code_inline":
             parts.append(f"`{child.content}`")
     return None
+
+
+def _bold_label(token: Token | None) -> bool:
+    """True when the inline opens with a bold label and a colon (`**Lazy**: …`,
+    `**Lazy:** …`) and goes on after it: a point of an answer, however much the label
+    reads like an imperative ("Define", "Create a …"). A bold question stays a question."""
+    if token is None or not token.children:
+        return False
+    children = [c for c in token.children if not (c.type == "text" and not c.content.strip())]
+    if len(children) < 4 or children[0].type != "strong_open":
+        return False
+    close = next((i for i, c in enumerate(children) if c.type == "strong_close"), None)
+    if close is None or close + 1 >= len(children):
+        return False
+    label = "".join(c.content for c in children[1:close] if c.type in ("text", "code_inline"))
+    after = children[close + 1]
+    colon = label.rstrip().endswith(":") or (after.type == "text"
+                                             and after.content.lstrip().startswith(":"))
+    rest = "".join(c.content for c in children[close + 1:] if c.type in ("text", "code_inline"))
+    return (colon and not label.rstrip(" :").endswith("?") and not _Q_PREFIX.match(label)
+            and not _Q_LINE.match(label) and bool(rest.strip(" :")))
 
 
 def _link_only(blocks: list[Block]) -> bool:
@@ -468,6 +491,8 @@ class _Reader:
             head = item.blocks[0] if item.blocks else None
             if head is None or head.kind not in ("paragraph", "heading"):
                 return False
+            if _bold_label(head.inline):  # "**Define**: …" labels a point, asks nothing
+                return False
             strong = _first_strong(head.inline)
             if strong is not None:  # a bold label ("**Syntax:**") is not a question
                 return _asks(strong[0]) and not strong[0].rstrip().endswith(":")
@@ -622,7 +647,13 @@ class _Reader:
             self.add(heading.text, "", heading.line, [], None, meta)
             return
         body = [b for b in body if not (b.kind == "paragraph" and _ATTRIBUTION.match(b.text))]
-        prompt, body = self.prompt_with_code(heading.text, body, False)
+        prompt = heading.text
+        if not clean_prompt(prompt) and body and body[0].text.strip() and (
+                body[0].kind in ("paragraph", "code")):
+            # "## Q." (a label only) with the question written on the lines under it,
+            # sometimes indented (which Markdown reads as code)
+            prompt, body = textwrap.dedent(body[0].text).strip(), body[1:]
+        prompt, body = self.prompt_with_code(prompt, body, False)
         self.add(prompt, self.source.answer(body), heading.line, topics, category)
 
     def title(self, blocks: list[Block], headings: list[int]) -> int | None:
