@@ -68,8 +68,14 @@ def test_new_and_mixed_cap_new_questions():
     due, weak, new = [("d", "a"), ("d", "b")], [("d", "b"), ("d", "c")], keys
     mixed = mixed_keys(due, weak, new, limit=10, new_share=0.3)
     assert mixed[:3] == [("d", "a"), ("d", "b"), ("d", "c")]
-    assert sum(1 for k in mixed if k in new) == 3
-    assert len(mixed_keys([], [], new, limit=10, new_share=0.3)) == 3
+    assert sum(1 for k in mixed if k in new) == 7  # three due/weak: new ones fill to ten
+    many = [("d", f"due{i}") for i in range(12)]
+    capped = mixed_keys(many, [], new, limit=10, new_share=0.3)
+    assert len(capped) == 10 and sum(1 for k in capped if k in new) == 3  # the cap holds
+    # With nothing due or weak (a first session) new ones fill the session as asked...
+    assert mixed_keys([], [], new, limit=5, new_share=0.3) == new[:5]
+    # ...and with a few due or weak ones, new ones top it up to the size asked.
+    assert mixed_keys(due, [], new, limit=5, new_share=0.3) == [*due, *new[:3]]
 
 
 # --- through the history store -------------------------------------------------------
@@ -138,7 +144,8 @@ def test_each_practice_kind_chooses_from_the_history(store):
     assert ids("due") == ["q1", "q2"]  # q1 (Again) due after 1 min, q2 (Hard) after 6
     assert ids("weak") == ["q1", "q2"]
     assert ids("new") == ["q3", "q4", "q5"]
-    assert ids("mixed", limit=4) == ["q1", "q2", "q3"]  # 30% of 4 → one new
+    assert ids("mixed", limit=4) == ["q1", "q2", "q3", "q4"]  # two due/weak, new ones fill
+    assert ids("mixed", limit=2) == ["q1", "q3"]  # 30% of 2 → one new, before a weak one
     filtered = config.model_copy(update={"categories": ["technical"]})
     assert [a.question.id for a in choose("new", store, [d], filtered, later, 10)] == ["q3", "q5"]
 

@@ -76,9 +76,11 @@ def new_keys(all_keys: Sequence[QuestionKey], seen: set[QuestionKey]) -> list[Qu
 
 def mixed_keys(due: Sequence[QuestionKey], weak: Sequence[QuestionKey],
                new: Sequence[QuestionKey], limit: int, new_share: float = 0.3) -> list[QuestionKey]:
-    """Due first, then weak, then new ones, never more new than `new_share` of `limit`."""
+    """Due first, then weak, then new ones: new ones take at most `new_share` of `limit`
+    while due and weak ones fill the rest, and top the session up to `limit` when there
+    are not enough of those (a first "Quick 5" asks five questions, not two)."""
     known = list(dict.fromkeys([*due, *weak]))
-    new_cap = max(1, round(limit * new_share)) if new else 0
+    new_cap = max(1, round(limit * new_share), limit - len(known)) if new else 0
     fresh = [key for key in new if key not in known][:new_cap]
     return known[: limit - len(fresh)] + fresh
 
