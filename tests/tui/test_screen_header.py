@@ -48,3 +48,19 @@ async def test_clicking_the_icon_opens_the_command_palette() -> None:
         await pilot.click(ScreenHeader, offset=(1, 0))
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+
+
+async def test_a_screen_without_a_title_of_its_own_is_named_by_its_help_title() -> None:
+    from textual.screen import Screen
+
+    class Past(Screen[None]):
+        HELP_TITLE = "A past session"
+
+        def compose(self) -> ComposeResult:
+            yield ScreenHeader()
+
+    app = _HeaderApp()
+    async with app.run_test(size=(80, 10)) as pilot:
+        await app.push_screen(Past())
+        await pilot.pause()
+        assert "mockint — A past session" in str(app.screen.query_one(ScreenHeader).render())

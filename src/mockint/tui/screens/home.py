@@ -31,6 +31,7 @@ RECENT = 8
 class HomeScreen(Screen[None]):
     CSS_PATH = "home.tcss"
     HELP_TITLE = "Home"
+    SUB_TITLE = "mock interviews in your terminal"  # the header's words on the first screen
     HELP = """
 The decks mockint found: the bundled ones, your own (see `mockint locate`)
 and any given with --deck-path. A deck marked ⚠ has errors; select it to see

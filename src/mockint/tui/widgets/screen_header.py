@@ -43,10 +43,14 @@ class ScreenHeader(Widget):
         self.refresh()
 
     def title_text(self) -> Content:
-        """The titles as shown (Textual's own format: "app — screen", the second dim)."""
+        """The titles as shown (Textual's own format: "mockint — History", the second dim):
+        the screen's own, else the name its help page has, so every screen says where
+        you are."""
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
-        sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
+        sub_title = screen.sub_title
+        if sub_title is None:
+            sub_title = getattr(screen, "HELP_TITLE", None) or app.sub_title
         return app.format_title(title, sub_title)
 
     def render(self) -> Content:
