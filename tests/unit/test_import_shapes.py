@@ -294,3 +294,26 @@ def test_a_label_only_heading_takes_its_question_from_the_lines_under_it():
     assert first.startswith("Hints:\nUse a dict comprehension.")
     assert second.startswith("Solution:") and "def vowels(word):" in second
     assert result.problems == []
+
+
+def test_bold_labels_before_a_question_keep_the_question():
+    """`- **Q1**: What …?`, `- **Python**: What …?`, `- **Task**: Write a …`: the label
+    says which question or topic; what follows the colon asks, so each item is one."""
+    result = parse_file(SHAPES / "bold_label_questions.md")
+    assert [(q.prompt, q.sample_answer) for q in result.questions] == [
+        ("What is a list comprehension?", ""),
+        ("Python: What is the GIL?", ""),
+        ("Task: Write a function that reverses a string.", ""),
+        ("What is an index?", "A structure that finds rows without scanning the table."),
+        ("SQL: Which isolation level stops dirty reads?", "Read committed and above."),
+    ]
+
+
+def test_a_label_only_heading_splits_question_and_answer_and_takes_code_above_the_question():
+    result = parse_file(SHAPES / "label_headings_inline.md")
+    assert [(q.prompt, q.sample_answer) for q in result.questions] == [
+        ("What is a closure?", "A function that keeps the variables of the scope it was made in."),
+        ("What does calling f() twice return?\n\n```python\ndef f(x=[]):\n    x.append(1)\n"
+         "    return x\n```", "[1] and then [1, 1]: the default list is made once."),
+    ]
+    assert result.problems == []

@@ -56,6 +56,7 @@ _Q_PREFIX = re.compile(r"^(?:q(?:uestion)?\s*#?\d*\s*[.:)\-–]\s*|\d{1,4}\s*[.)
 _A_PREFIX = re.compile(r"^\s*(?:\*\*|__)?\s*a(?:nswer)?\s*\d*\s*[.:)]\s*(?:\*\*|__)?\s*", re.IGNORECASE)
 _Q_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*q(?:uestion)?\s*#?\d*\s*[.:)]", re.IGNORECASE)
 _A_LINE = re.compile(r"^\s*(?:\*\*|__)?\s*a(?:nswer)?\s*\d*\s*[.:)]", re.IGNORECASE)
+_QUESTION_LABEL = re.compile(r"^(?:q(?:uestion)?\s*#?\s*\d*)$", re.IGNORECASE)
 _ATTRIBUTION = re.compile(
     r"^\s*[*_]*\s*(?:sources?|references?|credits?|via|read more|see also|more info|"
     r"further reading|original(?:ly)? (?:from|posted))\b\s*[*_]*\s*:", re.IGNORECASE)
@@ -238,8 +239,11 @@ def _bold_label(token: Token | None) -> bool:
     colon = label.rstrip().endswith(":") or (after.type == "text"
                                              and after.content.lstrip().startswith(":"))
     rest = "".join(c.content for c in children[close + 1:] if c.type in ("text", "code_inline"))
-    return (colon and not label.rstrip(" :").endswith("?") and not _Q_PREFIX.match(label)
-            and not _Q_LINE.match(label) and bool(rest.strip(" :")))
+    rest = rest.strip(" :")
+    if not colon or not rest or label.rstrip(" :").endswith("?"):
+        return False
+    # "**Q1**: What …?", "**Python**: What …?", "**Task**: Write a …": what follows asks
+    return not (_QUESTION_LABEL.match(label.strip(" :")) or _asks(rest))
 
 
 def _link_only(blocks: list[Block]) -> bool:
@@ -648,13 +652,30 @@ class _Reader:
             return
         body = [b for b in body if not (b.kind == "paragraph" and _ATTRIBUTION.match(b.text))]
         prompt = heading.text
-        if not clean_prompt(prompt) and body and body[0].text.strip() and (
-                body[0].kind in ("paragraph", "code")):
-            # "## Q." (a label only) with the question written on the lines under it,
-            # sometimes indented (which Markdown reads as code)
-            prompt, body = textwrap.dedent(body[0].text).strip(), body[1:]
+        if not clean_prompt(prompt) and body:
+            prompt, body = self.prompt_under_label(body)
         prompt, body = self.prompt_with_code(prompt, body, False)
         self.add(prompt, self.source.answer(body), heading.line, topics, category)
+
+    def prompt_under_label(self, body: list[Block]) -> tuple[str, list[Block]]:
+        """The question of a heading that is only a label ("## Q."): the paragraph under
+        it up to its first line that asks (the rest answers), or that paragraph indented
+        (Markdown's code); code first and a question after it make one prompt."""
+        first = body[0]
+        if first.kind == "code" and len(body) > 1 and body[1].kind == "paragraph" \
+                and _asks(body[1].text.split("\n")[0]):
+            question, rest = self.prompt_under_label(body[1:])
+            code = textwrap.dedent(self.source.raw(first.start, first.end)).strip("\n")
+            return f"{question}\n\n{code}", rest
+        if first.kind == "code" and first.text.strip():  # indented, not fenced
+            return textwrap.dedent(first.text).strip(), body[1:]
+        if first.kind != "paragraph":
+            return "", body
+        lines = first.text.split("\n")
+        cut = next((i + 1 for i, line in enumerate(lines) if line.rstrip().endswith("?")),
+                   len(lines))
+        rest = [Block("paragraph", first.start + cut, first.end)] if cut < len(lines) else []
+        return "\n".join(lines[:cut]), rest + body[1:]
 
     def title(self, blocks: list[Block], headings: list[int]) -> int | None:
         if not headings:
