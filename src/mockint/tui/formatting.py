@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 
 from mockint.core.counts import AnswerCounts, answer_state
-from mockint.core.timing import format_duration
+from mockint.core.timing import format_duration, seconds_over
 from mockint.core.words import plural
 from mockint.core.words import session_status as status_words
 from mockint.storage.decks import DeckEntry, display_name
@@ -87,8 +87,9 @@ TALKING_POINTS = ("experience", "a skill", "a lesson learned", "a goal")
 
 
 def time_line(used: float, limit: int, paused: float) -> str:
-    over = max(0.0, used - limit)
-    text = f"Time {format_duration(used)} of {format_duration(limit)}"
+    over = seconds_over(used, limit)
+    text = (f"Time {format_duration(used)} of {format_duration(limit)}" if limit > 0
+            else f"Time {format_duration(used)} (no time limit)")
     if over:
         text += f" (+{format_duration(over)} over)"
     if paused:

@@ -24,6 +24,7 @@ CLOCK_WIDTH = 10  # as Textual's HeaderClockSpace: kept empty, so titles centre 
 class ScreenHeader(Widget):
     """The header every full screen shows: the app title and the screen's."""
 
+    COMPONENT_CLASSES = {"screen-header--icon-hover"}
     DEFAULT_CSS = """
     ScreenHeader {
         dock: top;
@@ -32,7 +33,11 @@ class ScreenHeader(Widget):
         background: $panel;
         color: $foreground;
     }
+    ScreenHeader > .screen-header--icon-hover {
+        background: $foreground 10%;
+    }
     """
+    _icon_hover = False
 
     def on_mount(self) -> None:
         for node in (self.app, self.screen):
@@ -61,8 +66,23 @@ class ScreenHeader(Widget):
             title = title.truncate(room, ellipsis=True)
         left = (room - title.cell_length) // 2
         right = max(0, width - ICON_WIDTH - left - title.cell_length)
-        icon = f" {ICON}".ljust(ICON_WIDTH)[:width]
+        icon = Content(f" {ICON}".ljust(ICON_WIDTH)[:width])
+        if self._icon_hover:  # as Textual's header: the icon lights up under the pointer
+            icon = icon.stylize(self.get_visual_style("screen-header--icon-hover",
+                                                      partial=True))
         return Content.assemble(icon, " " * left, title, " " * right)
+
+    def _hover_icon(self, over: bool) -> None:
+        if over != self._icon_hover:
+            self._icon_hover = over
+            self.tooltip = "Open the command palette" if over else None
+            self.refresh()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover_icon(event.x < ICON_WIDTH)
+
+    def on_leave(self, _: events.Leave) -> None:
+        self._hover_icon(False)
 
     async def on_click(self, event: events.Click) -> None:
         if event.x < ICON_WIDTH:  # the icon, as in Textual's header: the command palette
