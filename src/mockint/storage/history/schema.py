@@ -424,24 +424,21 @@ class Database:
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[dict]:
         """Rows as dicts; a damaged file raises `HistoryCorrupt` (with what to do)."""
-        with self._lock:
-            try:
-                cursor = self._db.execute(sql, params)
-                names = [d[0] for d in cursor.description]
-                return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-            except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
-                raise  # a broken constraint, a bug or a closed store: not damage to report
-            except sqlite3.DatabaseError as error:
-                raise problem_from(self.path, error) from error
+        names, rows = self._fetch(sql, params)
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     def query_tuples(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
         """Rows as tuples, in the order the SELECT names them: for readers of tens of
         thousands of rows (the stats), where making each a dict is a fifth of the time."""
+        return self._fetch(sql, params)[1]
+
+    def _fetch(self, sql: str, params: Sequence[object]) -> tuple[list[str], list[tuple]]:
         with self._lock:
             try:
-                return self._db.execute(sql, params).fetchall()
+                cursor = self._db.execute(sql, params)
+                return [d[0] for d in cursor.description], cursor.fetchall()
             except (sqlite3.IntegrityError, sqlite3.ProgrammingError):
-                raise
+                raise  # a broken constraint, a bug or a closed store: not damage to report
             except sqlite3.DatabaseError as error:
                 raise problem_from(self.path, error) from error
 
