@@ -9,7 +9,7 @@ properties the screens gate their keys with must agree with the model.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mockint.core.deck import Deck
@@ -35,6 +35,7 @@ INTENTS = st.one_of(
 )
 
 ANSWERING = {Phase.ANSWERING, Phase.PAUSED}
+ANSWER_AND_RATE = ["begin", "submit", "reveal", ("rate", 3), "next"]
 REVEALED = {Phase.REVEALED, Phase.RATED}
 
 
@@ -91,6 +92,10 @@ def snapshot(interview: Interview) -> tuple:
                          [("practice", False), ("mock", False), ("mock", True)])
 @settings(max_examples=40, deadline=None)
 @given(intents=st.lists(INTENTS, max_size=40))
+# Found by Hypothesis: ticking STAR, or a key point, on a question that has none of them
+# was accepted (or ended in an IndexError) instead of refused.
+@example(intents=["begin", "submit", "reveal", "star"])
+@example(intents=[*ANSWER_AND_RATE, *ANSWER_AND_RATE, "begin", "submit", "reveal", "key_point"])
 def test_random_intents_either_succeed_or_are_refused_without_a_trace(mode, require_rating,
                                                                      intents):
     clock = FakeClock()

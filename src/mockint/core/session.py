@@ -511,6 +511,8 @@ class Interview:
 
     def check_key_point(self, index: int, covered: bool) -> None:
         self._expect(Phase.REVEALED, Phase.RATED)
+        if not 0 <= index < len(self.answer.key_points_checked):
+            raise InterviewError(f"this question has no key point {index + 1}")
         self._checks_touched = True
         self.answer.key_points_checked[index] = covered
 
@@ -518,6 +520,8 @@ class Interview:
         self._expect(Phase.REVEALED, Phase.RATED)
         if part not in STAR_PARTS:
             raise InterviewError(f"{part!r} is not a STAR part")
+        if part not in self.answer.star_checked:
+            raise InterviewError("this question is not judged against STAR")
         self._checks_touched = True
         self.answer.star_checked[part] = covered
 
