@@ -10,8 +10,19 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import os
+
 import pytest
 import tomli_w
+from hypothesis import settings
+
+# CI runs each property test on the same examples every time (derandomize), so a
+# landing is never refused by an example no one has seen; runs on a developer's
+# machine explore new ones, and a failure found there is kept in .hypothesis/ and
+# pinned with @example (see test_interview_machine.py).
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """The source checkout: pyproject.toml, decks/, themes/, src/."""
