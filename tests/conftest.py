@@ -6,11 +6,10 @@ by one module belongs in that module.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
-
-import os
 
 import pytest
 import tomli_w
