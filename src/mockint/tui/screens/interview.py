@@ -99,6 +99,9 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         self._post(messages.QuestionShown)
         if mockint_app(self).settings.speak_questions:
             self.action_speak()
+        # The reveal's code is not loaded before the first question (issue 15); load it
+        # now, while the question is read, so the first reveal is not the slower for it.
+        import mockint.tui.screens.reveal  # noqa: F401
 
     def on_unmount(self) -> None:
         if self.speaker is not None:  # moved on or left: the interviewer stops talking
