@@ -317,3 +317,23 @@ def test_a_label_only_heading_splits_question_and_answer_and_takes_code_above_th
          "    return x\n```", "[1] and then [1, 1]: the default list is made once."),
     ]
     assert result.problems == []
+
+
+def test_folded_details_are_questions_and_an_answer_label_folds_the_answer():
+    """`<details><summary>Q</summary> A </details>` (the folded lists of many READMEs) is
+    a question and its answer, whatever the summary's form; a summary that only says
+    "Answer" folds the answer of the question above; nothing inside code is read."""
+    result = parse_file(SHAPES / "details_summary.md")
+    assert [(q.prompt, q.topics) for q in result.questions] == [
+        ("What does DNS do?", ["networking"]),
+        ("Explain the `traceroute` command", ["networking"]),
+        ("True or False? A zombie process uses memory", ["processes"]),
+        ("What is a signal?", ["processes"]),
+    ]
+    dns, traceroute, zombie, signal = (q.sample_answer for q in result.questions)
+    assert dns == "It turns names into addresses."
+    assert "It lists the hops to a host." in traceroute and "rising TTLs" in traceroute
+    assert zombie == "False: only its process-table entry is left."
+    assert "A small message" in signal and "SIGKILL forces." in signal
+    assert "<" not in dns + traceroute + zombie  # no markup left in the answers
+    assert result.problems == [] and result.warnings == []

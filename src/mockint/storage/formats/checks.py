@@ -33,8 +33,12 @@ def _text_lines(text: str) -> Iterable[str]:
         yield line
 
 
+_CLOSING_TAGS = re.compile(r"(?:\s*</?[A-Za-z][\w-]*\s*/?>)+\s*$")
+
+
 def _asks(line: str) -> bool:
-    return line.rstrip().rstrip("*_`)\"'").endswith("?")
+    """Ends with "?", also before closing markup (`**`, `</summary>`, `<br>`)."""
+    return _CLOSING_TAGS.sub("", line).rstrip().rstrip("*_`)\"'").endswith("?")
 
 
 def question_lines(text: str) -> int:

@@ -14,6 +14,10 @@ Shapes read (the file is tokenized; nothing inside a code block is structure):
   (numbered, bulleted or ``**bold**``), the rest of the item and the text after
   it its answer. Link-only items (tables of contents, translations) are dropped.
 - ``**Q: …**`` or ``Q1.`` lines with an ``A:`` answer, and bold question lines.
+- Folded answers: ``<details><summary>question</summary> answer </details>`` is a
+  question (a summary that only says "Answer" folds the answer of the question
+  above). A heading labelled ``Q.``/``Q1.``/``Question 3:`` is always a question;
+  with nothing after the label, the lines under it are.
 - Cards between ``---`` lines, with or without ``Q:``/``A:``: the heading, the
   ``Q:`` line, or else the first paragraph (up to its first line ending in "?")
   is the question; a code block right after it, with more text after the code,
@@ -703,6 +707,9 @@ class _Reader:
                                   and sum(1 for item in block.items if self.item_question(item)) >= 3))
         for i in headings:
             body = blocks[i + 1:_next_heading(blocks, i + 1)]
+            if _Q_LINE.match(blocks[i].text):  # "Q1." / "Question 3:": says it is one
+                has_text.add(i)
+                continue
             if any(b.kind == "list" and self.question_list(b) for b in body) or any(
                     b.kind == "paragraph" and self.paragraph_question(b) for b in body) or (
                     big[_next_heading(blocks, i + 1, blocks[i].level)] > big[i + 1]):
@@ -796,6 +803,8 @@ def read(text: str, builder: Builder) -> None:
     if ours:
         builder.options.level = None
     body = [""] * skip + lines[skip:]
+    if not ours:
+        body = _unfold_details(body)
     reader = _Reader(body, builder, ours)
     if not ours:
         code = _code_lines(body)
@@ -817,6 +826,51 @@ def read(text: str, builder: Builder) -> None:
         first = next((b for b in blocks if b.kind != "html" and not _link_only([b])), None)
         if first is not None and first.kind == "paragraph" and _asks(first.text.split("\n")[0]):
             reader.card([b for b in blocks if b.kind != "hr"])
+
+
+_SUMMARY = re.compile(r"<summary\b[^>]*>(?P<text>.*?)</summary\s*>", re.IGNORECASE | re.DOTALL)
+_CODE_TAG = re.compile(r"<code>(.*?)</code>", re.IGNORECASE | re.DOTALL)
+_WRAPPER_TAGS = re.compile(r"</?(?:b|strong|p|div)\s*>", re.IGNORECASE)
+# A summary that only says "open me": the text folded under it answers the question above.
+_REVEAL_LABEL = re.compile(
+    r"^(?:(?:show|see|view|click(?: here)? to (?:see|show|view|expand))\s+)?(?:the\s+)?"
+    r"(?:answers?|solutions?|hints?|explanations?|details|output|results?|code|expand|"
+    r"show|click to expand|reveal)\b[\s:.!…]*$", re.IGNORECASE)
+
+
+def _unfold_details(lines: list[str]) -> list[str]:
+    """`<details><summary>Question</summary> answer </details>` (the folded Q&A of many
+    README lists) as a heading and its answer; a summary that only says "Answer" leaves
+    its answer under the question above. Line numbers stay those of the file."""
+    code = _code_lines(lines)
+    out = list(lines)
+    start = 0
+    while start < len(out):
+        if code[start] or not out[start].lstrip().lower().startswith("<details"):
+            start += 1
+            continue
+        end = next((j for j in range(start, len(out))
+                    if not code[j] and "</details" in out[j].lower()), None)
+        if end is None:
+            break
+        region = "\n".join(out[start:end + 1])
+        summary = _SUMMARY.search(region)
+        if summary is None:
+            start = end + 1
+            continue
+        question = " ".join(html.unescape(_TAG.sub("", _CODE_TAG.sub(
+            r"`\1`", summary.group("text")))).split())
+        inner = region[summary.end():region.lower().rindex("</details")]
+        answer = textwrap.dedent(_WRAPPER_TAGS.sub("", re.sub(
+            r"<br\s*/?>", "\n", inner, flags=re.IGNORECASE))).strip("\n")
+        unfolded = answer if not question or _REVEAL_LABEL.match(question) \
+            else f"###### Q. {question}\n\n{answer}"  # "Q.": a folded answer makes it one
+        new = ["", *unfolded.split("\n"), ""]
+        new += [""] * (end + 1 - start - len(new))
+        out[start:end + 1] = new
+        code[start:end + 1] = [False] * len(new)
+        start += len(new)
+    return out
 
 
 def _title_chunk_end(lines: list[str], rules: list[int]) -> int:
