@@ -7,6 +7,7 @@ named with its line number.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -308,7 +309,7 @@ def test_json_list_with_broken_items():
     problems = problems_by_line(result)
     # an unknown category is imported with the default, and said so
     assert teamwork.category == "technical"
-    assert problems[5].startswith('item 2: unknown category "teamwork": imported as "technical"')
+    assert problems[5].startswith('item 2: unknown category "potluck": imported as "technical"')
     assert string.prompt == "just a string"  # a list of strings is a list of questions
     assert problems[7].startswith("item 4: empty prompt")
     assert problems[8].startswith('item 5: unknown or repeated field "colour"')
@@ -439,3 +440,24 @@ def test_cli_import_of_an_unreadable_file_exits_1(mockint_home):
 def test_cli_import_refuses_a_bundled_deck(mockint_home):
     proc = run_mockint("import", str(DATA / "cards.md"), "--format", "md", "--deck-id", "behavioral")
     assert proc.returncode == 1 and "bundled deck" in proc.stderr
+
+
+def test_json_in_the_shapes_people_keep_reads_ids_topics_keywords_and_hr_categories(tmp_path):
+    """Field names from real lists: "ID" (any case, a number), "topic", "keywords",
+    "difficulty", and categories or topics such as "HR", "Weakness", "Company Interest"
+    that say the question is behavioral."""
+    path = tmp_path / "hr.json"
+    path.write_text(json.dumps({"questions": [
+        {"ID": 7, "category": "Company Interest", "question": "Why do you want \nto work here?"},
+        {"ID": 8, "topic": "HR", "difficulty": "Hard", "question": "What is your main weakness?",
+         "keywords": ["honest", "improving"]},
+        {"Id": 9, "Topic": "Python", "Question": "What is a decorator?", "Solution": "A wrapper."},
+    ]}), encoding="utf-8")
+    result = parse_file(path)
+    assert result.problems == []
+    assert [(q.id, q.category, q.level, q.topics) for q in result.questions] == [
+        ("7", "behavioral", "mid", []), ("8", "behavioral", "senior", ["HR"]),
+        ("9", "technical", "mid", ["Python"])]
+    assert result.questions[0].prompt == "Why do you want to work here?"
+    assert [k.point for k in result.questions[1].key_points] == ["honest", "improving"]
+    assert result.questions[2].sample_answer == "A wrapper."

@@ -27,6 +27,7 @@ from mockint.core.deck import (
     slugify,
 )
 from mockint.core.keypoints import parse_key_point
+from mockint.storage.formats.sections import category_of_section
 
 _ID_RE = re.compile(ID_PATTERN)
 
@@ -97,6 +98,17 @@ _LEVEL_SYNONYMS = {
 }
 
 
+# A line break inside a sentence ("Why do you want \nto work here?"): the source wrapped
+# it for its own display. A break after ":" or ".", or before "-", "1." or a capital, is kept.
+_SOFT_WRAP = re.compile(r"(?<=[^\s.:;!?])[ \t]*\n[ \t]*(?=[a-z(])")
+
+
+def unwrap_prompt(prompt: str) -> str:
+    """A prompt from someone else's file without the line breaks it was wrapped with
+    (not for mockint's own decks, whose prompts come back exactly as written)."""
+    return prompt if "```" in prompt else _SOFT_WRAP.sub(" ", prompt)
+
+
 def _key(value: str) -> str:
     return re.sub(r"[\s_]+", "-", value.strip().lower())
 
@@ -129,6 +141,13 @@ class Builder:
             at = f" on line {first}" if first else ""
             self.problem(line, f"{where}same question as the one{at} earlier in this file; skipped")
             return None
+        topics = data.get("topics")
+        if not data.get("category") and isinstance(topics, list):
+            # no category, but a topic that names one ("HR", "Behavioral")
+            found = next((c for t in topics if isinstance(t, str)
+                          for c in [category_of_section(t.replace("-", " "))] if c), None)
+            if found:
+                data["category"] = found
         self._choose("category", self.options.category, CATEGORIES, _CATEGORY_SYNONYMS,
                      self.options.map_category, data, line, where)
         self._choose("level", self.options.level, LEVELS, _LEVEL_SYNONYMS,
@@ -159,6 +178,9 @@ class Builder:
             value = mapping.get(value, mapping.get(raw.strip(), value))
             if value not in allowed:
                 value = synonyms.get(value, value)
+            if value not in allowed and name == "category":
+                # the words a section title would be read by ("Behavioral questions", "HR")
+                value = category_of_section(raw) or value
             if value not in allowed and value and default is not None:
                 self.problem(line, f'{where}unknown {name} "{raw.strip()}": imported as "{default}" '
                                    f"(map it with --map-{name} \"{raw.strip()}\"={name.upper()})")
@@ -191,6 +213,8 @@ class Builder:
         if given is None or given == "":
             data["id"] = new
             return ""
+        if isinstance(given, int) and not isinstance(given, bool) and given >= 0:
+            given = data["id"] = str(given)  # the source's own numbering: a good id
         if isinstance(given, str) and _ID_RE.match(given) and given not in self.taken:
             return ""
         data["id"] = new

@@ -23,12 +23,22 @@ import re
 from typing import Any
 
 from mockint.core.deck import Deck, Question
-from mockint.storage.formats.base import LIST_CELLS, Builder, ImportFailed, ImportProblem, topic_slug
+from mockint.storage.formats.base import (
+    LIST_CELLS,
+    Builder,
+    ImportFailed,
+    ImportProblem,
+    topic_slug,
+    unwrap_prompt,
+)
 from mockint.storage.formats.sections import category_of_section
 
 ALIASES = {"question": "prompt", "front": "prompt", "q": "prompt", "answer": "sample_answer",
            "back": "sample_answer", "a": "sample_answer", "tags": "topics", "notes": "tip",
-           "note": "tip", "tag": "topics", "difficulty": "level"}
+           "note": "tip", "tag": "topics", "difficulty": "level", "topic": "topics",
+           "keywords": "key_points", "key_words": "key_points", "keypoints": "key_points",
+           "hint": "tip", "hints": "tip", "solution": "sample_answer",
+           "explanation": "sample_answer", "followups": "follow_ups", "follow_up": "follow_ups"}
 _QUESTION_KEYS = set(Question.model_fields)
 _DECK_KEYS = {"schema", "id", "title", "deck", "name", "description", "time_limit", "interviewer",
               "questions", "cards"}
@@ -118,7 +128,8 @@ def read(text: str, builder: Builder) -> None:
         _deck_fields(data, members, where, builder)
         if "schema" in data:
             builder.options.level = None  # a mockint deck's own default ("mid") applies
-        _items(data[key], where, members.get(key, (0, -1))[1], builder, [], None)
+        _items(data[key], where, members.get(key, (0, -1))[1], builder, [], None,
+               ours="schema" in data)
         return
     if "schema" in data or "questions" in data or "cards" in data:
         raise ImportFailed(f'"{key}" must be a list of question objects')
@@ -176,7 +187,7 @@ def _deck_fields(data: dict[str, Any], members: dict[str, tuple[int, int]], wher
 
 
 def _items(items: list[Any], where: _Locator, start: int, builder: Builder, topics: list[str],
-           category: str | None) -> None:
+           category: str | None, ours: bool = False) -> None:
     starts = (_safe(where.items, start) or []) if start >= 0 else []
     for index, item in enumerate(items):
         position = starts[index] if index < len(starts) else -1
@@ -191,6 +202,8 @@ def _items(items: list[Any], where: _Locator, start: int, builder: Builder, topi
             continue
         keys = (_safe(where.members, position) or {}) if position >= 0 else {}
         data = _question(item, label, keys, where, builder)
+        if not ours and isinstance(data.get("prompt"), str):
+            data["prompt"] = unwrap_prompt(data["prompt"])
         if topics and "topics" not in data:
             data["topics"] = list(topics)
         if category and not data.get("category"):
@@ -202,7 +215,8 @@ def _question(item: dict[str, Any], label: str, keys: dict[str, tuple[int, int]]
               builder: Builder) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, value in item.items():
-        name = ALIASES.get(key.lower(), key) if isinstance(key, str) else key
+        lower = key.lower() if isinstance(key, str) else key
+        name = ALIASES.get(lower, lower if lower in _QUESTION_KEYS else key)  # "ID", "Prompt"
         line = where.line(keys[key][0]) if key in keys else 0
         if name not in _QUESTION_KEYS or name in data:
             builder.problem(line, f'{label}unknown or repeated field "{key}" ignored')

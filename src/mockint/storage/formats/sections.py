@@ -7,7 +7,10 @@ import re
 _CATEGORY_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(questions?\s+(to|you\s+(can|should|could))\s+ask|ask(ing)?\s+(the|your)\s+"
      r"(interviewer|employer|team|manager)|reverse\s+interview|ask[\s-]them)\b", "ask-them"),
-    (r"\bbehaviou?r(al)?\b|\bsoft[\s-]skills?\b|\bculture\s+fit\b|\bstar\b", "behavioral"),
+    (r"\bbehaviou?r(al)?\b|\bsoft[\s-]skills?\b|\bculture\s+fit\b|\bstar\b|\bhr\b|"
+     r"\bhuman\s+resources\b|\bstrengths?\b|\bweakness(es)?\b|\bmotivation\b|"
+     r"\bcompany\s+interest\b|\bleadership\b|\bteam\s*work\b|\bconflicts?\b",
+     "behavioral"),
     (r"\bsituational\b|\bscenarios?\b|\bhypothetical\b", "situational"),
     (r"\bsystem[\s-]design\b|\barchitecture\b", "system-design"),
     (r"\b(intro(duction)?|about\s+(you|yourself)|warm[\s-]?up|icebreakers?)\b", "intro"),
