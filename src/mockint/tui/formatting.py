@@ -46,7 +46,7 @@ def deck_summary(entry: DeckEntry) -> str:
         return "\n".join(lines)
     categories = deck.category_counts()
     counts = ", ".join(f"{n} {c}" for c, n in sorted(categories.items()))
-    persona = deck.interviewer or "default interviewer"
+    persona = deck.interviewer or "the interviewer named in Settings"
     return (
         f"{deck.title}\n{deck.description}\n\n{plural(len(deck.questions), 'question')}: {counts}\n"
         f"{deck.time_limit}s per question · asked by {persona}\n{display_name(entry.path)}"
