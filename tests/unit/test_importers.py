@@ -216,6 +216,21 @@ def test_anki_guid_and_notetype_columns_are_skipped(tmp_path):
     assert question.topics == ["async", "web"]
 
 
+def test_an_anki_text_export_with_cloze_notes_asks_with_the_gaps(tmp_path):
+    """Cloze notes (common in Anki decks) were imported with `{{c1::…}}` in the prompt and
+    no answer; as in an .apkg, the gap is asked and the whole text is the answer."""
+    path = tmp_path / "cloze.txt"
+    path.write_text("#separator:tab\n#html:true\n#notetype column:1\n"
+                    "Cloze\t{{c1::select_related}} follows <b>foreign keys</b> in one query.\t\n"
+                    "Cloze\t{{c1::prefetch_related::which method}} runs a second query.\tFor M2M.\n",
+                    encoding="utf-8")
+    first, second = parse_file(path).questions
+    assert (first.prompt, first.sample_answer) == (
+        "[…] follows foreign keys in one query.", "select_related follows foreign keys in one query.")
+    assert (second.prompt, second.sample_answer) == (
+        "[which method] runs a second query.", "prefetch_related runs a second query.\n\nFor M2M.")
+
+
 # --- Markdown -----------------------------------------------------------------------------------
 
 

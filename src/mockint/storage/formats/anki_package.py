@@ -13,18 +13,17 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import sqlite3
 import zipfile
 from collections import Counter
 from typing import Any
 
-from mockint.storage.formats.anki_text import anki_topics, strip_html
+from mockint.storage.formats.anki_text import anki_topics, note_text
 from mockint.storage.formats.base import Builder, ImportFailed
 
-MAX_COLLECTION = 400 * 1024 * 1024
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
 _MEMBERS = ("collection.anki21b", "collection.anki21", "collection.anki2")
+
+MAX_COLLECTION = 400 * 1024 * 1024
 
 
 def _unzstd(data: bytes) -> bytes:
@@ -89,13 +88,7 @@ def _note_decks(db: sqlite3.Connection) -> dict[int, int]:
 
 def _fields(flds: str) -> tuple[str, str]:
     fields = flds.split("\x1f")
-    front = fields[0]
-    back = fields[1] if len(fields) > 1 else ""
-    if _CLOZE.search(front):
-        prompt = _CLOZE.sub(lambda m: f"[{m[2] or '…'}]", front)
-        answer = _CLOZE.sub(lambda m: m[1], front)
-        return strip_html(prompt), "\n\n".join(p for p in (strip_html(answer), strip_html(back)) if p)
-    return strip_html(front), strip_html(back)
+    return note_text(fields[0], fields[1] if len(fields) > 1 else "")
 
 
 def read(data: bytes, builder: Builder) -> None:

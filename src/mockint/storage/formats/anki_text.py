@@ -82,6 +82,21 @@ def strip_html(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(line.rstrip() for line in text.splitlines())).strip()
 
 
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+
+
+def note_text(front: str, back: str, html_fields: bool = True) -> tuple[str, str]:
+    """(prompt, sample answer) of a note. A cloze note (`{{c1::select_related}} follows
+    foreign keys`) asks with its gaps shown as `[…]` (or the gap's hint) and answers with
+    the whole text, then the back."""
+    clean = strip_html if html_fields else (lambda cell: cell.replace("\\n", "\n").strip())
+    if _CLOZE.search(front):
+        prompt = _CLOZE.sub(lambda m: f"[{m[2] or '…'}]", front)
+        answer = _CLOZE.sub(lambda m: m[1], front)
+        return clean(prompt), "\n\n".join(p for p in (clean(answer), clean(back)) if p)
+    return clean(front), clean(back)
+
+
 def anki_topics(tags: list[str]) -> list[str]:
     """Anki tags as topics: `python::decorators` gives `python` and `decorators`."""
     topics: list[str] = []
@@ -112,13 +127,9 @@ def _note(h: _Headers, row: list[str], line: int, builder: Builder) -> None:
         builder.problem(line, f"{plural(len(fields), 'field')}; expected front and back separated by "
                               f"the separator ({name}; set it with #separator:); skipped")
         return
-    if h.html:
-        fields = [strip_html(cell) for cell in fields]
-    else:
-        fields = [cell.replace("\\n", "\n") for cell in fields]
+    prompt, answer = note_text(fields[0], fields[1], h.html)
     tags = list(h.tags)
     if h.tags_column is not None and h.tags_column < len(row):
         tags += row[h.tags_column].split()
-    data = {"prompt": fields[0].strip(), "sample_answer": fields[1].strip(),
-            "topics": anki_topics(tags)}
+    data = {"prompt": prompt, "sample_answer": answer, "topics": anki_topics(tags)}
     builder.add(data, line)
