@@ -216,6 +216,17 @@ def test_anki_guid_and_notetype_columns_are_skipped(tmp_path):
     assert question.topics == ["async", "web"]
 
 
+def test_a_csv_without_a_header_is_rows_of_question_and_answer(tmp_path):
+    """It was read as Markdown: one question made of the whole file."""
+    path = tmp_path / "plain.csv"
+    path.write_text('What is a list?,A mutable sequence\n"What is a tuple, then?",Immutable\n',
+                    encoding="utf-8")
+    result = parse_file(path)
+    assert [(q.prompt, q.sample_answer) for q in result.questions] == [
+        ("What is a list?", "A mutable sequence"), ("What is a tuple, then?", "Immutable")]
+    assert result.problems == []
+
+
 def test_an_anki_text_export_with_cloze_notes_asks_with_the_gaps(tmp_path):
     """Cloze notes (common in Anki decks) were imported with `{{c1::…}}` in the prompt and
     no answer; as in an .apkg, the gap is asked and the whole text is the answer."""

@@ -54,6 +54,7 @@ COLUMNS = {name: name for name in COLUMN_NAMES} | {
     "tags": "topics", "follow_up": "follow_ups", "key_point": "key_points", "notes": "tip",
     "topic": "topics", "keywords": "key_points", "hint": "tip", "solution": "sample_answer",
     "explanation": "sample_answer", "difficulty": "level", "q": "prompt", "a": "sample_answer",
+    "term": "prompt", "definition": "sample_answer",
 }
 _TEXT_CELLS = {"prompt", "sample_answer", "why_asked", "tip", "star_situation", "star_task",
                "star_action", "star_result"}

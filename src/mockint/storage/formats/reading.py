@@ -127,7 +127,9 @@ def detect_format(path: Path, data: bytes | None = None) -> str:
 
     if has_header(text):
         return "csv"
-    return "anki" if path.suffix.lower() == ".tsv" or _looks_like_anki(text) else "md"
+    # No header naming a prompt column: rows of front and back, as Anki exports them
+    # (a .csv of "question,answer" rows without a header is the same thing).
+    return "anki" if path.suffix.lower() in (".tsv", ".csv") or _looks_like_anki(text) else "md"
 
 
 def _looks_like_anki(text: str) -> bool:
