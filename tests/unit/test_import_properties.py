@@ -18,7 +18,10 @@ from mockint.storage.formats.reading import parse_file
 # Characters that mean something to Markdown, CSV, JSON, Anki or HTML, plus plain ones.
 MARKUP = st.sampled_from(list("`#-*_>|\\[](){}<>!=+;,:\"'~\t\n ?.1aQA&") +
                          ["```", "---", "***", "## ", "<!--", "-->", "Q:", "A:", "&amp;",
-                          "[x](y)", "\x1f", "é", "\r\n", "    "])
+                          "[x](y)", "\x1f", "é", "\r\n", "    ",
+                          # folded answers and Anki clozes (the readers unfold them)
+                          "<details>", "</details>", "<summary>", "</summary>", "<br>", "<b>",
+                          "<code>", "{{c1::", "}}", "::"])
 HOSTILE = st.lists(MARKUP, max_size=30).map("".join)
 # No shrinking: a failure shows the example as found (shrinking hostile text took minutes).
 BUDGET = settings(max_examples=40, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate],
