@@ -100,7 +100,11 @@ none of your stories shows, home says so under the plan.
     def on_mount(self) -> None:
         self.query_one("#decks", FittedTable).set_columns("Deck", "Questions", "Source")
         self.show_decks()
-        self.query_one("#recent", FittedTable).set_columns("Date", "Decks", "Qs", "Avg")
+        recent = self.query_one("#recent", FittedTable)
+        recent.set_columns("Date", "Decks", "Qs", "Avg")
+        # Shown with its first rows (show_recent): not drawn empty while the history opens,
+        # which is a flash of a header for a new user and ~15 ms of home's first frame.
+        recent.display = False
         self.ready = True
         self.call_after_refresh(self.show_presets)  # reads a file: not before the first paint
         self.show_recent()
