@@ -121,6 +121,16 @@ class Result:
         return "OVER" if over else "ok"
 
 
+def median_ms(call: Callable[[], object], repeat: int = 10) -> float:
+    """The median wall time of `call()` over `repeat` runs in this process, in ms."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs) * 1000
+
+
 def p90(values: Sequence[float]) -> float:
     """The 90th percentile (nearest rank): with 7 runs, the second slowest."""
     ordered = sorted(values)

@@ -13,23 +13,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-
-def timed(call, repeat: int = 10) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs) * 1000
+from common import median_ms  # noqa: E402
 
 
 def give_cards(store) -> int:
@@ -59,10 +50,10 @@ def measure(home: Path) -> dict[str, float]:
     decks = DeckStore.discover(user=False).decks
     config = SessionConfig(deck_ids=[d.id for d in decks])
     now = datetime.now(UTC)
-    figures = {"due count (home)": timed(lambda: due_count(store, decks, now))}
+    figures = {"due count (home)": median_ms(lambda: due_count(store, decks, now))}
     for kind in ("due", "weak", "new", "mixed"):
-        figures[f"choose {kind}"] = timed(lambda k=kind: choose(k, store, decks, config, now, 8))
-    figures["stats"] = timed(lambda: compute_stats(store, decks, now))
+        figures[f"choose {kind}"] = median_ms(lambda k=kind: choose(k, store, decks, config, now, 8))
+    figures["stats"] = median_ms(lambda: compute_stats(store, decks, now))
     store.close()
     return figures
 

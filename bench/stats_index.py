@@ -18,26 +18,17 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import median_ms  # noqa: E402
+
 OLD_INDEX = ("CREATE INDEX answers_stats ON answers "
              "(session_id, submitted_at, skipped, rating, overtime, category, topics)")
-
-
-def timed(call, repeat: int = 10) -> float:
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs) * 1000
 
 
 def main(argv: list[str]) -> int:
@@ -95,7 +86,7 @@ def main(argv: list[str]) -> int:
 
     def measure(name: str, sql: str, size: float) -> tuple:
         query(sql)  # warm-up: the pages the query reads are in the cache
-        return (name, timed(lambda: query(sql)), timed(lambda: run(sql)), size, plan(sql))
+        return (name, median_ms(lambda: query(sql)), median_ms(lambda: run(sql)), size, plan(sql))
 
     results = []
     size = use_index(OLD_INDEX)
