@@ -45,6 +45,22 @@ async def advance(pilot, seconds: float = 0.0) -> None:
         await pilot.pause()
 
 
+async def submit_and_reveal(pilot, text: str):
+    """Type `text` as the answer on the interview screen, submit it, and return the
+    reveal once its analysis (a worker) is shown."""
+    from textual.widgets import TextArea
+
+    from mockint.tui.screens.reveal import RevealScreen
+
+    pilot.app.screen.query_one("#answer", TextArea).text = text
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, RevealScreen)
+    return pilot.app.screen
+
+
 def interview_at(config, seconds: float = 0, text: str = ""):
     """A snapshot's `run_before`: the interview of `config`, `text` typed, `seconds` gone."""
 

@@ -17,6 +17,7 @@ from mockint.storage.decks import DeckEntry, DeckStore, read_deck
 from mockint.tui.app import make_app
 from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
+from tests.helpers import submit_and_reveal
 
 SIZE = (140, 50)
 DECKS = Path(__file__).resolve().parents[2] / "decks"
@@ -36,13 +37,7 @@ def one_question_app(question, clock):
 async def answer_and_reveal(pilot, text: str) -> RevealScreen:
     pilot.app.flow.start(SessionConfig(deck_ids=["feedback"], mode="practice"))
     await pilot.pause()
-    pilot.app.screen.query_one("#answer", TextArea).text = text
-    await pilot.pause()
-    await pilot.press("ctrl+s")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, RevealScreen)
-    return pilot.app.screen
+    return await submit_and_reveal(pilot, text)
 
 
 def labels(screen, list_id: str) -> list[str]:

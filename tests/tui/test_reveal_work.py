@@ -5,11 +5,12 @@ text on the screen readable in every bundled theme."""
 from __future__ import annotations
 
 from textual.color import Color
-from textual.widgets import Button, SelectionList, TextArea
+from textual.widgets import Button, SelectionList
 from textual.widgets._footer import FooterKey
 
 from mockint.core.session import SessionConfig
 from mockint.tui.screens.reveal import RevealScreen
+from tests.helpers import submit_and_reveal
 from tests.wcag import AA_TEXT, contrast
 
 SIZE = (120, 40)
@@ -24,13 +25,7 @@ THEMES = ["mockint-dark", "mockint-light", "high-contrast", "colorblind-safe"]
 async def reveal(pilot, text: str = STORY) -> RevealScreen:
     pilot.app.flow.start(BEHAVIORAL)
     await pilot.pause()
-    pilot.app.screen.query_one("#answer", TextArea).text = text
-    await pilot.pause()
-    await pilot.press("ctrl+s")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, RevealScreen)
-    return pilot.app.screen
+    return await submit_and_reveal(pilot, text)
 
 
 async def test_focus_shows_space_ticks_only_there_undo_restores_and_the_rating_is_in_words(app):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList
 
 from mockint.core.session import SessionConfig, SessionRecord
 from mockint.core.stories import Story, StoryUse
@@ -16,6 +16,7 @@ from mockint.tui.screens.story_form import StoryFormScreen
 from mockint.tui.screens.story_picker import StoryPickerScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.checklists import StarChecklist
+from tests.helpers import submit_and_reveal
 
 SIZE = (120, 40)
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
@@ -57,13 +58,7 @@ async def behavioral(pilot, mode: str = "practice") -> None:
 
 async def reveal(pilot, text: str = ANSWER) -> RevealScreen:
     await behavioral(pilot)
-    pilot.app.screen.query_one("#answer", TextArea).text = text
-    await pilot.pause()
-    await pilot.press("ctrl+s")
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, RevealScreen)
-    return pilot.app.screen
+    return await submit_and_reveal(pilot, text)
 
 
 async def test_the_peek_lists_the_stories_that_fit_one_line_each(story_app):
