@@ -21,6 +21,9 @@ FULL_SECTIONS = ("intro", "technical", "behavioral", "design")
 """`mockint run --full`'s section flags: mockint.core.full_interview.SECTIONS, by name
 (written out so parsing the command line imports no models)."""
 
+APP_COMMANDS = (None, "run", "edit", "practice")
+"""The commands that open the full-screen app (the rest print and exit)."""
+
 if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` skips it
     import argparse
     from collections.abc import Sequence
@@ -246,6 +249,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"mockint {__version__}")  # the one answer that needs no parser (bench: version)
         raise SystemExit(0)  # as argparse's version action does
     args = _parser().parse_args(argv)
+    if args.command in APP_COMMANDS:
+        from mockint import collector
+
+        collector.hold()  # until the app's first screen is drawn (collector.py)
     handlers = {
         None: _cmd_app,
         "decks": _cmd_decks,

@@ -22,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
-from mockint import paths
+from mockint import collector, paths
 from mockint.core.display import visible
 from mockint.core.timing import utcnow
 from mockint.storage.decks import DeckStore
@@ -160,6 +160,7 @@ class MockintApp(App[None]):
             self.call_after_refresh(self._open_history)
         else:
             self._history_ready()
+        self.call_after_refresh(collector.release)
 
     @work(thread=True, exclusive=True, group="history-open")
     def _open_history(self) -> None:
