@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from textual.dom import DOMNode
 
-from mockint.storage.history import HistoryUnavailable
+from mockint.storage.history_errors import HistoryUnavailable
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 

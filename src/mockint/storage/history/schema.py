@@ -26,6 +26,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Concatenate, ParamSpec, Self, TypeVar
 
+from mockint.storage.history_errors import HistoryCorrupt as HistoryCorrupt
+from mockint.storage.history_errors import HistoryUnavailable as HistoryUnavailable
+from mockint.storage.history_errors import HistoryWriteFailed as HistoryWriteFailed
+
 BUSY_TIMEOUT_MS = 5000
 
 MIGRATIONS: list[str] = [
@@ -244,27 +248,6 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-
-
-class HistoryUnavailable(Exception):
-    """The history file cannot be used; nothing in it was changed."""
-
-    def __init__(self, path: Path, problem: str, advice: str) -> None:
-        super().__init__(f"{path}: {problem}. {advice}")
-        self.path, self.problem, self.advice = path, problem, advice
-
-    @property
-    def user_message(self) -> str:
-        """What is wrong, which file, and what to do: one text for the CLI and the TUI."""
-        return str(self)
-
-
-class HistoryCorrupt(HistoryUnavailable):
-    """The file is damaged, or is not (or no longer) a mockint history: retrying won't help."""
-
-
-class HistoryWriteFailed(HistoryUnavailable):
-    """A save did not reach the disk (disk full, I/O error, read-only, busy): worth retrying."""
 
 
 def corrupt_advice(path: Path) -> str:

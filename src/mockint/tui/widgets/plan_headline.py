@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.message import Message
 
-from mockint.storage.history import HistoryUnavailable
+from mockint.storage.history_errors import HistoryUnavailable
 from mockint.tui.access import mockint_app
 from mockint.tui.widgets.plain import Plain
 
