@@ -33,6 +33,7 @@ from typing import Any
 
 from pydantic import Field
 
+from mockint.core.counts import count_words as count_words  # re-exported: its old home
 from mockint.core.deck import STAR_PARTS, KeyPoint, Question
 from mockint.core.model import Model
 from mockint.core.words import plural
@@ -261,11 +262,6 @@ def _rx() -> SimpleNamespace:
                                   r"\bgrow\b|\binterested in\b|\bin the future\b")),
         ),
     )
-
-
-def count_words(text: str) -> int:
-    """Words as a person would count them: runs of non-space characters."""
-    return len(text.split())
 
 
 _per_thread = threading.local()

@@ -18,10 +18,12 @@ from pydantic import ConfigDict, Field, ValidationError, field_validator, model_
 from mockint.core.deck_problem import DeckProblem
 from mockint.core.model import Model
 from mockint.core.vocabulary import CATEGORIES as CATEGORIES  # re-exported: their old home
+from mockint.core.vocabulary import DEFAULT_INTERVIEWER_NAME, DEFAULT_INTERVIEWER_ROLE
 from mockint.core.vocabulary import LEVELS as LEVELS
 from mockint.core.vocabulary import STAR_PARTS as STAR_PARTS
 from mockint.core.vocabulary import Category as Category
 from mockint.core.vocabulary import Level as Level
+from mockint.core.vocabulary import check_choice as check_choice
 
 SCHEMA_VERSION = 1
 DEFAULT_TIME_LIMIT = 120
@@ -73,7 +75,7 @@ class Interviewer(_Strict):
     role: str = ""
 
 
-DEFAULT_INTERVIEWER = Interviewer(name="Alex", role="Interviewer")
+DEFAULT_INTERVIEWER = Interviewer(name=DEFAULT_INTERVIEWER_NAME, role=DEFAULT_INTERVIEWER_ROLE)
 
 
 class Question(_Strict):
@@ -253,13 +255,3 @@ def slugify(text: str, taken: Iterable[str] = (), max_words: int = 6,
 def deck_id_for(title: str, taken: Iterable[str] = ()) -> str:
     """The id of a new deck titled `title` ("my-deck" when the title has no letter or digit)."""
     return slugify(title, taken, max_words=8, fallback="my-deck")
-
-
-def check_choice(value: str, allowed: Iterable[str], what: str) -> str:
-    """`value` as one of `allowed` ("System design" reads as system-design), else a
-    ValueError naming the choices. The one check of a category or level the user typed."""
-    choices = tuple(allowed)
-    key = "-".join(value.strip().lower().replace("_", " ").split())
-    if key not in choices:
-        raise ValueError(f"unknown {what} {value!r}; choose from {', '.join(choices)}")
-    return key

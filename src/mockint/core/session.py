@@ -13,12 +13,10 @@ the question as it was asked: editing a deck later never rewrites history.
 
 from __future__ import annotations
 
-import random
 import time
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
-from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
@@ -27,6 +25,10 @@ from mockint.core.analysis import AnswerAnalysis
 from mockint.core.counts import AnswerCounts, answer_counts
 from mockint.core.deck import DEFAULT_INTERVIEWER, STAR_PARTS, Deck, Interviewer, Question
 from mockint.core.model import Model
+from mockint.core.phases import InterviewError as InterviewError  # re-exported: their old home
+from mockint.core.phases import Phase as Phase
+from mockint.core.selection import choose
+from mockint.core.selection import new_seed as new_seed
 from mockint.core.timing import WARNING_FRACTION, AnswerClock, Clock, seconds_over
 from mockint.core.timing import utcnow as utcnow  # re-exported: its old home
 
@@ -36,21 +38,6 @@ RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 PEEKS = ("why_asked", "tip")
 ASK_THEM_SECTION = "questions"
 """The section of a full interview's last step: the questions the person asks."""
-
-
-class Phase(StrEnum):
-    ASKING = "asking"
-    ANSWERING = "answering"
-    PAUSED = "paused"
-    SUBMITTED = "submitted"
-    REVEALED = "revealed"
-    RATED = "rated"
-    CLOSING = "closing"  # a full interview's "Do you have any questions for me?"
-    FINISHED = "finished"
-
-
-class InterviewError(Exception):
-    """An intent that does not fit the interview's phase or mode."""
 
 
 class FullInterviewSpec(Model):
@@ -182,24 +169,15 @@ def select_questions(decks: Sequence[Deck], config: SessionConfig,
     """The questions of a session: filtered, ordered (a shuffle always has a seed), capped."""
     if config.questions:
         return questions_for(decks, config.questions, config.time_limit)
-    chosen: list[AskedQuestion] = []
-    wanted_topics = {t.lower() for t in config.topics}
-    for deck in decks:
-        interviewer = deck.interviewer or default_interviewer or DEFAULT_INTERVIEWER
-        for question in deck.questions:
-            if config.categories and question.category not in config.categories:
-                continue
-            if config.levels and question.level not in config.levels:
-                continue
-            if wanted_topics and not wanted_topics & {t.lower() for t in question.topics}:
-                continue
-            limit = config.time_limit or deck.time_limit_for(question)
-            chosen.append(AskedQuestion(deck_id=deck.id, deck_title=deck.title,
-                                        interviewer=interviewer, question=question,
-                                        time_limit=limit))
-    if config.order == "shuffled":
-        random.Random(config.seed).shuffle(chosen)
-    return chosen[: config.count] if config.count else chosen
+    candidates = [(deck, question) for deck in decks for question in deck.questions]
+    chosen = choose(candidates, lambda dq: (dq[1].category, dq[1].level, dq[1].topics),
+                    categories=config.categories, levels=config.levels, topics=config.topics,
+                    order=config.order, seed=config.seed, count=config.count)
+    return [AskedQuestion(deck_id=deck.id, deck_title=deck.title,
+                          interviewer=deck.interviewer or default_interviewer or DEFAULT_INTERVIEWER,
+                          question=question,
+                          time_limit=config.time_limit or deck.time_limit_for(question))
+            for deck, question in chosen]
 
 
 def questions_for(decks: Sequence[Deck], keys: Sequence[tuple[str, str]],
@@ -218,11 +196,6 @@ def questions_for(decks: Sequence[Deck], keys: Sequence[tuple[str, str]],
                                        interviewer=interviewer, question=question,
                                        time_limit=time_limit or deck.time_limit_for(question)))
     return asked
-
-
-def new_seed() -> int:
-    """A seed for a shuffle: short enough to read off the screen and type back."""
-    return random.randrange(1, 100_000)
 
 
 def prepare_config(config: SessionConfig) -> SessionConfig:
