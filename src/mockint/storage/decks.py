@@ -16,7 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -50,7 +50,9 @@ class DeckEntry:
 
     def __init__(self, path: Path, source: DeckSource, deck: Deck | None = None,
                  problems: list[DeckProblem] | None = None, *,
-                 summary: DeckSummary | None = None) -> None:
+                 summary: DeckSummary | None = None,
+                 cache: tuple[DeckIndex, Path, deck_index.Stamp] | None = None,
+                 data: dict[str, Any] | None = None) -> None:
         self.path = Path(path)
         self.source = source
         self._deck = deck
@@ -61,6 +63,9 @@ class DeckEntry:
             self._problems = list(summary.problems)
         self.shadowed: DeckProblem | None = None  # set by the store: another file has this id
         self.on_checked: Callable[[DeckEntry], None] | None = None
+        self._data = data  # parsed, kept for the validation to come
+        self._cache = cache  # the deck index, this file's real path and stamp
+        self._cached = False  # `_data` came from the index's copy, not the file
 
     @property
     def deck(self) -> Deck | None:
@@ -72,13 +77,30 @@ class DeckEntry:
     def problems(self) -> list[DeckProblem]:
         return self._problems + ([self.shadowed] if self.shadowed else [])
 
+    def data(self) -> dict[str, Any]:
+        """The file's parsed TOML, not validated (DeckLoadError if it cannot be read). The
+        validation `deck` runs later checks exactly this data instead of reading it again."""
+        if self._data is None and self._cache is not None:
+            index, file, stamp = self._cache
+            self._data = index.data(file, stamp)
+            self._cached = self._data is not None
+        if self._data is None:
+            self._data = read_deck_data(self.path)[1]
+        return self._data
+
     def check(self) -> None:
         """Read and validate the file now."""
         try:
-            self._deck, self._problems = read_deck(self.path), []
+            data, self._data = self.data(), None  # the index's copy, if it has this version
+            self._deck, self._problems = read_deck(self.path, data), []
         except DeckLoadError as error:
+            data = None
             self._deck, self._problems = None, list(error.problems)
         self.checked = True
+        if self._deck is not None and self._cache is not None and data is not None \
+                and not self._cached:
+            index, file, stamp = self._cache
+            index.keep_data(file, stamp, data)
         if self._deck is not None:
             self.summary = deck_index.from_deck(self._deck)
         elif self.summary is not None:
@@ -127,11 +149,15 @@ def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> DeckProblem:
     return DeckProblem(name, place, f"TOML syntax error: {message}")
 
 
-def read_deck(path: Path) -> Deck:
-    """Read and validate one deck file, raising DeckLoadError with every problem."""
+def read_deck(path: Path, data: dict[str, Any] | None = None) -> Deck:
+    """Read and validate one deck file (or its `data`, already parsed), raising
+    DeckLoadError with every problem."""
     from mockint.core.deck import parse_deck
 
-    name, data = read_deck_data(path)
+    if data is None:
+        name, data = read_deck_data(path)
+    else:
+        name = display_name(path)
     deck, problems = parse_deck(data, name)
     if deck is None:
         raise DeckLoadError(problems)
@@ -278,7 +304,10 @@ class DeckStore:
 
     def _checked(self, entry: DeckEntry) -> None:
         if self.index is not None and entry.summary is not None:
+            # Saved at once: the next `mockint run` of this deck trusts the verdict
+            # and shows its first question without the deck models (first_look.py).
             self.index.update(Path(os.path.realpath(entry.path)), entry.summary)
+            self.index.save()
         _mark_shadowed(self.entries)
 
     def check_pending(self) -> list[DeckEntry]:
@@ -304,6 +333,19 @@ class DeckStore:
         wanted = set(deck_ids)
         return [e.deck for e in self.entries
                 if e.deck_id in wanted and e.ok and e.deck is not None and e.ok]
+
+    def known_good_data(self, deck_ids: Sequence[str]) -> list[dict[str, Any]] | None:
+        """The parsed data of each deck asked for, in that order, when the deck index
+        already holds a clean verdict for every one of them (so the data can be trusted
+        without loading the deck models); None when one is unknown, broken, not
+        validated yet or unreadable now: validate them instead."""
+        known = {e.deck_id: e for e in self.entries if e.ok and e.known and e.deck_id}
+        try:
+            found = [known[deck_id].data() for deck_id in deck_ids]
+        except (KeyError, DeckLoadError):
+            return None
+        same_ids = all(d.get("id") == i for d, i in zip(found, deck_ids, strict=True))
+        return found if same_ids else None
 
     def question_keys(self) -> set[tuple[str, str]]:
         """(deck id, question id) of every usable deck's questions, from the summaries."""
@@ -337,10 +379,11 @@ def _indexed_entry(index: DeckIndex, path: Path, source: DeckSource) -> DeckEntr
         stamp = deck_index.stamp_of(key.stat())
     except OSError:
         return load_entry(path, source)  # gone or unreadable: the check says how
-    summary = index.get(key, stamp)
+    summary, data = index.get(key, stamp), None
     if summary is None:
         try:
-            summary = deck_index.from_data(read_deck_data(path)[1])
+            data = read_deck_data(path)[1]
+            summary = deck_index.from_data(data)
         except DeckLoadError as error:
             summary = deck_index.broken(path, error.problems)
         if summary is None:  # too far off to summarise: the validation says what is wrong
@@ -350,7 +393,7 @@ def _indexed_entry(index: DeckIndex, path: Path, source: DeckSource) -> DeckEntr
         index.put(key, stamp, summary)
     if summary.problems and not summary.id:  # known broken: no deck to validate later
         return DeckEntry(path, source, None, list(summary.problems))
-    return DeckEntry(path, source, summary=summary)
+    return DeckEntry(path, source, summary=summary, cache=(index, key, stamp), data=data)
 
 
 def _mark_shadowed(entries: list[DeckEntry]) -> None:
