@@ -28,7 +28,10 @@ if TYPE_CHECKING:  # argparse is imported when a command is parsed: `--version` 
     import argparse
     from collections.abc import Sequence
     from pathlib import Path
+    from typing import Any
 
+    from mockint.core.session import SessionConfig
+    from mockint.storage.decks import DeckStore
     from mockint.storage.formats.base import Options
 
 
@@ -355,8 +358,10 @@ def _cmd_edit(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from mockint.core.deck import CATEGORIES, LEVELS, check_choice
-    from mockint.core.session import InterviewError, SessionConfig, decks_by_id, select_questions
+    from mockint.core.first_look import first_look
+    from mockint.core.phases import InterviewError
+    from mockint.core.selection import new_seed
+    from mockint.core.vocabulary import CATEGORIES, LEVELS, check_choice
     from mockint.storage.decks import DeckStore
 
     if args.full:
@@ -377,24 +382,39 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except ValueError as error:
         _say(f"mockint run: {error}", err=True)
         return 2
-    config = SessionConfig(
-        deck_ids=args.deck, mode=args.mode, categories=categories, levels=levels,
-        topics=[t.lower() for t in args.topic], count=args.count, seed=args.seed,
-        order="shuffled" if args.shuffle or args.seed is not None else "deck",
-        time_limit=args.seconds,
-    )
-    # validates only the decks it runs
+    shuffled = args.shuffle or args.seed is not None
+    fields = {"deck_ids": args.deck, "mode": args.mode, "categories": categories,
+              "levels": levels, "topics": [t.lower() for t in args.topic], "count": args.count,
+              "seed": new_seed() if shuffled and args.seed is None else args.seed,
+              "order": "shuffled" if shuffled else "deck", "time_limit": args.seconds}
     store = DeckStore.discover(_deck_paths(args), index=True)
+    known_good = store.known_good_data(args.deck)
+    start: dict[str, Any]
     try:
-        if not select_questions(decks_by_id(store.decks_with(config.deck_ids), config.deck_ids),
-                                config):
-            raise InterviewError("no questions match these filters; widen them")
+        if known_good is not None:  # no deck models before the first question (first_look.py)
+            start = {"first_look": first_look(known_good, fields)}
+        else:  # validates only the decks it runs
+            start = {"start_with": _checked_config(store, fields)}
     except InterviewError as error:
         _say(f"mockint run: {error}", err=True)
         return 2
     from mockint.tui.app import make_app, run_app
 
-    return run_app(make_app(decks=store, start_with=config, history_in_background=True))
+    return run_app(make_app(decks=store, history_in_background=True, **start))
+
+
+def _checked_config(store: DeckStore, fields: dict[str, Any]) -> SessionConfig:
+    """The session `fields` describe, validated against the decks; InterviewError if it
+    would ask nothing."""
+    from mockint.core.first_look import NOTHING_MATCHES
+    from mockint.core.phases import InterviewError
+    from mockint.core.session import SessionConfig, decks_by_id, select_questions
+
+    config = SessionConfig(**fields)
+    if not select_questions(decks_by_id(store.decks_with(config.deck_ids), config.deck_ids),
+                            config):
+        raise InterviewError(NOTHING_MATCHES)
+    return config
 
 
 def _run_full(args: argparse.Namespace) -> int:

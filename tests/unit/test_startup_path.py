@@ -159,3 +159,53 @@ def test_records_copy_compare_and_dump_like_pydantic_models():
     assert Settings().deck_folders is not Settings().deck_folders
     with pytest.raises(ValidationError):
         Settings(words_per_minute=10)
+
+
+RUN_UP = textwrap.dedent("""
+    import asyncio, sys
+    from textual.app import App
+    from textual.screen import Screen
+    from mockint.cli import main
+
+    seen = {{}}
+    draw = Screen._compositor_refresh
+
+    def drawn(screen):
+        draw(screen)
+        if type(screen).__name__ == "InterviewScreen" and "first" not in seen:
+            seen["first"] = sorted(m for m in sys.modules if any(
+                m == p or m.startswith(p + ".") for p in {prefixes!r}))
+            seen["awaiting"] = screen.awaiting
+
+    Screen._compositor_refresh = drawn
+
+    def run(app, **_):
+        async def go():
+            async with app.run_test(size=(120, 40)) as pilot:
+                for _ in range(20):
+                    await pilot.pause()
+                    if app.interview is not None:
+                        break
+                seen["then"] = app.interview.current.question.id
+        asyncio.run(go())
+
+    App.run = run
+    main(["run", "--deck", "django-technical", "--count", "2"])
+    print(seen["awaiting"], seen["then"], "loaded:" + ",".join(seen["first"]))
+""")
+
+
+def test_mockint_run_draws_its_first_question_before_loading_the_models(mockint_home: Path):
+    """Once the deck index knows the deck is good (any earlier start), `mockint run`
+    draws question 1 without pydantic; the interview is built right after."""
+    def run_up() -> list[str]:
+        proc = subprocess.run([sys.executable, "-c", RUN_UP.format(prefixes=NOT_AT_START)],
+                              env=dict(os.environ), capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr[-3000:]
+        return proc.stdout.strip().splitlines()[-1].split()
+
+    first = run_up()  # a new home: the deck is validated first (the models are loaded)
+    assert first[0] == "False" and "pydantic" in first[2]
+    awaiting, question, loaded = run_up()
+    assert awaiting == "True" and question == first[1], "the same question, asked at once"
+    assert loaded.removeprefix("loaded:").split(",") == ["mockint.tui.screens.interview"]

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
@@ -26,7 +26,7 @@ from mockint import collector, paths
 from mockint.core.display import visible
 from mockint.core.timing import utcnow
 from mockint.storage.decks import DeckStore
-from mockint.storage.history import HistoryStore, HistoryUnavailable
+from mockint.storage.history_errors import HistoryUnavailable
 from mockint.storage.settings import Settings, SettingsProblem, load_settings_or_defaults
 from mockint.tui import messages, paste
 from mockint.tui.deck_actions import DeckActions
@@ -37,7 +37,9 @@ from mockint.tui.themes import register_themes, theme_variable_defaults, usable_
 if TYPE_CHECKING:
     # The interview flow brings the session models (pydantic) and the interview and
     # reveal screens: it is built when first wanted, not before the first frame.
+    from mockint.core.first_look import FirstLook
     from mockint.core.session import Interview, SessionConfig
+    from mockint.storage.history import HistoryStore
     from mockint.tui.interview_flow import InterviewFlow
     from mockint.tui.presets import SetupMemory
 
@@ -50,8 +52,11 @@ class MockintApp(App[None]):
 
     # Home is the default screen, and Textual loads a screen's CSS_PATH only when it is
     # pushed, never for the default screen: home's rules (padding, the plan's colour,
-    # the panes' widths) were never applied. Its rules are scoped to HomeScreen.
+    # the panes' widths) were never applied. Its rules are scoped to HomeScreen. An app
+    # that starts on an interview (`mockint run`) loads the interview's rules instead:
+    # a screen pushed with rules not yet loaded makes Textual parse every sheet again.
     CSS_PATH = ["app.tcss", "screens/home.tcss"]
+    INTERVIEW_FIRST_CSS: list[str | PurePath] = ["app.tcss", "screens/interview.tcss"]
     TITLE = "mockint"
     SUB_TITLE = "mock interviews in your terminal"
     BINDINGS = [
@@ -70,6 +75,7 @@ class MockintApp(App[None]):
         history_problem: HistoryUnavailable | None = None,
         clock: Callable[[], float] | None = None,
         start_with: SessionConfig | None = None,
+        first_look: FirstLook | None = None,
         open_history_later: bool = False,
         deck_paths: Iterable[Path] = (),
         edit_deck: Path | None = None,
@@ -78,7 +84,8 @@ class MockintApp(App[None]):
         now: Callable[[], datetime] = utcnow,
         fuzz: bool = True,
     ) -> None:
-        super().__init__()
+        starts_on_interview = start_with is not None or first_look is not None
+        super().__init__(css_path=self.INTERVIEW_FIRST_CSS if starts_on_interview else None)
         paste.install()  # a paste with ESC in it arrives whole (tui/paste.py)
         settings = settings or Settings()
         theme_problems = register_themes(self)
@@ -94,6 +101,7 @@ class MockintApp(App[None]):
         self.history_problem = history_problem
         self.clock = clock or time.monotonic
         self.start_with = start_with
+        self.first_look = first_look  # `mockint run`'s first question, before the models
         self._said_small = False
         self.ticked: Signal[float] = Signal(self, "ticked")
         """Published every TICK_SECONDS with the injected clock's time."""
@@ -140,7 +148,7 @@ class MockintApp(App[None]):
         return theme_variable_defaults(self.current_theme)
 
     def get_default_screen(self) -> Screen:
-        if self.start_with is not None:
+        if self.start_with is not None or self.first_look is not None:
             # `mockint run`: the interview comes first; home is built when it is wanted.
             return Screen()
         from mockint.tui.screens.home import HomeScreen
@@ -149,11 +157,14 @@ class MockintApp(App[None]):
 
     def on_mount(self) -> None:
         self._check_size(*self.size)
-        if self.start_with is None:  # `mockint run` shows no deck list: no need yet
+        if self.start_with is None and self.first_look is None:  # no deck list: no need yet
             self.call_after_refresh(self.deck_actions.check)
         self.set_interval(TICK_SECONDS, self.tick)
         if self.start_with is not None:
             self.flow.start(self.start_with)
+        elif self.first_look is not None:
+            self.nav.first_question(self.first_look)
+            self.call_after_refresh(self._start_first_look)
         if self.edit_deck is not None:
             self.nav.editor(self.edit_deck)
         if self.history_pending:
@@ -161,6 +172,15 @@ class MockintApp(App[None]):
         else:
             self._history_ready()
         self.call_after_refresh(collector.release)
+
+    def _start_first_look(self) -> None:
+        """Question 1 is on screen: now load the models and build the interview it belongs
+        to (the screen attaches it; keys pressed meanwhile wait in Textual's queue)."""
+        from mockint.core.session import SessionConfig
+
+        assert self.first_look is not None
+        self.start_with = SessionConfig(**self.first_look.config)
+        self.flow.start(self.start_with)
 
     @work(thread=True, exclusive=True, group="history-open")
     def _open_history(self) -> None:
@@ -188,7 +208,8 @@ class MockintApp(App[None]):
             if self._flow is not None:  # only a flow can be waiting for the history
                 self._flow.history_missing()
             return
-        had_interview = self.interview is not None or self.start_with is not None
+        had_interview = (self.interview is not None or self.start_with is not None
+                         or self.first_look is not None)
         if self._flow is not None:
             self._flow.history_ready(self.history)
         if not had_interview and self.history.unfinished() is not None:
@@ -285,6 +306,8 @@ def run_app(app: App[Any], *, headless: bool = False) -> int:
 
 
 def open_history(path: Path | None = None) -> tuple[HistoryStore | None, HistoryUnavailable | None]:
+    from mockint.storage.history import HistoryStore  # SQLite and the store: after the first frame
+
     try:
         return HistoryStore.open(path or paths.history_db_path()), None
     except HistoryUnavailable as problem:
@@ -300,6 +323,7 @@ def make_app(
     history_in_background: bool = False,
     clock: Callable[[], float] | None = None,
     start_with: SessionConfig | None = None,
+    first_look: FirstLook | None = None,
     edit_deck: Path | None = None,
     settings: Settings | None = None,
     now: Callable[[], datetime] = utcnow,
@@ -319,6 +343,7 @@ def make_app(
     if history is None and use_history and not history_in_background:
         history, problem = open_history()
     return MockintApp(store, history=history, history_problem=problem, clock=clock,
-                      start_with=start_with, open_history_later=history_in_background,
+                      start_with=start_with, first_look=first_look,
+                      open_history_later=history_in_background,
                       deck_paths=deck_paths, edit_deck=edit_deck, settings=settings,
                       settings_problem=settings_problem, now=now, fuzz=fuzz)

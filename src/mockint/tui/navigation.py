@@ -18,10 +18,12 @@ from textual.screen import Screen
 from mockint.tui.history_guard import reads_history
 
 if TYPE_CHECKING:  # the session models (pydantic) load with the first screen that needs them
+    from mockint.core.first_look import FirstLook
     from mockint.core.session import AnswerRecord, Interview, SessionConfig, SessionRecord
     from mockint.storage.history import AnswerHit
     from mockint.tui.app import MockintApp
     from mockint.tui.screens.compare import Attempt
+    from mockint.tui.screens.interview import InterviewScreen
 
 
 class Navigator:
@@ -72,9 +74,14 @@ class Navigator:
     def leave_blank_start(self) -> None:
         """Home, if the app started on a blank screen waiting for an interview that
         could not start (`mockint run` / `practice` with nothing to ask)."""
-        if type(self.app.screen) is Screen:
-            from mockint.tui.screens.home import HomeScreen
+        from mockint.tui.screens.home import HomeScreen
 
+        first = self._first_question_screen()
+        if first is not None:  # `mockint run`'s first question (under a dialog, maybe)
+            while self.app.screen is not first:
+                self.app.pop_screen()
+            self.app.switch_screen(HomeScreen())
+        elif type(self.app.screen) is Screen:
             self._push(HomeScreen())  # the blank start screen cannot be switched away
 
     def settings(self) -> None:
@@ -185,10 +192,31 @@ class Navigator:
 
     # --- the interview's screens (the interview flow moves between them) --------
 
+    def first_question(self, look: FirstLook) -> None:
+        """`mockint run`'s first question, shown while its interview is being built."""
+        from mockint.core.first_look import PendingInterview, Persona
+        from mockint.tui.screens.interview import InterviewScreen
+
+        settings = self.app.settings
+        name = settings.interviewer_name
+        persona = Persona(name, settings.interviewer_role) if name else None
+        self._push(InterviewScreen(PendingInterview(look, persona, settings.warning_fraction)))
+
     def interview(self, interview: Interview, *, replace: bool) -> None:
         from mockint.tui.screens.interview import InterviewScreen
 
-        self._show(InterviewScreen(interview), replace)
+        first = self._first_question_screen()
+        if first is not None:
+            first.attach(interview)  # question 1 is on screen already (first_question)
+        else:
+            self._show(InterviewScreen(interview), replace)
+
+    def _first_question_screen(self) -> InterviewScreen | None:
+        """The screen `first_question` pushed, while it waits for its interview."""
+        from mockint.tui.screens.interview import InterviewScreen
+
+        return next((s for s in self.app.screen_stack
+                     if isinstance(s, InterviewScreen) and s.awaiting), None)
 
     def reveal(self, interview: Interview, *, replace: bool) -> None:
         from mockint.tui.screens.reveal import RevealScreen

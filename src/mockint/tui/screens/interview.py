@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,8 +11,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, Label, Static, TextArea
 
-from mockint.core.analysis import count_words
-from mockint.core.session import Interview, Phase
+from mockint.core.counts import count_words
+from mockint.core.first_look import PendingInterview
+from mockint.core.phases import Phase
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.history_guard import reads_history
@@ -22,6 +25,11 @@ from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
 from mockint.tui.widgets.plain import Plain
+
+if TYPE_CHECKING:  # the session models (pydantic) come after `mockint run`'s first frame
+    from textual.message import Message
+
+    from mockint.core.session import Interview
 
 COUNT_EVERY = 0.5  # seconds: the word count follows typing without work per keystroke
 
@@ -62,9 +70,13 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
                 priority=True),
     ]
 
-    def __init__(self, interview: Interview) -> None:
+    def __init__(self, interview: Interview | PendingInterview) -> None:
         super().__init__()
         self.interview = interview  # read only: the interview flow advances it
+        # `mockint run`'s first question stands on a PendingInterview until `attach`;
+        # what the screen would tell the flow meanwhile waits in `_told_later`.
+        self.awaiting = isinstance(interview, PendingInterview)
+        self._told_later: list[Message] = []
         self._dirty = False
         self._words = 0
         self._last_flush = float("-inf")
@@ -92,7 +104,31 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         self._show_question()
         app.ticked.subscribe(self, self._tick)
         # The clock starts once the question is on screen, not while a huge one is drawn.
+        if not self.awaiting:
+            self.call_after_refresh(self._question_shown)
+
+    def attach(self, interview: Interview) -> None:
+        """The interview this screen's first question was waiting for: follow it from now
+        on, keeping whatever was typed, then tell the flow what happened meanwhile."""
+        typed = self._text()
+        self.interview, self.awaiting = interview, False
+        self._show_question()
+        if typed:
+            box = self.query_one("#answer", TextArea)
+            box.text = typed
+            box.move_cursor(box.document.end)
+            self._dirty = True  # the next tick saves it (and starts the clock)
         self.call_after_refresh(self._question_shown)
+        told, self._told_later = self._told_later, []
+        for message in told:
+            self.post_message(message)
+
+    def _tell(self, message: Message) -> None:
+        """Post `message` to the interview flow, or keep it until `attach`."""
+        if self.awaiting:
+            self._told_later.append(message)
+        else:
+            self.post_message(message)
 
     def _question_shown(self) -> None:
         self.show_state()  # the bar, composed by the panel, is surely there by now
@@ -110,16 +146,16 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
     def on_screen_suspend(self, _: events.ScreenSuspend) -> None:
         """A dialog (leave?, help, the palette) covers the interview: the clock waits."""
         if not self._sent:
-            self.post_message(messages.ClockHeld(
+            self._tell(messages.ClockHeld(
                 self.interview.index, self.interview.follow_up is not None, True))
 
     def on_screen_resume(self, _: events.ScreenResume) -> None:
         if not self._sent:
-            self.post_message(messages.ClockHeld(
+            self._tell(messages.ClockHeld(
                 self.interview.index, self.interview.follow_up is not None, False))
 
     def _post(self, kind: type[messages.InterviewMessage]) -> None:
-        self.post_message(kind(self.interview.index, self.interview.follow_up is not None))
+        self._tell(kind(self.interview.index, self.interview.follow_up is not None))
 
     # --- showing the state ---------------------------------------------------
 
@@ -127,7 +163,8 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         interview = self.interview
         follow_up = interview.follow_up
         progress = f"Question {interview.index + 1} of {interview.total}"
-        if interview.current.section:  # a full interview: where in which section
+        if interview.current.section and not isinstance(interview, PendingInterview):
+            # a full interview: where in which section
             from mockint.core.full_interview import progress_label
 
             progress = progress_label(interview.record, interview.index)
@@ -209,7 +246,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         self._count_words(text)
         if self.interview.phase is Phase.ASKING and text == self._shown_text:
             return  # nothing typed yet: think time goes on
-        self.post_message(messages.DraftChanged(self.interview.index,
+        self._tell(messages.DraftChanged(self.interview.index,
                                                 self.interview.follow_up is not None, text))
 
     def _text(self) -> str:
@@ -243,7 +280,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
 
     def _send(self, skipped: bool) -> None:
         self._sent = True
-        self.post_message(messages.AnswerSubmitted(
+        self._tell(messages.AnswerSubmitted(
             self.interview.index, self.interview.follow_up is not None, self._text(), skipped))
 
     def action_submit(self) -> None:
@@ -256,19 +293,20 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         self._post(messages.PauseToggled)
 
     def action_peek(self, what: str) -> None:
-        self.post_message(messages.PeekRequested(self.interview.index, False, what))
+        self._tell(messages.PeekRequested(self.interview.index, False, what))
 
     @reads_history
     def action_peek_stories(self) -> None:
         """F5: the person's stories for this question, titles and one line each."""
         from mockint.core.stories import peek_text
 
-        if not self.interview.can_peek:
+        interview = self.interview
+        if isinstance(interview, PendingInterview) or not interview.can_peek:
             return
         history = getattr(self.app, "history", None)
         stories = history.list_stories() if history is not None else []
         peek = self.query_one("#peek", Static)
-        peek.update(peek_text(stories, self.interview.current.question))
+        peek.update(peek_text(stories, interview.current.question))
         peek.display = True
 
     def action_speak(self) -> None:
@@ -285,7 +323,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         def decided(leave: bool | None) -> None:
             if leave:
                 self._sent = True
-                self.post_message(messages.LeaveConfirmed(
+                self._tell(messages.LeaveConfirmed(
                     self.interview.index, self.interview.follow_up is not None, self._text()))
             else:  # stay (unless the app is closing under the dialog: nothing to focus)
                 for box in self.query("#answer"):

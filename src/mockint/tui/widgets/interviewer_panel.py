@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from mockint.core.session import AskedQuestion
 from mockint.tui.literal import visible
 from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.plain import Plain
+
+if TYPE_CHECKING:
+    from mockint.core.first_look import FirstQuestion
+    from mockint.core.session import AskedQuestion
 
 
 class InterviewerPanel(VerticalScroll):
@@ -39,7 +44,8 @@ class InterviewerPanel(VerticalScroll):
         yield Plain("", id="context")
         yield AnswerTimer(id="timer")
 
-    def ask(self, asked: AskedQuestion, progress: str, prompt: str | None = None) -> None:
+    def ask(self, asked: AskedQuestion | FirstQuestion, progress: str,
+            prompt: str | None = None) -> None:
         """Show a question (or, with `prompt`, a follow-up to it)."""
         persona = asked.interviewer
         # Literal text (a name like `Sam [/]` is not markup), controls made visible.

@@ -1,0 +1,106 @@
+"""`mockint run`'s first question, drawn before its interview is built (issue 15).
+
+The interview screen stands on a `PendingInterview` for its first frame; right after
+it, the app builds the real interview and the screen attaches it. These tests hold
+the handover back to press keys in between, as a fast typist (or a script) could.
+"""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import TextArea
+
+from mockint.core.first_look import first_look
+from mockint.core.phases import Phase
+from mockint.storage.decks import DeckStore
+from mockint.tui.app import MockintApp, make_app
+from mockint.tui.screens.confirm import ConfirmScreen
+from mockint.tui.screens.interview import InterviewScreen
+from mockint.tui.screens.reveal import RevealScreen
+from tests.helpers import screen_text
+
+SIZE = (120, 40)
+FIELDS = {"deck_ids": ["python-fundamentals"], "mode": "practice", "count": 3,
+          "order": "shuffled", "seed": 7}
+
+
+def _app(monkeypatch: pytest.MonkeyPatch, hold: bool) -> tuple[MockintApp, list]:
+    """The app as `mockint run` builds it; with `hold`, the handover waits for the test."""
+    DeckStore.discover(index=True).check_pending()
+    store = DeckStore.discover(index=True)
+    data = store.known_good_data(FIELDS["deck_ids"])
+    assert data is not None, "the index knows the bundled deck is good"
+    app = make_app(decks=store, first_look=first_look(data, FIELDS))
+    held: list = []
+    if hold:
+        monkeypatch.setattr(app, "_start_first_look", lambda: held.append(True))
+    return app, held
+
+
+async def test_question_one_is_drawn_and_then_its_interview_takes_over(monkeypatch):
+    app, _ = _app(monkeypatch, hold=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and not screen.awaiting
+        interview = app.interview
+        assert interview is not None and interview.total == 3
+        assert screen.interview is interview
+        assert interview.current.question.id == app.first_look.first.question.id
+        assert interview.phase is Phase.ANSWERING, "the clock runs once it took over"
+        assert "Question 1 of 3" in screen_text(app)
+        assert interview.current.question.prompt.split("\n")[0][:40] in screen_text(app)
+
+
+async def test_keys_pressed_before_the_handover_are_kept_and_acted_on(monkeypatch):
+    app, held = _app(monkeypatch, hold=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen.awaiting and held
+        assert "Question 1 of 3" in screen_text(app)
+        assert app.first_look.first.question.prompt.split("\n")[0][:40] in screen_text(app)
+        await pilot.press(*"quick", "space", *"answer")
+        await pilot.press("ctrl+s")  # submitted while the interview is still being built
+        await pilot.pause()
+        assert app.interview is None and isinstance(app.screen, InterviewScreen)
+        MockintApp._start_first_look(app)  # the handover
+        await app.workers.wait_for_complete()
+        for _ in range(5):
+            await pilot.pause()
+        assert isinstance(app.screen, RevealScreen)
+        assert app.interview.record.answers[0].text == "quick answer"
+
+
+async def test_leaving_before_the_handover_asks_and_keeps_what_was_typed(monkeypatch):
+    app, _held = _app(monkeypatch, hold=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"half")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")  # Leave
+        await pilot.pause()
+        MockintApp._start_first_look(app)
+        for _ in range(5):
+            await pilot.pause()
+        record = app.interview.record if app.interview is not None else None
+        assert record is not None and record.answers[0].text == "half"
+        assert not isinstance(app.screen, InterviewScreen)
+
+
+async def test_text_typed_before_the_handover_stays_in_the_box(monkeypatch):
+    app, _held = _app(monkeypatch, hold=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"abc")
+        MockintApp._start_first_look(app)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and not screen.awaiting
+        assert screen.query_one("#answer", TextArea).text == "abc"
+        await pilot.pause(0.8)  # the tick saves it as the draft
+        app.flush_saves()
+        assert app.interview.answer.text == "abc"
