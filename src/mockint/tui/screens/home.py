@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -12,18 +14,21 @@ from textual.widgets import DataTable, Static
 
 from mockint.core.presets import BUILTIN_PRESETS, HOME_KEYS
 from mockint.storage.decks import DeckEntry
-from mockint.storage.history import HistoryStore, HistoryUnavailable
+from mockint.storage.history_errors import HistoryUnavailable
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.formatting import deck_summary
 from mockint.tui.history_guard import reads_history
 from mockint.tui.literal import visible
 from mockint.tui.widgets.fitted_table import FittedTable
-from mockint.tui.widgets.narrow_footer import NarrowFooter
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.plain import Plain
 from mockint.tui.widgets.plan_headline import PlanHeadline
 from mockint.tui.widgets.screen_header import ScreenHeader
 from mockint.tui.widgets.story_gaps import StoryGaps
+
+if TYPE_CHECKING:  # the store (and SQLite) load with the history, after the first frame
+    from mockint.storage.history import HistoryStore
 
 RECENT = 8
 
@@ -95,7 +100,7 @@ none of your stories shows, home says so under the plan.
                 yield Static("Recent sessions", classes="section-title")
                 yield FittedTable(flex=1, min_flex=8, drop=(3,), id="recent")  # Avg goes first
                 yield Static("", id="recent-hint", classes="hint")
-        yield NarrowFooter()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#decks", FittedTable).set_columns("Deck", "Questions", "Source")
