@@ -5,11 +5,12 @@ text on the screen readable in every bundled theme."""
 from __future__ import annotations
 
 from textual.color import Color
+from textual.geometry import Region
 from textual.widgets import Button, SelectionList
-from textual.widgets._footer import FooterKey
 
 from mockint.core.session import SessionConfig
 from mockint.tui.screens.reveal import RevealScreen
+from mockint.tui.widgets.footer import Footer
 from tests.helpers import submit_and_reveal
 from tests.wcag import AA_TEXT, contrast
 
@@ -36,7 +37,7 @@ async def test_focus_shows_space_ticks_only_there_undo_restores_and_the_rating_i
         star = screen.query_one("#star", SelectionList)
         assert points.has_focus
         assert points.border_title == "▶ Key points you covered" and star.border_title == "STAR"
-        footer = {(key.key, key.description) for key in screen.query(FooterKey)}
+        footer = {(key.key, key.description) for key in screen.query_one(Footer).keys}
         assert {("1", "Again"), ("2", "Hard"), ("3", "Good"), ("4", "Easy")} <= footer
         suggested_points, suggested_star = list(answer.key_points_checked), dict(
             answer.star_checked)
@@ -69,7 +70,9 @@ async def test_focus_shows_space_ticks_only_there_undo_restores_and_the_rating_i
 def text_cells(app) -> list[tuple[str, float]]:
     """Each piece of text on the screen with its contrast against its background
     (box drawing and block shapes are not text; a dimmed, unavailable key is exempt)."""
-    inactive = [key.region for key in app.screen.query(FooterKey) if key.has_class("-disabled")]
+    footer = app.screen.query_one(Footer)
+    inactive = [Region(footer.region.x + column, footer.region.y, width, 1)
+                for column, width, key in footer.key_spans() if not key.enabled]
     pieces = []
     for y, strip in enumerate(app.screen._compositor.render_strips()):
         x = 0

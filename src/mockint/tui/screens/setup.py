@@ -19,7 +19,6 @@ from textual.screen import Screen
 from textual.widgets import (
     Button,
     Collapsible,
-    Footer,
     Input,
     Label,
     RadioButton,
@@ -35,6 +34,7 @@ from mockint.tui.formatting import KIND_LABELS
 from mockint.tui.literal import visible
 from mockint.tui.widgets.checklists import TickList
 from mockint.tui.widgets.choices import ChoiceSet, MarkedRadioButton
+from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.screen_header import ScreenHeader
 
 
