@@ -52,7 +52,6 @@ none of your stories shows, home says so under the plan.
     due = 0
     ready = False
     recent: list = []
-    _filled = False  # on_mount fills the tables; the first ScreenResume has nothing to redo
     # c, i and o stay out of the footer (they are in F1 help and the palette) so
     # that F1 Help and Quit still fit at 120 columns.
     BINDINGS = [
@@ -91,31 +90,37 @@ none of your stories shows, home says so under the plan.
                 # Titles give way to the counts at 80 columns (FittedTable).
                 yield FittedTable(flex=0, min_flex=10, id="decks")
                 yield Plain("", id="deck-details")
-            with Vertical(id="sessions-pane"):
-                yield Static("Quick start", classes="section-title")
-                yield Plain("", id="presets")
-                yield PlanHeadline(id="plan")
-                yield StoryGaps(id="story-gaps")
-                yield Static("", id="due", classes="section-title")
-                yield Static("Recent sessions", classes="section-title")
-                yield FittedTable(flex=1, min_flex=8, drop=(3,), id="recent")  # Avg goes first
-                yield Static("", id="recent-hint", classes="hint")
+            # Filled right after the first frame (_fill_sessions_pane): its ten widgets
+            # cost ~25 ms of that frame, and what they show (recent sessions, what is due,
+            # the plan) waits for the history, which opens after it anyway.
+            yield Vertical(id="sessions-pane")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#decks", FittedTable).set_columns("Deck", "Questions", "Source")
         self.show_decks()
-        recent = self.query_one("#recent", FittedTable)
-        recent.set_columns("Date", "Decks", "Qs", "Avg")
+        self.query_one("#decks", DataTable).focus()
+        self.call_after_refresh(self._fill_sessions_pane)
+
+    async def _fill_sessions_pane(self) -> None:
+        recent = FittedTable(flex=1, min_flex=8, drop=(3,), id="recent")  # Avg goes first
         # Shown with its first rows (show_recent): not drawn empty while the history opens,
-        # which is a flash of a header for a new user and ~15 ms of home's first frame.
+        # which is a flash of a header for a new user.
         recent.display = False
+        await self.query_one("#sessions-pane").mount_all([
+            Static("Quick start", classes="section-title"), Plain("", id="presets"),
+            PlanHeadline(id="plan"), StoryGaps(id="story-gaps"),
+            Static("", id="due", classes="section-title"),
+            Static("Recent sessions", classes="section-title"), recent,
+            Static("", id="recent-hint", classes="hint")])
+        if not recent.is_attached:  # home was closed before its first frame was over
+            return
+        recent.set_columns("Date", "Decks", "Qs", "Avg")
         self.ready = True
-        self.call_after_refresh(self.show_presets)  # reads a file: not before the first paint
+        self.show_presets()
         self.show_recent()
         if mockint_app(self).history is None:
             self.query_one(PlanHeadline).reload()  # none (yet): plan from a fresh start
-        self.query_one("#decks", DataTable).focus()
 
     def show_decks(self) -> None:
         table = self.query_one("#decks", FittedTable)
@@ -276,8 +281,7 @@ none of your stories shows, home says so under the plan.
         mockint_app(self).nav.decks()
 
     def on_screen_resume(self) -> None:
-        if not self._filled:
-            self._filled = True
+        if not self.ready:  # the first resume, before the sessions pane is filled
             return
         self.show_recent()
         self.show_decks()
