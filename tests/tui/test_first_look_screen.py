@@ -104,3 +104,30 @@ async def test_text_typed_before_the_handover_stays_in_the_box(monkeypatch):
         await pilot.pause(0.8)  # the tick saves it as the draft
         app.flush_saves()
         assert app.interview.answer.text == "abc"
+
+
+async def test_a_whole_run_from_the_first_look_to_home_and_a_second_interview(monkeypatch):
+    from mockint.tui.screens.home import HomeScreen
+    from mockint.tui.screens.summary import SummaryScreen
+    from tests.helpers import submit_and_reveal
+
+    app, _ = _app(monkeypatch, hold=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        await submit_and_reveal(pilot, "first answer")
+        await pilot.press("3", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen) and app.interview.index == 1
+        assert "Question 2 of 3" in screen_text(app)
+        await pilot.press(*"second", "ctrl+q", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("1")  # a preset: a new interview from home
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen) and app.screen.interview is app.interview
+        assert app.interview.index == 0 and app.interview.record.answers[0].text == ""

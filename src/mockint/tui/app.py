@@ -148,7 +148,9 @@ class MockintApp(App[None]):
         return theme_variable_defaults(self.current_theme)
 
     def get_default_screen(self) -> Screen:
-        if self.start_with is not None or self.first_look is not None:
+        if self.first_look is not None:  # `mockint run`, decks known good: question 1 at once
+            return self.nav.first_question(self.first_look)
+        if self.start_with is not None:
             # `mockint run`: the interview comes first; home is built when it is wanted.
             return Screen()
         from mockint.tui.screens.home import HomeScreen
@@ -163,7 +165,6 @@ class MockintApp(App[None]):
         if self.start_with is not None:
             self.flow.start(self.start_with)
         elif self.first_look is not None:
-            self.nav.first_question(self.first_look)
             self.call_after_refresh(self._start_first_look)
         if self.edit_deck is not None:
             self.nav.editor(self.edit_deck)

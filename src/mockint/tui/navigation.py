@@ -68,7 +68,7 @@ class Navigator:
             while not isinstance(app.screen, HomeScreen):
                 app.pop_screen()
         else:
-            app.switch_screen(HomeScreen())
+            self._switch(HomeScreen())
             app.deck_actions.check()  # `mockint run` left the other decks unchecked
 
     def leave_blank_start(self) -> None:
@@ -78,9 +78,10 @@ class Navigator:
 
         first = self._first_question_screen()
         if first is not None:  # `mockint run`'s first question (under a dialog, maybe)
+            first.awaiting = False  # no interview is coming for it
             while self.app.screen is not first:
                 self.app.pop_screen()
-            self.app.switch_screen(HomeScreen())
+            self._switch(HomeScreen())
         elif type(self.app.screen) is Screen:
             self._push(HomeScreen())  # the blank start screen cannot be switched away
 
@@ -192,15 +193,15 @@ class Navigator:
 
     # --- the interview's screens (the interview flow moves between them) --------
 
-    def first_question(self, look: FirstLook) -> None:
-        """`mockint run`'s first question, shown while its interview is being built."""
+    def first_question(self, look: FirstLook) -> Screen:
+        """`mockint run`'s first screen: question 1, shown while its interview is built."""
         from mockint.core.first_look import PendingInterview, Persona
         from mockint.tui.screens.interview import InterviewScreen
 
         settings = self.app.settings
         name = settings.interviewer_name
         persona = Persona(name, settings.interviewer_role) if name else None
-        self._push(InterviewScreen(PendingInterview(look, persona, settings.warning_fraction)))
+        return InterviewScreen(PendingInterview(look, persona, settings.warning_fraction))
 
     def interview(self, interview: Interview, *, replace: bool) -> None:
         from mockint.tui.screens.interview import InterviewScreen
@@ -227,15 +228,24 @@ class Navigator:
         """A full interview's end: the person picks or types questions to ask."""
         from mockint.tui.screens.ask_them import AskThemScreen
 
-        self.app.switch_screen(AskThemScreen(interview, self.app.decks.decks))
+        self._switch(AskThemScreen(interview, self.app.decks.decks))
 
     def summary(self, record: SessionRecord) -> None:
         from mockint.tui.screens.summary import SummaryScreen
 
-        self.app.switch_screen(SummaryScreen(record))
+        self._switch(SummaryScreen(record))
 
     def _show(self, screen: Screen, replace: bool) -> None:
         if replace:
+            self._switch(screen)
+        else:
+            self._push(screen)
+
+    def _switch(self, screen: Screen) -> None:
+        """Put `screen` in place of the top one. The app's first screen (`mockint run`'s
+        first question) cannot be replaced: Textual's switch_screen fails on it, so a
+        screen that would replace it goes over it instead."""
+        if len(self.app.screen_stack) > 1:
             self.app.switch_screen(screen)
         else:
             self._push(screen)
