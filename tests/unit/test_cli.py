@@ -227,3 +227,9 @@ def test_edit_refuses_a_bundled_deck_and_an_unknown_id_with_what_to_do(capsys):
     assert "read-only" in capsys.readouterr().err
     assert main(["edit", "no-such-deck"]) == 2
     assert "mockint new-deck" in capsys.readouterr().err
+
+
+def test_plain_mockint_is_read_without_building_the_parser_as_the_parser_would():
+    from mockint.cli import _parser, no_arguments
+
+    assert vars(no_arguments()) == vars(_parser().parse_args([]))
