@@ -16,10 +16,10 @@ the deck files. The cache is safe to delete. Nothing here imports pydantic.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -183,8 +183,9 @@ class DeckIndex:
                                             "stamp": list(stamp), "data": data})
 
     def _data_path(self, file: Path) -> Path:
-        name = hashlib.sha256(str(file).encode("utf-8", "surrogatepass")).hexdigest()[:24]
-        return self.path.parent / DATA_FOLDER / f"{name}.json"
+        # Named by a checksum of the path (the copy names its file: a clash is a miss).
+        name = zlib.crc32(str(file).encode("utf-8", "surrogatepass"))
+        return self.path.parent / DATA_FOLDER / f"{name:08x}.json"
 
     def _load(self) -> None:
         try:
