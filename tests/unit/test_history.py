@@ -964,3 +964,13 @@ def test_background_writer_keeps_a_draft_from_landing_after_the_submit(store, de
     answer = store.load_answer(interview.record.id, 0)
     assert (answer.text, answer.used) == ("submitted text", 10)
     assert answer.submitted_at is not None
+
+
+def test_the_deck_filter_lists_each_deck_of_the_history_once_in_order(store, deck_data):
+    from tests.helpers import make_record
+
+    assert store.deck_ids() == []
+    for deck_id in ("zeta-deck", "alpha-deck", "zeta-deck", "mid-deck"):
+        deck = Deck.model_validate({**deck_data, "id": deck_id})
+        store.save_session(make_record(deck, ["an answer", "another"], [3, 2]))
+    assert store.deck_ids() == ["alpha-deck", "mid-deck", "zeta-deck"]

@@ -324,9 +324,16 @@ class HistoryStore(CardQueries, StoryQueries):
         return answer_from_row(rows[0])
 
     def deck_ids(self) -> list[str]:
-        """Every deck id that appears in the history (read from an index), for the filter."""
-        return [r["deck_id"] for r in self.query(
-            "SELECT DISTINCT deck_id FROM answers ORDER BY deck_id")]
+        """Every deck id that appears in the history, for the filter. One index seek per
+        deck (a skip scan): DISTINCT read all 100,000 index entries of a big history
+        (5.5 ms, on the history screen's opening, beside its first page)."""
+        return [r["deck_id"] for r in self.query("""
+            WITH RECURSIVE decks(deck_id) AS (
+                SELECT (SELECT MIN(deck_id) FROM answers)
+                UNION ALL
+                SELECT (SELECT MIN(deck_id) FROM answers WHERE deck_id > decks.deck_id)
+                FROM decks WHERE decks.deck_id IS NOT NULL)
+            SELECT deck_id FROM decks WHERE deck_id IS NOT NULL""")]
 
     @reading
     def unfinished(self) -> SessionRecord | None:
