@@ -131,3 +131,26 @@ async def test_a_whole_run_from_the_first_look_to_home_and_a_second_interview(mo
             await pilot.pause()
         assert isinstance(app.screen, InterviewScreen) and app.screen.interview is app.interview
         assert app.interview.index == 0 and app.interview.record.answers[0].text == ""
+
+
+async def test_an_interview_that_cannot_be_built_after_all_leaves_for_home_with_why(monkeypatch):
+    """The deck was good when the question was shown and is gone when the interview is
+    built: the person is told, lands on home, and a later interview starts normally."""
+    from mockint.tui.screens.home import HomeScreen
+
+    app, _held = _app(monkeypatch, hold=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.first_look = type(app.first_look)({**app.first_look.config,
+                                               "deck_ids": ["deck-gone-meanwhile"]},
+                                              app.first_look.first, app.first_look.total)
+        MockintApp._start_first_look(app)
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any("deck-gone-meanwhile" in str(n.message) for n in app._notifications)
+        await pilot.press("1")  # a preset from home: a fresh interview screen, attached
+        for _ in range(3):
+            await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen) and not app.screen.awaiting
+        assert app.screen.interview is app.interview

@@ -72,8 +72,9 @@ class Navigator:
             app.deck_actions.check()  # `mockint run` left the other decks unchecked
 
     def leave_blank_start(self) -> None:
-        """Home, if the app started on a blank screen waiting for an interview that
-        could not start (`mockint run` / `practice` with nothing to ask)."""
+        """Home, if the app started waiting for an interview that could not start
+        (`mockint run` / `practice` with nothing to ask, on a blank screen or on the
+        first question `mockint run` showed before building its interview)."""
         from mockint.tui.screens.home import HomeScreen
 
         first = self._first_question_screen()
@@ -213,7 +214,8 @@ class Navigator:
             self._show(InterviewScreen(interview), replace)
 
     def _first_question_screen(self) -> InterviewScreen | None:
-        """The screen `first_question` pushed, while it waits for its interview."""
+        """The screen `first_question` made (the app's first), while it waits for its
+        interview."""
         from mockint.tui.screens.interview import InterviewScreen
 
         return next((s for s in self.app.screen_stack

@@ -247,7 +247,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         if self.interview.phase is Phase.ASKING and text == self._shown_text:
             return  # nothing typed yet: think time goes on
         self._tell(messages.DraftChanged(self.interview.index,
-                                                self.interview.follow_up is not None, text))
+                                         self.interview.follow_up is not None, text))
 
     def _text(self) -> str:
         return self.query_one("#answer", TextArea).text
