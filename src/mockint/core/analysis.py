@@ -33,9 +33,9 @@ from typing import Any
 
 from pydantic import Field
 
-from mockint.core.counts import count_words as count_words  # re-exported: its old home
 from mockint.core.deck import STAR_PARTS, KeyPoint, Question
 from mockint.core.model import Model
+from mockint.core.words import count_words as count_words  # re-exported: its old home
 from mockint.core.words import plural
 
 DEFAULT_WPM = 140

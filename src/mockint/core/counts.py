@@ -72,8 +72,3 @@ def answer_counts(questions: int, answers: Iterable[_Answer]) -> AnswerCounts:
     states = [answer_state(a) for a in answers]
     return AnswerCounts(answered=states.count("answered"), skipped=states.count("skipped"),
                         questions=max(questions, len(states)))
-
-
-def count_words(text: str) -> int:
-    """Words as a person would count them: runs of non-space characters."""
-    return len(text.split())

@@ -38,3 +38,8 @@ def session_status(status: str, empty: bool = False) -> str:
     if empty and status != "in_progress":
         return "empty"
     return SESSION_STATUS.get(status, status.replace("_", " "))
+
+
+def count_words(text: str) -> int:
+    """Words as a person would count them: runs of non-space characters."""
+    return len(text.split())

@@ -14,7 +14,6 @@ No Textual here: the interview screen calls `say` and `stop`.
 from __future__ import annotations
 
 import re
-import shlex
 import shutil
 import subprocess
 import threading
@@ -43,6 +42,8 @@ def find_speaker(command: str = "") -> SpeakerChoice:
             return SpeakerChoice(None, NO_SPEAKER)
         # -b 1: the text is UTF-8; --stdin: read it all, not line by line.
         return SpeakerChoice((found, "-b", "1", "--stdin"), f"Speaker: {found}")
+    import shlex  # only for a command of the person's own: not on every interview screen
+
     try:
         argv = shlex.split(command)
     except ValueError as error:

@@ -11,9 +11,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Button, Label, Static, TextArea
 
-from mockint.core.counts import count_words
 from mockint.core.first_look import PendingInterview
 from mockint.core.phases import Phase
+from mockint.core.words import count_words
 from mockint.tui import messages
 from mockint.tui.access import mockint_app
 from mockint.tui.history_guard import reads_history

@@ -16,7 +16,7 @@ palette, which both list every key, so F1 Help and Quit stay in view at 80.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.style import Style
 from rich.text import Text
@@ -27,8 +27,7 @@ from textual.widget import Widget
 NARROW = 100  # columns
 
 
-@dataclass(frozen=True)
-class ShownKey:
+class ShownKey(NamedTuple):
     key: str
     display: str
     description: str
