@@ -154,3 +154,26 @@ async def test_an_interview_that_cannot_be_built_after_all_leaves_for_home_with_
             await pilot.pause()
         assert isinstance(app.screen, InterviewScreen) and not app.screen.awaiting
         assert app.screen.interview is app.interview
+
+
+async def test_letters_that_reach_the_screen_and_not_the_box_are_not_lost(monkeypatch):
+    """While the app starts, nothing has focus yet and the first keys went to the screen,
+    which dropped them (the first words typed after `mockint run`); the same for a letter
+    typed with a button focused. They go into the answer now."""
+    app, _ = _app(monkeypatch, hold=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+        screen = app.screen
+        box = screen.query_one("#answer", TextArea)
+        screen.set_focus(None)  # as in the first moments of the app
+        await pilot.press(*"early")
+        assert box.text == "early" and box.has_focus
+        screen.set_focus(screen.query_one("#submit"))
+        await pilot.press("space", *"more")
+        assert box.text == "early more" and box.has_focus
+        await pilot.press("ctrl+t")  # paused: the box refuses typing, and so does the screen
+        await pilot.pause()
+        screen.set_focus(None)
+        await pilot.press("x")
+        assert box.text == "early more"

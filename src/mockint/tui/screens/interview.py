@@ -36,6 +36,7 @@ COUNT_EVERY = 0.5  # seconds: the word count follows typing without work per key
 
 class InterviewScreen(Screen[None]):
     CSS_PATH = "interview.tcss"
+    AUTO_FOCUS = "#answer"  # not the panel above it, which can take focus too
     HELP_TITLE = "Interview"
     HELP = """
 The interviewer's question is at the top; type your answer in the box. The
@@ -219,6 +220,20 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
             self.query_one("#words", Label).update(plural(words, "word"), layout=False)
 
     # --- typing --------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key that reached the screen itself belongs to the answer: keys
+        typed while the app started, before the box had focus, were dropped (the words
+        typed right after `mockint run` were lost), and so was a letter typed with a
+        button focused."""
+        if not (event.is_printable and event.character) or self._sent:
+            return
+        box = self.query_one("#answer", TextArea)
+        if box.read_only:  # paused: the box itself refuses keys
+            return
+        event.stop()  # the box, had it had the key, would have taken it: it has not
+        box.focus()
+        box.insert(event.character)
 
     @on(TextArea.Changed, "#answer")
     def _typed(self) -> None:
