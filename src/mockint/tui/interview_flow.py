@@ -329,6 +329,10 @@ class InterviewFlow:
                 screen.show_peek(message.what, text)
 
     def _leave(self, message: messages.LeaveConfirmed, interview: Interview) -> None:
+        if interview.phase is Phase.ASKING and message.text:
+            # Typed before the clock started (`mockint run`'s first look, think time)
+            # and left before a tick saved it: the words are kept all the same.
+            interview.begin()
         if interview.phase in (Phase.ANSWERING, Phase.PAUSED):
             interview.update_text(message.text)
         interview.abandon()
