@@ -289,3 +289,26 @@ def test_home_ignores_a_history_that_opens_before_it_is_mounted():
     # The history opens in a thread; it used to fill the recent table before the
     # table had columns ("More values provided than there are columns").
     HomeScreen().show_recent()  # nothing mounted yet: must simply do nothing
+
+
+async def test_the_deck_filter_offers_the_decks_in_the_history_when_it_is_used(
+        app, filled_history, tui_deck):
+    from textual.widgets import Select
+
+    filled_history.save_session(make_record(tui_deck.model_copy(update={"id": "other-deck"}),
+                                            ["elsewhere"], [2],
+                                            started="2026-11-23T18:00:00+00:00"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        screen = app.screen
+        await settle(pilot)
+        table = screen.query_one("#sessions", DataTable)
+        assert table.row_count == 4
+        await pilot.click("#deck")  # the filter's choices are read when it is first used
+        await pilot.pause()
+        deck = screen.query_one("#deck", Select)
+        assert [value for _, value in deck._options if isinstance(value, str)] == [
+            "other-deck", tui_deck.id]  # by id
+        deck.value = "other-deck"
+        await settle(pilot)
+        assert table.row_count == 1

@@ -98,6 +98,8 @@ async def test_every_screen_shows_hostile_deck_settings_note_and_path_text(hosti
             await pilot.pause()
             assert_drawn_safely(app)
             if keys == ["h"]:  # the deck filter lists the hostile titles: open it
+                app.screen.query_one("#deck", Select).focus()  # its choices are read then
+                await pilot.pause()
                 app.screen.query_one("#deck", Select).expanded = True
                 await pilot.pause()
                 assert_drawn_safely(app)

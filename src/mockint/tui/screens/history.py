@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -158,10 +158,16 @@ load as you scroll.
         self._show_page(filters, 0, self.history.list_sessions(filters, limit=PAGE),
                         self.history.count_sessions(filters))
         self.query_one("#sessions").focus()
-        # With the first frame too (one index seek per deck, ~0.1 ms on 100,000 answers):
-        # set after it, from a worker, the new options cost the page an extra layout pass
-        # before it reached the screen (bench history-open 1.31x -> 1.60x).
-        self._load_deck_choices()
+
+    _deck_choices_read = False
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The deck filter's choices are read when it is first used: set while the screen
+        # opened (with the page, or from a worker just after), the new options cost the
+        # first page a layout pass before it reached the screen (bench history-open).
+        if event.widget.id == "deck" and not self._deck_choices_read:
+            self._deck_choices_read = True
+            self._load_deck_choices()
 
     # --- loading -------------------------------------------------------------
 
