@@ -172,11 +172,11 @@ async def test_letters_that_reach_the_screen_and_not_the_box_are_not_lost(monkey
         screen.set_focus(None)  # as in the first moments of the app
         await pilot.press(*"early")
         assert box.text == "early" and box.has_focus
-        screen.set_focus(screen.query_one("#submit"))
-        await pilot.press("space", *"more")
-        assert box.text == "early more" and box.has_focus
+        screen.set_focus(screen.query_one("#skip"))  # space would press it; letters are words
+        await pilot.press(*"more")
+        assert box.text == "earlymore" and box.has_focus
         await pilot.press("ctrl+t")  # paused: the box refuses typing, and so does the screen
         await pilot.pause()
         screen.set_focus(None)
         await pilot.press("x")
-        assert box.text == "early more"
+        assert box.text == "earlymore"

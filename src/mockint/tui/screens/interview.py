@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Button, Label, Static, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from mockint.core.first_look import PendingInterview
 from mockint.core.phases import Phase
@@ -24,6 +24,7 @@ from mockint.tui.widgets.answer_box import AnswerBox
 from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
+from mockint.tui.widgets.key_button import KeyButton
 from mockint.tui.widgets.plain import Plain
 
 if TYPE_CHECKING:  # the session models (pydantic) come after `mockint run`'s first frame
@@ -93,9 +94,9 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         with Horizontal(id="status"):
             yield Label("0 words", id="words")
             yield Label(self.interview.mode, id="mode")
-            yield Button("Submit ^S", id="submit", action="screen.submit", variant="primary", compact=True)
-            yield Button("Skip ^N", id="skip", action="screen.skip", compact=True)
-            yield Button("Pause ^T", id="pause", action="screen.pause", compact=True)
+            yield KeyButton("Submit ^S", id="submit", action="submit", primary=True)
+            yield KeyButton("Skip ^N", id="skip", action="skip")
+            yield KeyButton("Pause ^T", id="pause", action="pause")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -207,7 +208,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         was_paused = box.read_only
         box.read_only = paused
         box.border_subtitle = "paused: Ctrl+T to resume" if paused else ""
-        self.query_one("#pause", Button).label = "Resume ^T" if paused else "Pause ^T"
+        self.query_one("#pause", KeyButton).label = "Resume ^T" if paused else "Pause ^T"
         for timer in self.query(AnswerTimer):
             timer.tick()
         if was_paused and not paused:
@@ -228,6 +229,8 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         button focused."""
         if not (event.is_printable and event.character) or self._sent:
             return
+        if isinstance(self.focused, KeyButton) and event.key == "space":
+            return  # the focused button's own key: it presses it
         box = self.query_one("#answer", TextArea)
         if box.read_only:  # paused: the box itself refuses keys
             return
