@@ -229,8 +229,6 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         button focused."""
         if not (event.is_printable and event.character) or self._sent:
             return
-        if isinstance(self.focused, KeyButton) and event.key == "space":
-            return  # the focused button's own key: it presses it
         box = self.query_one("#answer", TextArea)
         if box.read_only:  # paused: the box itself refuses keys
             return

@@ -11,9 +11,8 @@ colour alone.
 
 from __future__ import annotations
 
-from textual.binding import Binding
 from textual.content import Content
-from textual.events import Click
+from textual.events import Click, Key
 from textual.widgets import Static
 
 
@@ -37,8 +36,6 @@ class KeyButton(Static, can_focus=True):
         }
     }
     """
-    BINDINGS = [Binding("enter,space", "press", "Press", show=False)]
-
     def __init__(self, label: str, *, action: str, id: str | None = None,
                  primary: bool = False) -> None:
         super().__init__(Content(label), id=id, classes="-primary" if primary else "")
@@ -54,6 +51,13 @@ class KeyButton(Static, can_focus=True):
 
     async def action_press(self) -> None:
         await self.app.run_action(self.action, self.screen)
+
+    async def on_key(self, event: Key) -> None:
+        """Enter and Space press the button, and go no further: a letter that reaches the
+        interview screen is taken as typing for the answer box."""
+        if event.key in ("enter", "space"):
+            event.stop()
+            await self.action_press()
 
     async def _on_click(self, event: Click) -> None:
         event.stop()
