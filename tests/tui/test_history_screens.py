@@ -19,6 +19,7 @@ from mockint.tui.screens.interview import InterviewScreen
 from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.timeline import TimelineScreen
+from mockint.tui.widgets.fitted_table import FittedTable
 from tests.helpers import advance, make_record
 
 SIZE = (120, 40)
@@ -44,7 +45,7 @@ async def test_a_finished_interview_is_in_the_history_and_on_home(app, history):
         await pilot.press("h")  # summary → home
         app.flush_saves()
         assert isinstance(app.screen, HomeScreen)
-        assert app.screen.query_one("#recent", DataTable).row_count == 1
+        assert app.screen.query_one("#recent", FittedTable).row_count == 1
     (summary,) = history.list_sessions()
     record = history.load_session(summary.id)
     assert record.status == "finished" and record.answers[0].text == "LIMIT and lazy"
@@ -133,7 +134,7 @@ async def test_history_lists_filters_and_searches(app, filled_history):
         screen = app.screen
         assert isinstance(screen, HistoryScreen)
         await settle(pilot)
-        table = screen.query_one("#sessions", DataTable)
+        table = screen.query_one("#sessions", FittedTable)
         assert table.row_count == 3
         assert "3 sessions" in shown(screen.query_one("#history-count"))
         newest = table.get_row_at(0)
@@ -171,7 +172,7 @@ async def test_session_answer_timeline_and_compare(app, filled_history):
         await pilot.pause()
         await pilot.press("enter")  # newest session
         assert isinstance(app.screen, SessionScreen)
-        assert app.screen.query_one(DataTable).row_count == 2
+        assert app.screen.query_one(FittedTable).row_count == 2
         await pilot.press("enter")
         assert isinstance(app.screen, AnswerScreen)
         assert "✓ Slicing becomes LIMIT/OFFSET" in shown(app.screen.query_one("#answer-checks"))
@@ -227,7 +228,7 @@ async def test_note_delete_and_export_from_the_session_screen(app, filled_histor
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        assert app.screen.query_one("#sessions", DataTable).row_count == 2
+        assert app.screen.query_one("#sessions", FittedTable).row_count == 2
     assert filled_history.count_sessions() == 2
 
 
@@ -239,13 +240,24 @@ async def test_history_pages_load_as_you_scroll(app, history, tui_deck):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("h")
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", FittedTable)
         assert table.row_count == PAGE
-        table.move_cursor(row=PAGE - 2)
-        await pilot.pause()
+        await pilot.press("end")  # the last row loaded: the next page comes
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert table.row_count == 2 * PAGE
+        assert table.row_count == 2 * PAGE and table.cursor_row == PAGE - 1
+
+
+async def test_a_click_picks_a_session_and_a_second_click_opens_it(app, filled_history):
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        table = app.screen.query_one("#sessions", FittedTable)
+        await pilot.click(table, offset=(5, 2))  # the header, then the newest: the second row
+        assert table.cursor_row == 1 and isinstance(app.screen, HistoryScreen)
+        await pilot.click(table, offset=(5, 2))
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.record.id == app.history.list_sessions()[1].id
 
 
 async def test_a_broken_history_file_is_reported_and_interviews_still_work(
@@ -281,7 +293,7 @@ async def test_the_cli_way_opens_the_history_in_the_background_and_starts_on_the
         await pilot.press("ctrl+s", "3", "n", "h")
         assert isinstance(app.screen, HomeScreen)
         app.flush_saves()
-        assert app.screen.query_one("#recent", DataTable).row_count == 2
+        assert app.screen.query_one("#recent", FittedTable).row_count == 2
     assert history.count_sessions() == 2
 
 
@@ -302,7 +314,7 @@ async def test_the_deck_filter_offers_the_decks_in_the_history_when_it_is_used(
         await pilot.press("h")
         screen = app.screen
         await settle(pilot)
-        table = screen.query_one("#sessions", DataTable)
+        table = screen.query_one("#sessions", FittedTable)
         assert table.row_count == 4
         await pilot.click("#deck")  # the filter's choices are read when it is first used
         await pilot.pause()

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import tomli_w
-from textual.widgets import DataTable
 
 from mockint import paths
 from mockint.storage.decks import DeckStore
 from mockint.tui.app import make_app
+from mockint.tui.widgets.fitted_table import FittedTable
 
 
 def deck_cells(app) -> list[tuple[str, str]]:
-    table = app.screen.query_one("#decks", DataTable)
+    table = app.screen.query_one("#decks", FittedTable)
     return [(str(table.get_row_at(i)[0]), str(table.get_row_at(i)[1]))
             for i in range(table.row_count)]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, SelectionList, TextArea
+from textual.widgets import SelectionList, TextArea
 
 from mockint.core.session import Phase, SessionConfig
 from mockint.tui.screens.confirm import ConfirmScreen
@@ -11,6 +11,7 @@ from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.screens.setup import SetupScreen
 from mockint.tui.screens.summary import SummaryScreen
 from mockint.tui.widgets.answer_timer import AnswerTimer
+from mockint.tui.widgets.fitted_table import FittedTable
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
 from tests.helpers import advance
 
@@ -110,7 +111,7 @@ async def test_whole_practice_interview_of_three_questions(app, clock):
         assert record.answers[0].key_points_checked == [False, True]  # the user's choice
         assert record.answers[0].analysis.key_points_suggested == [True, True]  # the suggestion
         assert record.answers[0].used == 50
-        assert app.screen.query_one(DataTable).row_count == 3
+        assert app.screen.query_one(FittedTable).row_count == 3
 
 
 async def test_mock_mode_offers_no_peeking(app):

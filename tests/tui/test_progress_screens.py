@@ -14,6 +14,7 @@ from mockint.storage.export import render
 from mockint.tui.screens.history import HistoryScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.summary import SummaryScreen
+from mockint.tui.widgets.fitted_table import FittedTable
 from tests.helpers import make_record
 
 SIZE = (120, 40)
@@ -69,7 +70,7 @@ async def test_answered_skipped_and_unanswered_agree_everywhere(app, history, tu
         app.push_screen(SummaryScreen(record))
         await pilot.pause()
         assert expected in shown(app.screen.query_one("#summary-head"))
-        ratings = [str(app.screen.query_one(DataTable).get_row_at(i)[4]) for i in range(3)]
+        ratings = [str(app.screen.query_one(FittedTable).get_row_at(i)[4]) for i in range(3)]
         assert ratings == ["Good", "skipped", "unanswered"]
         # The history list and the session opened from it.
         app.pop_screen()
@@ -77,9 +78,8 @@ async def test_answered_skipped_and_unanswered_agree_everywhere(app, history, tu
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
-        table = app.screen.query_one("#sessions", DataTable)
-        columns = [str(c.label) for c in table.columns.values()]
-        row = dict(zip(columns, (str(c) for c in table.get_row_at(0)), strict=True))
+        table = app.screen.query_one("#sessions", FittedTable)
+        row = dict(zip(table.shown_columns, (str(c) for c in table.get_row_at(0)), strict=True))
         assert (row["Ans"], row["Skip"], row["Unans"], row["Status"]) == (
             "1/3", "1", "1", "left early")
         await pilot.press("enter")
@@ -103,10 +103,9 @@ async def test_a_session_left_before_any_answer_is_kept_and_marked_empty(app, hi
         await pilot.press("h")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one("#sessions", DataTable)
+        table = app.screen.query_one("#sessions", FittedTable)
         assert table.row_count == 2
-        columns = [str(c.label) for c in table.columns.values()]
-        assert str(table.get_row_at(0)[columns.index("Status")]) == "empty"
+        assert str(table.get_row_at(0)[table.shown_columns.index("Status")]) == "empty"
 
 
 async def test_the_summary_compares_with_last_time_and_starts_the_weak_ones(app, history,

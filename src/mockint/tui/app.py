@@ -272,8 +272,10 @@ class MockintApp(App[None]):
         the focused table selects its highlighted row, as Enter on it does."""
         from textual.widgets import DataTable
 
+        from mockint.tui.widgets.fitted_table import FittedTable
+
         focused = self.screen.focused
-        if isinstance(focused, DataTable) and focused.row_count:
+        if isinstance(focused, DataTable | FittedTable) and focused.row_count:
             focused.action_select_cursor()
 
     # --- the running app ---------------------------------------------------------

@@ -270,15 +270,15 @@ load as you scroll.
             self._reload_at = None
             self.reload()
 
-    @on(DataTable.RowHighlighted, "#sessions")
-    def _near_end(self, event: DataTable.RowHighlighted) -> None:
+    @on(FittedTable.RowHighlighted, "#sessions")
+    def _near_end(self, event: FittedTable.RowHighlighted) -> None:
         if self._more and event.cursor_row >= len(self.summaries) - 5:
             self._more = False
             self._load_page(self._filters, len(self.summaries))
 
-    @on(DataTable.RowSelected, "#sessions")
+    @on(FittedTable.RowSelected, "#sessions")
     @reads_history
-    def _open_session(self, event: DataTable.RowSelected) -> None:
+    def _open_session(self, event: FittedTable.RowSelected) -> None:
         record = self.history.load_session(self.summaries[event.cursor_row].id)
 
         def closed(deleted: bool | None) -> None:
@@ -306,7 +306,7 @@ load as you scroll.
         self._focus_results = True
         self.reload()
 
-    def _results_shown(self, table: DataTable) -> None:
+    def _results_shown(self, table: FittedTable | DataTable) -> None:
         if self._focus_results:
             self._focus_results = False
             table.focus()

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from mockint.core.presets import BUILTIN_PRESETS, HOME_KEYS
 from mockint.storage.decks import DeckEntry
@@ -99,7 +99,7 @@ none of your stories shows, home says so under the plan.
     def on_mount(self) -> None:
         self.query_one("#decks", FittedTable).set_columns("Deck", "Questions", "Source")
         self.show_decks()
-        self.query_one("#decks", DataTable).focus()
+        self.query_one("#decks", FittedTable).focus()
         self.call_after_refresh(self._fill_sessions_pane)
 
     async def _fill_sessions_pane(self) -> None:
@@ -135,7 +135,7 @@ none of your stories shows, home says so under the plan.
                 cells = (Text(f"⚠ {visible(entry.path.name)}", style="bold red"),
                          Text("errors", style="red"))
             rows.append((*cells, Text(entry.source)))
-        table.set_rows(rows, keys=[str(index) for index in range(len(rows))])
+        table.set_rows(rows)
         if entries:
             table.move_cursor(row=min(row, len(entries) - 1))
         self._show_details(table.cursor_row)
@@ -239,13 +239,13 @@ none of your stories shows, home says so under the plan.
         details.update(deck_summary(entry) if entry else "No decks found. See `mockint locate`.")
         details.set_class(bool(entry and not entry.ok), "problem")
 
-    @on(DataTable.RowHighlighted, "#decks")
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+    @on(FittedTable.RowHighlighted, "#decks")
+    def _highlighted(self, event: FittedTable.RowHighlighted) -> None:
         self._show_details(event.cursor_row)
 
-    @on(DataTable.RowSelected, "#recent")
+    @on(FittedTable.RowSelected, "#recent")
     @reads_history
-    def _open_recent(self, event: DataTable.RowSelected) -> None:
+    def _open_recent(self, event: FittedTable.RowSelected) -> None:
         app = mockint_app(self)
         if app.history is not None:
             app.nav.session(app.history.load_session(self.recent[event.cursor_row].id))
@@ -312,8 +312,8 @@ none of your stories shows, home says so under the plan.
         if record is not None:
             app.flow.resume(record)
 
-    @on(DataTable.RowSelected, "#decks")
-    def _selected(self, event: DataTable.RowSelected) -> None:
+    @on(FittedTable.RowSelected, "#decks")
+    def _selected(self, event: FittedTable.RowSelected) -> None:
         entry = self._entry(event.cursor_row)
         if entry and entry.ok and entry.deck:  # `deck` validates it, if not done yet
             self.start_setup([entry.deck.id])
@@ -323,7 +323,7 @@ none of your stories shows, home says so under the plan.
 
     def action_setup(self) -> None:
         """The last setup; with nothing remembered, the deck under the cursor."""
-        entry = self._entry(self.query_one("#decks", DataTable).cursor_row)
+        entry = self._entry(self.query_one("#decks", FittedTable).cursor_row)
         mockint_app(self).nav.setup(cursor_deck=entry.deck_id if entry and entry.ok else None)
 
     def start_setup(self, deck_ids: list[str]) -> None:

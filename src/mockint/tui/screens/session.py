@@ -6,7 +6,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable
 
 from mockint import paths
 from mockint.core.session import SessionRecord
@@ -60,8 +59,8 @@ x exports it as a Markdown report and j as JSON (the path is shown).
     def on_mount(self) -> None:
         fill_answers_table(self.query_one(FittedTable), self.record).focus()
 
-    @on(DataTable.RowSelected)
-    def _open(self, event: DataTable.RowSelected) -> None:
+    @on(FittedTable.RowSelected)
+    def _open(self, event: FittedTable.RowSelected) -> None:
         answer = self.record.answers[event.cursor_row]
         mockint_app(self).nav.answer(answer, f"{self.record.started_at:%Y-%m-%d %H:%M}")
 
