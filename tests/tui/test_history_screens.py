@@ -156,7 +156,7 @@ async def test_history_lists_filters_and_searches(app, filled_history):
         assert screen.focused is screen.query_one("#search")
         await pilot.press(*"offset")
         await settle(pilot)
-        hits = screen.query_one("#hits", DataTable)
+        hits = screen.query_one("#hits", FittedTable)
         assert hits.display and hits.row_count == 1
         assert "third try" in str(hits.get_row_at(0)[2])
         await pilot.press("tab")

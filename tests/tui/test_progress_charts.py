@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from textual.widgets import DataTable
-
+from mockint.tui.widgets.fitted_table import FittedTable
 from tests.helpers import make_record, screen_text
 
 
@@ -48,13 +47,14 @@ async def test_a_note_is_found_by_search_and_enter_opens_its_session(app, histor
     history.set_note(record.id, "Next time: lead with the [bold]deadlock[/] story, then numbers.")
     history.save_session(make_record(tui_deck, ["nothing relevant"], [2],
                                      started="2026-11-21T18:00:00+00:00"))
-    async with app.run_test(size=(120, 40)) as pilot:
+    # Wide enough for the whole snippet (narrower, its end is cut with an ellipsis).
+    async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("h")
         await app.workers.wait_for_complete()
         await pilot.press("slash", *"deadlock", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        hits = app.screen.query_one("#hits", DataTable)
+        hits = app.screen.query_one("#hits", FittedTable)
         assert hits.has_focus and hits.row_count == 1
         assert "1 note contains “deadlock”" in screen_text(app)
         about, snippet = (hits.get_row_at(0)[i] for i in (1, 2))

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 
-from textual.widgets import DataTable
-
 from mockint.cli import main
 from mockint.core.session import Interview, SessionConfig, select_questions
 from mockint.core.timing import FakeClock
@@ -195,7 +193,7 @@ async def test_search_shows_the_match_and_opens_the_answer_at_it(app, history, t
         await pilot.press("slash", *"join", "enter")  # Enter: search now, go to the results
         await app.workers.wait_for_complete()
         await pilot.pause()
-        hits = app.screen.query_one("#hits", DataTable)
+        hits = app.screen.query_one("#hits", FittedTable)
         assert hits.has_focus and hits.row_count == 1
         cell = hits.get_row_at(0)[2]
         assert "«JOIN»" in cell.plain and "line 0" not in cell.plain

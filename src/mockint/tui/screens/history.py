@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Input, Select
+from textual.widgets import Input, Select
 
 from mockint.core.timing import format_duration
 from mockint.core.vocabulary import CATEGORIES
@@ -136,7 +136,8 @@ load as you scroll.
         yield Plain("", id="history-count")
         # At 80 columns the decks give way, then Note, Mode and Time go (FittedTable).
         yield FittedTable(flex=1, min_flex=12, drop=(9, 2, 7), id="sessions")
-        yield DataTable(id="hits", cursor_type="row", zebra_stripes=True)
+        # The words around the match give way (cut with …) before the question does.
+        yield FittedTable(flex=2, min_flex=20, id="hits")
         yield Footer()
 
     @reads_history
@@ -144,7 +145,7 @@ load as you scroll.
         mockint_app(self).ticked.subscribe(self, self._ticked)
         self.query_one("#sessions", FittedTable).set_columns(
             "Date", "Decks", "Mode", "Ans", "Skip", "Unans", "Avg", "Time", "Status", "Note")
-        self.query_one("#hits", DataTable).add_columns("Date", "Question", "Your answer")
+        self.query_one("#hits", FittedTable).set_columns("Date", "Question", "Your answer")
         self.query_one("#hits").display = False
         if self.history is None:
             self.query_one("#history-count", Plain).update(
@@ -246,10 +247,9 @@ load as you scroll.
         hits.sort(key=lambda hit: hit.started_at, reverse=True)
         self.hits = hits
         self.query_one("#sessions").display = False
-        table = self.query_one("#hits", DataTable)
+        table = self.query_one("#hits", FittedTable)
         table.display = True
-        table.clear()
-        table.add_rows(hit_cells(hit) for hit in hits)
+        table.set_rows(hit_cells(hit) for hit in hits)
         self._results_shown(table)
         found = " and ".join(([plural(len(answers), "answer")] if answers or not notes else [])
                              + ([plural(len(notes), "note")] if notes else []))
@@ -287,9 +287,9 @@ load as you scroll.
 
         mockint_app(self).nav.session(record, closed)
 
-    @on(DataTable.RowSelected, "#hits")
+    @on(FittedTable.RowSelected, "#hits")
     @reads_history
-    def _open_hit(self, event: DataTable.RowSelected) -> None:
+    def _open_hit(self, event: FittedTable.RowSelected) -> None:
         hit = self.hits[event.cursor_row]
         if isinstance(hit, NoteHit):  # a session's note: open the session
             history = self.history
@@ -306,7 +306,7 @@ load as you scroll.
         self._focus_results = True
         self.reload()
 
-    def _results_shown(self, table: FittedTable | DataTable) -> None:
+    def _results_shown(self, table: FittedTable) -> None:
         if self._focus_results:
             self._focus_results = False
             table.focus()
