@@ -30,6 +30,7 @@ from mockint.storage.history_errors import HistoryUnavailable
 from mockint.storage.settings import Settings, SettingsProblem, load_settings_or_defaults
 from mockint.tui import messages, paste
 from mockint.tui.deck_actions import DeckActions
+from mockint.tui.leftovers import release_closed_widgets
 from mockint.tui.navigation import Navigator
 from mockint.tui.preferences import Preferences
 from mockint.tui.themes import register_themes, theme_variable_defaults, usable_theme
@@ -285,6 +286,13 @@ class MockintApp(App[None]):
         if self._flow is not None:
             self._flow.tick()
         self.ticked.publish(self.clock())
+        stack = self.screen_stack
+        changed = bool(stack) and stack[-1] is not self._ticked_screen  # opened or closed
+        if changed:
+            self._ticked_screen = stack[-1]
+        release_closed_widgets(self, screen_changed=changed)
+
+    _ticked_screen: Screen | None = None
 
     @on(messages.InterviewMessage)
     def _interview_message(self, message: messages.InterviewMessage) -> None:
