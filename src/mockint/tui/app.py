@@ -92,6 +92,12 @@ class MockintApp(App[None]):
         theme_problems = register_themes(self)
         self.prefs = Preferences(self, settings, settings_problem, theme_problems)
         self.theme = usable_theme(self, settings.theme, theme_problems)
+        # Textual made the stylesheet with its default theme's variables, and setting
+        # `theme` queued a refresh that re-parses every sheet once the app runs (~6 ms of
+        # the first frame). Nothing is parsed yet: give it the right variables now, and
+        # that first refresh has nothing to do (refresh_css).
+        self._first_variables: dict[str, str] | None = self.get_css_variables()
+        self.stylesheet.set_variables(self._first_variables)
         self.now = now
         self.fuzz = fuzz
         self.deck_paths = list(deck_paths)
@@ -144,6 +150,12 @@ class MockintApp(App[None]):
 
     def watch_theme(self, name: str) -> None:
         self.prefs.theme_chosen(name)
+
+    def refresh_css(self, animate: bool = True) -> None:
+        first, self._first_variables = self._first_variables, None
+        if first is not None and first == self.get_css_variables():
+            return  # the refresh the first theme queued: parsed with these already
+        super().refresh_css(animate)
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return theme_variable_defaults(self.current_theme)
