@@ -124,7 +124,6 @@ none of your stories shows, home says so under the plan.
 
     def show_decks(self) -> None:
         table = self.query_one("#decks", FittedTable)
-        row = table.cursor_row
         entries = mockint_app(self).decks.entries
         rows = []
         for entry in entries:
@@ -135,9 +134,7 @@ none of your stories shows, home says so under the plan.
                 cells = (Text(f"⚠ {visible(entry.path.name)}", style="bold red"),
                          Text("errors", style="red"))
             rows.append((*cells, Text(entry.source)))
-        table.set_rows(rows)
-        if entries:
-            table.move_cursor(row=min(row, len(entries) - 1))
+        table.set_rows(rows)  # the cursor stays on its row where it can
         self._show_details(table.cursor_row)
 
     def show_presets(self) -> None:
