@@ -118,3 +118,18 @@ async def test_new_rows_keep_the_cursor_where_they_can():
         assert table.cursor_row == 0 and table.row_count == 0
         await pilot.press("enter", "down")
         assert ("selected", 0) not in app.events
+
+
+async def test_a_cut_keeps_a_marked_part_in_view():
+    app = TableApp(rows=0)
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(FittedTable)
+        found = Text("a long answer that mentions many things before the word ")
+        found.append("«toolbar»", style="bold reverse")
+        plain = Text("a long answer that mentions many things and never marks one")
+        table.set_rows([(Text("1"), found, Text("yes")), (Text("2"), plain, Text("no"))])
+        await pilot.pause()
+        first, second = (str(cell) for cell in (table.get_row_at(0)[1], table.get_row_at(1)[1]))
+        assert first.startswith("…") and "«toolbar»" in first  # the start gave way
+        assert second.startswith("a long answer") and second.endswith("…")  # the end did
+        assert "«toolbar»" in lines(table)[1]

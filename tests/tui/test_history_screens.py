@@ -20,7 +20,7 @@ from mockint.tui.screens.reveal import RevealScreen
 from mockint.tui.screens.session import SessionScreen
 from mockint.tui.screens.timeline import TimelineScreen
 from mockint.tui.widgets.fitted_table import FittedTable
-from tests.helpers import advance, make_record
+from tests.helpers import advance, make_record, screen_text
 
 SIZE = (120, 40)
 
@@ -324,3 +324,18 @@ async def test_the_deck_filter_offers_the_decks_in_the_history_when_it_is_used(
         deck.value = "other-deck"
         await settle(pilot)
         assert table.row_count == 1
+
+
+async def test_a_search_hit_shows_the_match_even_at_the_end_of_a_long_answer(app, history,
+                                                                              tui_deck):
+    long = ("I would start by measuring where the time goes, then look at the queries, "
+            "the indexes, the caching layers and the templates before I touch the "
+            "toolbar")
+    history.save_session(make_record(tui_deck, [long], [3]))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await pilot.press("slash", *"toolbar", "enter")
+        await settle(pilot)
+        row = next(line for line in screen_text(app).splitlines() if "«toolbar»" in line)
+        assert "…" in row  # the answer's start gave way to the match

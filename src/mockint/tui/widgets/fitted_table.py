@@ -32,7 +32,26 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 PADDING = 1  # blank cells each side of a cell's text, as in a DataTable
+MARK_CONTEXT = 12  # characters kept before a marked part that a cut would hide
 _ONE_LINE = str.maketrans("\n\r\t", "   ")
+
+
+def cut_to(cell: Text, width: int) -> Text:
+    """`cell` cut to `width` cells with an ellipsis. A marked (reverse) part, such as a
+    search match, stays in view: when it lies past the cut, the start gives way to …"""
+    marked = next((span for span in cell.spans if _reverse(span.style)), None)
+    if marked is not None and cell[:marked.end].cell_len > width - 1:
+        # As little as need be: the mark and what follows it, or a few words before it.
+        context = min(MARK_CONTEXT, max(0, (width - 1 - (marked.end - marked.start)) // 2))
+        start = max(0, min(marked.start - context, len(cell) - (width - 1)))
+        cell = Text("…", end="") + cell[start:]
+    cell = cell.copy()
+    cell.truncate(width, overflow="ellipsis")
+    return cell
+
+
+def _reverse(style: str | Style) -> bool:
+    return bool((Style.parse(style) if isinstance(style, str) else style).reverse)
 
 
 class FittedTable(ScrollView, can_focus=True):
@@ -298,8 +317,7 @@ class FittedTable(ScrollView, can_focus=True):
                 cell = cell.copy()
                 cell.plain = cell.plain.translate(_ONE_LINE)
             if index == self.flex and cell.cell_len > width:
-                cell = cell.copy()
-                cell.truncate(width, overflow="ellipsis")
+                cell = cut_to(cell, width)
             fitted.append(cell)
         return fitted
 
