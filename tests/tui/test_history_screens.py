@@ -339,3 +339,4 @@ async def test_a_search_hit_shows_the_match_even_at_the_end_of_a_long_answer(app
         await settle(pilot)
         row = next(line for line in screen_text(app).splitlines() if "«toolbar»" in line)
         assert "…" in row  # the answer's start gave way to the match
+        assert "touch the «toolbar»" in row  # the space before the match is kept

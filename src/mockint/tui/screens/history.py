@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 from rich.text import Text
@@ -69,7 +70,8 @@ def match_text(hit: AnswerHit | NoteHit) -> Text:
     else:
         text = Text("follow-up: " if hit.match_in_follow_up else "", style="italic")
     for part, matched in hit.match_parts():
-        part = visible(" ".join(part.split()) if not matched else part)
+        # Runs of white space fold to one space, kept at the ends: "the debug «toolbar»".
+        part = visible(re.sub(r"\s+", " ", part) if not matched else part)
         if matched:
             text.append(f"«{part}»", style="bold reverse")
         else:
