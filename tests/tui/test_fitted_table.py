@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rich.text import Text
 from textual.app import App, ComposeResult
 
-from mockint.tui.widgets.fitted_table import FittedTable
+from mockint.tui.widgets.fitted_table import FittedTable, cut_to
 
 
 class TableApp(App[None]):
@@ -133,3 +135,22 @@ async def test_a_cut_keeps_a_marked_part_in_view():
         assert first.startswith("…") and "«toolbar»" in first  # the start gave way
         assert second.startswith("a long answer") and second.endswith("…")  # the end did
         assert "«toolbar»" in lines(table)[1]
+
+
+words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), max_size=80)
+
+
+@settings(max_examples=200, deadline=None)
+@given(before=words, mark=st.text(min_size=1, max_size=12).filter(str.isprintable),
+       after=words, width=st.integers(min_value=1, max_value=120))
+def test_a_cut_fits_its_width_and_shows_the_mark_when_there_is_room(before, mark, after,
+                                                                    width):
+    cell = Text(before, end="")
+    cell.append(f"«{mark}»", style="bold reverse")
+    cell.append(after)
+    cut = cut_to(cell, width)
+    assert cut.cell_len <= width
+    if cell.cell_len <= width:
+        assert cut.plain == cell.plain
+    elif Text(f"«{mark}»").cell_len + 2 <= width and mark.isascii():
+        assert f"«{mark}»" in cut.plain
