@@ -18,17 +18,20 @@ async def test_a_finished_question_s_answer_box_is_freed(app):
     async with app.run_test(size=(120, 40)) as pilot:
         app.flow.start(SessionConfig(deck_ids=["tui"], mode="practice"))
         await advance(pilot)
-        boxes = []
-        for text in ("the first answer", "the second answer"):
-            boxes.append(weakref.ref(app.screen.query_one(AnswerBox)))
-            await submit_and_reveal(pilot, text)
-            await pilot.press("3", "n")
-            await advance(pilot)
-        gc.collect()
-        # The second question's box. The first one's screen may stay a while longer:
-        # home's idle widgets keep the last message they got (a Show it sent) until
+        # The second question's box: the first one's screen may stay a while longer,
+        # as home's idle widgets keep the last message they got (a Show it sent) until
         # they get another, and they get none while an interview is over home.
-        assert boxes[1]() is None
+        await _answer(pilot, "the first answer")
+        box = weakref.ref(app.screen.query_one(AnswerBox))
+        await _answer(pilot, "the second answer")
+        gc.collect()
+        assert box() is None
+
+
+async def _answer(pilot, text: str) -> None:
+    await submit_and_reveal(pilot, text)
+    await pilot.press("3", "n")
+    await advance(pilot)
 
 
 async def test_a_closed_screen_s_header_is_freed(app):
