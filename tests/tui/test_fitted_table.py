@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -141,6 +141,7 @@ words = st.text(st.characters(codec="utf-8", exclude_categories=["Cs", "Cc"]), m
 
 
 @settings(max_examples=200, deadline=None)
+@example(before="000000", mark="00", after="", width=10)  # fits exactly: nothing is cut
 @given(before=words, mark=st.text(min_size=1, max_size=12).filter(str.isprintable),
        after=words, width=st.integers(min_value=1, max_value=120))
 def test_a_cut_fits_its_width_and_shows_the_mark_when_there_is_room(before, mark, after,

@@ -39,6 +39,8 @@ _ONE_LINE = str.maketrans("\n\r\t", "   ")
 def cut_to(cell: Text, width: int) -> Text:
     """`cell` cut to `width` cells with an ellipsis. A marked (reverse) part, such as a
     search match, stays in view: when it lies past the cut, the start gives way to …"""
+    if cell.cell_len <= width:
+        return cell.copy()
     marked = next((span for span in cell.spans if _reverse(span.style)), None)
     if marked is not None and cell[:marked.end].cell_len > width - 1:
         # As little as need be: the mark and what follows it, or a few words before it.
