@@ -230,6 +230,7 @@ def test_edit_refuses_a_bundled_deck_and_an_unknown_id_with_what_to_do(capsys):
 
 
 def test_plain_mockint_is_read_without_building_the_parser_as_the_parser_would():
-    from mockint.cli import _parser, no_arguments
+    from mockint.cli import no_arguments
+    from mockint.cli_parser import build_parser
 
-    assert vars(no_arguments()) == vars(_parser().parse_args([]))
+    assert vars(no_arguments()) == vars(build_parser().parse_args([]))

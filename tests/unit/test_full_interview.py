@@ -230,7 +230,7 @@ def test_bundled_decks_fill_every_section():
 
 
 def test_cli_section_flags_are_the_plan_sections():
-    from mockint.cli import FULL_SECTIONS
+    from mockint.cli_parser import FULL_SECTIONS
     from mockint.core.full_interview import SECTIONS
 
     assert FULL_SECTIONS == tuple(s.name for s in SECTIONS)
