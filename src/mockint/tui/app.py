@@ -21,6 +21,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
+from textual.theme import Theme
 
 from mockint import collector, paths
 from mockint.core.display import visible
@@ -86,10 +87,13 @@ class MockintApp(App[None]):
         fuzz: bool = True,
     ) -> None:
         starts_on_interview = start_with is not None or first_look is not None
+        self._variables: tuple[Theme, dict[str, str]] | None = None  # get_css_variables
+        self._themes_known = False
         super().__init__(css_path=self.INTERVIEW_FIRST_CSS if starts_on_interview else None)
         paste.install()  # a paste with ESC in it arrives whole (tui/paste.py)
         settings = settings or Settings()
         theme_problems = register_themes(self)
+        self._themes_known = True
         self.prefs = Preferences(self, settings, settings_problem, theme_problems)
         self.theme = usable_theme(self, settings.theme, theme_problems)
         # Textual made the stylesheet with its default theme's variables, and setting
@@ -156,6 +160,19 @@ class MockintApp(App[None]):
         if first is not None and first == self.get_css_variables():
             return  # the refresh the first theme queued: parsed with these already
         super().refresh_css(animate)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """Textual's variables, made once per theme (each making costs ~2 ms of the start).
+
+        Textual asks first in `App.__init__`, before mockint's themes are registered
+        and chosen; `__init__` replaces that answer at once, so it is not worked out."""
+        if not self._themes_known:
+            return {}
+        theme = self.current_theme
+        if self._variables is None or self._variables[0] is not theme:
+            self._variables = (theme, super().get_css_variables())
+        self.theme_variables = self._variables[1]
+        return dict(self._variables[1])
 
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return theme_variable_defaults(self.current_theme)
