@@ -17,9 +17,8 @@ of activity figures unless asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 AnswerState = Literal["answered", "skipped", "unanswered"]
 
@@ -40,9 +39,9 @@ def answer_state(answer: _Answer | None) -> AnswerState:
     return "answered" if answer.submitted_at is not None else "unanswered"
 
 
-@dataclass(frozen=True)
-class AnswerCounts:
-    """How the questions of one session went; the three always add up to `questions`."""
+class AnswerCounts(NamedTuple):
+    """How the questions of one session went; the three always add up to `questions`.
+    (A NamedTuple: home imports this, and a frozen dataclass costs ~1 ms more to make.)"""
 
     answered: int
     skipped: int

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 Clock = Callable[[], float]
@@ -35,7 +34,6 @@ class FakeClock:
         self.now += seconds
 
 
-@dataclass
 class AnswerClock:
     """Seconds spent answering one question, with pauses not counted.
 
@@ -43,14 +41,21 @@ class AnswerClock:
     zero the clock keeps running as overtime: the user is never cut off.
     """
 
-    limit: int
-    clock: Clock = time.monotonic
-    warning_fraction: float = WARNING_FRACTION
-    _banked: float = 0.0
-    _paused_banked: float = 0.0
-    _running_since: float | None = None
-    _paused_since: float | None = None
-    _events: list[str] = field(default_factory=list)
+    # A plain class: every start imports this module, and making a dataclass costs
+    # ~1 ms there (its methods are compiled at import); nothing compares clocks.
+    def __init__(self, limit: int, clock: Clock = time.monotonic,
+                 warning_fraction: float = WARNING_FRACTION) -> None:
+        self.limit = limit
+        self.clock = clock
+        self.warning_fraction = warning_fraction
+        self._banked = 0.0
+        self._paused_banked = 0.0
+        self._running_since: float | None = None
+        self._paused_since: float | None = None
+
+    def __repr__(self) -> str:
+        return (f"AnswerClock(limit={self.limit}, used={self.used:.1f}, "
+                f"paused={self.paused:.1f}, running={self.running})")
 
     @property
     def running(self) -> bool:

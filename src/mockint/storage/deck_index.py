@@ -22,9 +22,8 @@ import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mockint import __version__, paths
 from mockint.core.deck_problem import DeckProblem
@@ -40,9 +39,9 @@ Stamp = tuple[int, int]  # (size, mtime in ns)
 QuestionInfo = tuple[str, str, str]  # (id, category, level)
 
 
-@dataclass(frozen=True)
-class DeckSummary:
-    """One deck as the deck lists show it; `problems` None = not validated yet."""
+class DeckSummary(NamedTuple):
+    """One deck as the deck lists show it; `problems` None = not validated yet.
+    (A NamedTuple is cheaper to import than a frozen dataclass: see DeckProblem.)"""
 
     id: str
     title: str

@@ -10,8 +10,8 @@ This module reads and checks the files' shape; turning a theme into Textual's
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from mockint import paths
 from mockint.storage.files import toml_error_place
@@ -42,8 +42,7 @@ class ThemeFile(Record):  # unknown keys are errors (extra="forbid")
     variables: dict[str, str] = Field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class ThemeProblem:
+class ThemeProblem(NamedTuple):  # a NamedTuple is cheaper to import (see DeckProblem)
     path: Path
     message: str
 

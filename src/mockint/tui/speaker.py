@@ -17,7 +17,7 @@ import re
 import shutil
 import subprocess
 import threading
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DEFAULT_SPEAKER = "espeak-ng"  # Debian package espeak-ng
 NO_SPEAKER = "No speaker: install espeak-ng (Debian package espeak-ng) or set a speaker command"
@@ -25,8 +25,7 @@ NO_SPEAKER = "No speaker: install espeak-ng (Debian package espeak-ng) or set a 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-@dataclass(frozen=True)
-class SpeakerChoice:
+class SpeakerChoice(NamedTuple):  # a NamedTuple is cheaper to import (see DeckProblem)
     """The command to run (None when there is none) and one line that says which or why not."""
 
     argv: tuple[str, ...] | None
