@@ -10,7 +10,6 @@ history or not.
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -20,9 +19,18 @@ from mockint.storage.history_errors import HistoryUnavailable
 
 Method = TypeVar("Method", bound=Callable[..., Any])
 
-STORE_ERRORS = (HistoryUnavailable, sqlite3.Error)
-"""What a save or a read can raise: damage, a full disk (both `HistoryUnavailable`),
-or a constraint the row broke."""
+
+def __getattr__(name: str) -> tuple[type[Exception], ...]:
+    """`STORE_ERRORS`, what a save or a read can raise: damage, a full disk (both
+    `HistoryUnavailable`), or a constraint the row broke (`sqlite3.Error`).
+
+    Made when first asked for: the first frame needs `reads_history` from here, not
+    sqlite3 (~2 ms of the start; the history opens after that frame)."""
+    if name == "STORE_ERRORS":
+        import sqlite3
+
+        return (HistoryUnavailable, sqlite3.Error)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def reads_history(method: Method) -> Method:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from textual import work
 
-from mockint.tui.history_guard import STORE_ERRORS
 from mockint.tui.widgets.plain import Plain
 
 if TYPE_CHECKING:
@@ -34,6 +33,7 @@ class StoryGaps(Plain):
         from mockint.core.session import select_questions
         from mockint.core.stories import gaps_text, scope_gaps
         from mockint.storage.plan import scope_config
+        from mockint.tui.history_guard import STORE_ERRORS
 
         app = self.app
         decks = app.decks.decks  # type: ignore[attr-defined]
