@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -27,6 +26,7 @@ from typing import Any, NamedTuple
 
 from mockint import __version__, paths
 from mockint.core.deck_problem import DeckProblem
+from mockint.storage.files import write_json_quietly
 
 FORMAT = 1
 INDEX_NAME = "deck-index.json"
@@ -160,7 +160,7 @@ class DeckIndex:
         data = {"format": FORMAT, "rules": self.rules,
                 "decks": {name: _record_json(stamp, summary)
                           for name, (stamp, summary) in self._records.items()}}
-        if _write_json(self.path, data):
+        if write_json_quietly(self.path, data):
             self.dirty = False
 
     def data(self, file: Path, stamp: Stamp) -> dict[str, Any] | None:
@@ -168,7 +168,7 @@ class DeckIndex:
         None. JSON reads in well under a millisecond what tomllib takes ~15 ms for."""
         try:
             raw = json.loads(self._data_path(file).read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
             return None
         if not (isinstance(raw, dict) and raw.get("rules") == self.rules
                 and raw.get("file") == str(file) and raw.get("stamp") == list(stamp)
@@ -178,7 +178,7 @@ class DeckIndex:
 
     def keep_data(self, file: Path, stamp: Stamp, data: Mapping[str, Any]) -> None:
         """Keep the parsed data of a deck that validated (nothing if it cannot be kept)."""
-        _write_json(self._data_path(file), {"rules": self.rules, "file": str(file),
+        write_json_quietly(self._data_path(file), {"rules": self.rules, "file": str(file),
                                             "stamp": list(stamp), "data": data})
 
     def _data_path(self, file: Path) -> Path:
@@ -189,7 +189,7 @@ class DeckIndex:
     def _load(self) -> None:
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError):
             return  # none yet, or unreadable: rebuilt from the deck files
         if not (isinstance(data, dict) and data.get("format") == FORMAT
                 and data.get("rules") == self.rules and isinstance(data.get("decks"), dict)):
@@ -198,23 +198,6 @@ class DeckIndex:
             record = _record_from_json(raw)
             if record is not None:
                 self._records[name] = record
-
-
-def _write_json(path: Path, data: object) -> bool:
-    """Write `data` as JSON to `path` atomically; False if it could not be (a cache)."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, TypeError, ValueError):  # TypeError, ValueError: not JSON (a TOML date)
-        return False
-    return True
 
 
 def _record_json(stamp: Stamp, s: DeckSummary) -> dict[str, Any]:

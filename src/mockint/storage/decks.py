@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -27,6 +26,8 @@ from mockint.storage.deck_index import DeckIndex, DeckSummary
 from mockint.storage.files import atomic_write_text, toml_error_place
 
 if TYPE_CHECKING:
+    from tomllib import TOMLDecodeError
+
     from mockint.core.deck import Deck
 
 DeckSource = Literal["path", "user", "bundled"]
@@ -144,7 +145,7 @@ def display_name(path: Path) -> str:
         return str(path)
 
 
-def _toml_problem(name: str, error: tomllib.TOMLDecodeError) -> DeckProblem:
+def _toml_problem(name: str, error: TOMLDecodeError) -> DeckProblem:
     place, message = toml_error_place(error)
     return DeckProblem(name, place, f"TOML syntax error: {message}")
 
@@ -181,6 +182,8 @@ def read_deck_data(path: Path) -> tuple[str, dict[str, Any]]:
         raise DeckLoadError([problem]) from None
     except OSError as error:
         raise DeckLoadError([DeckProblem(name, "", f"cannot read: {error.strerror}")]) from None
+    import tomllib  # decks start from their JSON copies (deck_index): not on the start path
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import stat
 import tempfile
-import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -169,6 +169,24 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def write_json_quietly(path: Path, data: object) -> bool:
+    """Write `data` as JSON to `path` atomically; False if it could not be. For caches:
+    one that cannot be written (or data JSON cannot hold, a TOML date) is only a miss."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, separators=(",", ":"))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except (OSError, TypeError, ValueError):  # TypeError, ValueError: not JSON (a TOML date)
+        return False
+    return True
+
+
 _TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
@@ -203,11 +221,15 @@ def read_toml_model(path: Path, model: type[M], problem: type[FileProblem] = Fil
         return None
     except (OSError, UnicodeDecodeError) as error:
         raise problem(path, f"cannot read it ({error})") from None
+    import tomllib  # not on the start-up path (storage/toml_copies.py)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         place, message = toml_error_place(error)
         raise problem(path, f"{place + ': ' if place else ''}{message}") from None
+    except RecursionError:
+        raise problem(path, f"arrays or tables nested too deeply to read{advice}") from None
     try:
         return model.model_validate(data)
     except ValidationError as error:

@@ -53,7 +53,7 @@ def saved_preset_names(path: Path | None = None) -> list[str]:
     file is missing or unreadable (it is reported when a preset is used)."""
     try:
         data = tomllib.loads((path or paths.setups_path()).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         return []
     entries = data.get("presets")
     if not isinstance(entries, list):

@@ -13,14 +13,14 @@ a rule.
 from __future__ import annotations
 
 import shutil
-import tomllib
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
 from mockint import paths
-from mockint.storage.files import atomic_write_text, toml_error_place
+from mockint.storage.files import atomic_write_text
 from mockint.storage.records import Field, Record, first_error
+from mockint.storage.toml_copies import TomlSyntaxError, load_toml
 
 
 class Settings(Record):  # unknown keys are errors (extra="forbid")
@@ -151,18 +151,14 @@ def load_settings(path: Path | None = None) -> Settings:
     """The settings in force; raises SettingsProblem (naming the place) for a bad file."""
     path = path or paths.settings_path()
     try:
-        text = path.read_text(encoding="utf-8")
+        data = load_toml(path)
     except FileNotFoundError:
         # The defaults are valid by definition: skip building the validator (start-up).
         return Settings.model_construct()
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsProblem(path, f"cannot read it ({error})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        place, message = toml_error_place(error)
-        where = f"{place}: " if place else ""
-        raise SettingsProblem(path, f"{where}{message}") from None
+    except TomlSyntaxError as error:
+        raise SettingsProblem(path, str(error)) from None
     try:
         return Settings.model_validate(data)
     except Exception as error:  # pydantic's ValidationError (pydantic loads only then)

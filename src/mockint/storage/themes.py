@@ -9,13 +9,12 @@ This module reads and checks the files' shape; turning a theme into Textual's
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import NamedTuple
 
 from mockint import paths
-from mockint.storage.files import toml_error_place
 from mockint.storage.records import Field, Record, first_error
+from mockint.storage.toml_copies import TomlSyntaxError, load_toml
 
 APP_VARIABLES = ("timer-normal", "timer-warning", "timer-overtime", "covered", "missed",
                  "star-situation", "star-task", "star-action", "star-result")
@@ -62,13 +61,11 @@ def theme_files() -> list[Path]:
 def read_theme(path: Path) -> ThemeFile:
     """One theme file; raises ThemeProblem-worthy ValueError with the place."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = load_toml(path)
     except (OSError, UnicodeDecodeError) as error:
         raise ValueError(f"cannot read it ({error})") from None
-    except tomllib.TOMLDecodeError as error:
-        place, message = toml_error_place(error)
-        where = f"{place}: " if place else ""
-        raise ValueError(f"{where}{message}") from None
+    except TomlSyntaxError as error:
+        raise ValueError(str(error)) from None
     try:
         theme = ThemeFile.model_validate(data)
     except Exception as error:  # pydantic's ValidationError (pydantic loads only then)
