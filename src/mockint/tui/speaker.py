@@ -13,16 +13,15 @@ No Textual here: the interview screen calls `say` and `stop`.
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import threading
 from typing import NamedTuple
 
+from mockint.core.display import NOT_SHOWN
+
 DEFAULT_SPEAKER = "espeak-ng"  # Debian package espeak-ng
 NO_SPEAKER = "No speaker: install espeak-ng (Debian package espeak-ng) or set a speaker command"
-# C0/C1 controls (ESC and the like) are not words: a speech command hears spaces.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class SpeakerChoice(NamedTuple):  # a NamedTuple is cheaper to import (see DeckProblem)
@@ -56,8 +55,9 @@ def find_speaker(command: str = "") -> SpeakerChoice:
 
 
 def speakable(text: str) -> str:
-    """The text as said: control characters become spaces (what is shown stays as it is)."""
-    return _CONTROLS.sub(" ", text)
+    """The text as said: control and invisible characters become spaces (what is shown
+    stays as it is)."""
+    return NOT_SHOWN.sub(" ", text)
 
 
 class Utterance:

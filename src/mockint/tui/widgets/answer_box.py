@@ -14,16 +14,14 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.segment import Segment
 from textual import events
 from textual.strip import Strip
 from textual.widgets import TextArea
 
+from mockint.core.display import NOT_SHOWN
+
 LONG_LINE = 1000  # characters: a pasted line longer than this is broken at spaces
-_NOT_DRAWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e"
-                        "\u2060-\u2064\u2066-\u2069\ufeff\u061c]")
 
 
 def break_long_lines(text: str, limit: int = LONG_LINE) -> str:
@@ -55,7 +53,7 @@ class AnswerBox(TextArea):
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
-        if not any(_NOT_DRAWN.search(segment.text) for segment in strip):
+        if not any(NOT_SHOWN.search(segment.text) for segment in strip):
             return strip
-        return Strip([Segment(_NOT_DRAWN.sub("", s.text), s.style, s.control) for s in strip],
+        return Strip([Segment(NOT_SHOWN.sub("", s.text), s.style, s.control) for s in strip],
                      strip.cell_length)
