@@ -45,6 +45,7 @@ async def test_full_interview_from_introduction_to_your_questions_and_summary(fu
         assert "I'm Priya Raman, senior backend engineer" in lead_in
         assert "45 minutes" in lead_in and "one technical question" in lead_in
         assert "Walk me through your background." in shown(panel.query_one("#prompt"))
+        assert [w.id for w in panel.children if w.display] == ["lead-in", "prompt", "timer"]
         assert panel.border_subtitle.startswith("Introduction 1 of 1 · question 1 of 4")
         await answer_and_rate(pilot, "I build Django backends.", 60)
 

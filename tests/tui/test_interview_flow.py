@@ -118,7 +118,7 @@ async def test_mock_mode_offers_no_peeking(app):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "mock")
         await pilot.press("f3", "f4")
-        assert not app.screen.query_one("#peek").display
+        assert not any(peek.display for peek in app.screen.query("#peek"))  # none shown
         assert app.interview.answer.peeks == []
         footer_keys = {b.binding.action for b in app.screen.active_bindings.values()
                        if b.enabled}
@@ -165,6 +165,9 @@ async def test_follow_up_is_asked_timed_and_shown_on_the_reveal(app, clock):
         assert isinstance(app.screen, InterviewScreen)
         assert "negative index" in shown(app.screen.query_one("#prompt"))
         assert "follow-up" in app.screen.query_one("#panel").border_subtitle
+        panel = app.screen.query_one("#panel")  # the question it follows, under it
+        assert shown(panel.query_one("#context")).startswith("Follow-up to: ")
+        assert [w.id for w in panel.children if w.display] == ["prompt", "context", "timer"]
         assert app.screen.query_one("#answer", TextArea).text == ""
         await type_answer(pilot, "It raises an error.")
         clock.advance(20)

@@ -78,7 +78,7 @@ async def test_no_story_peek_in_mock_mode_or_on_a_technical_question(story_app):
         await behavioral(pilot, mode="mock")
         assert not pilot.app.screen.check_action("peek_stories", ())
         await pilot.press("f5")
-        assert not pilot.app.screen.query_one("#peek").display
+        assert not any(peek.display for peek in pilot.app.screen.query("#peek"))
     other = make_app(decks=story_app.decks, clock=story_app.clock, history=story_app.history)
     async with other.run_test(size=SIZE) as pilot:
         pilot.app.flow.start(SessionConfig(deck_ids=["tui"], categories=["technical"]))

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Label, Static, TextArea
+from textual.widgets import Label, TextArea
 
 from mockint.core.first_look import PendingInterview
 from mockint.core.phases import Phase
@@ -25,7 +25,7 @@ from mockint.tui.widgets.answer_timer import AnswerTimer
 from mockint.tui.widgets.footer import Footer
 from mockint.tui.widgets.interviewer_panel import InterviewerPanel
 from mockint.tui.widgets.key_button import KeyButton
-from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.plain import show_part
 
 if TYPE_CHECKING:  # the session models (pydantic) come after `mockint run`'s first frame
     from textual.message import Message
@@ -87,8 +87,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         self.speaker: Speaker | None = None
 
     def compose(self) -> ComposeResult:
-        yield InterviewerPanel(id="panel")
-        yield Plain("", id="peek")
+        yield InterviewerPanel(id="panel")  # then #peek, mounted on the first peek (show_part)
         yield AnswerBox(id="answer", soft_wrap=True, show_line_numbers=False,
                         tab_behavior="focus", placeholder="Type your answer here…")
         with Horizontal(id="status"):
@@ -178,7 +177,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
         box.text = follow_up.text if follow_up else interview.answer.text
         self._shown_text = box.text
         box.move_cursor(box.document.end)
-        self.query_one("#peek").display = False
+        show_part(self, "peek", "")
         self._count_words(box.text)
         self.query_one("#pause").display = self.interview.can_pause
         self.show_state()
@@ -198,9 +197,10 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
 
     def show_peek(self, what: str, text: str) -> None:
         title = "Why they ask this" if what == "why_asked" else "Tip"
-        peek = self.query_one("#peek", Static)
-        peek.update(f"{title}: {text or '(the deck has none for this question)'}")
-        peek.display = True
+        self._show_peek(f"{title}: {text or '(the deck has none for this question)'}")
+
+    def _show_peek(self, text: str) -> None:
+        show_part(self, "peek", text, before=self.query_one("#answer"))
 
     def _show_pause(self) -> None:
         paused = self.interview.phase is Phase.PAUSED
@@ -321,9 +321,7 @@ With a speaker (espeak-ng) the interviewer can read each question aloud
             return
         history = getattr(self.app, "history", None)
         stories = history.list_stories() if history is not None else []
-        peek = self.query_one("#peek", Static)
-        peek.update(peek_text(stories, interview.current.question))
-        peek.display = True
+        self._show_peek(peek_text(stories, interview.current.question))
 
     def action_speak(self) -> None:
         """F6: the interviewer reads the question (or the follow-up) aloud, in the background."""

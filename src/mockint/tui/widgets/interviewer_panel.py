@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from mockint.tui.literal import visible
 from mockint.tui.widgets.answer_timer import AnswerTimer
-from mockint.tui.widgets.plain import Plain
+from mockint.tui.widgets.plain import Plain, show_part
 
 if TYPE_CHECKING:
     from mockint.core.first_look import FirstQuestion
@@ -39,9 +39,9 @@ class InterviewerPanel(VerticalScroll):
     """
 
     def compose(self) -> ComposeResult:
-        yield Plain("", id="lead-in")  # a full interview: introduction or transition
+        # Mounted when first needed (show_part): #lead-in, a full interview's introduction
+        # or transition, before the prompt; #context, a follow-up's question, after it.
         yield Plain("", id="prompt")
-        yield Plain("", id="context")
         yield AnswerTimer(id="timer")
 
     def ask(self, asked: AskedQuestion | FirstQuestion, progress: str,
@@ -53,10 +53,8 @@ class InterviewerPanel(VerticalScroll):
         self.border_title = Content(visible(name))
         question = asked.question
         self.border_subtitle = Content(visible(f"{progress} · {question.category} · {question.level}"))
-        self.query_one("#prompt", Static).update(prompt or question.prompt)
-        context = f"Follow-up to: {question.prompt}" if prompt else ""
-        self.query_one("#context", Static).update(context)
-        self.query_one("#context").display = bool(context)
-        lead_in = "" if prompt else asked.lead_in
-        self.query_one("#lead-in", Static).update(lead_in)
-        self.query_one("#lead-in").display = bool(lead_in)
+        shown = self.query_one("#prompt", Static)
+        shown.update(prompt or question.prompt)
+        show_part(self, "context", f"Follow-up to: {question.prompt}" if prompt else "",
+                  after=shown)
+        show_part(self, "lead-in", "" if prompt else asked.lead_in, before=shown)
