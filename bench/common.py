@@ -132,7 +132,7 @@ def median_ms(call: Callable[[], object], repeat: int = 10) -> float:
 
 
 def p90(values: Sequence[float]) -> float:
-    """The 90th percentile (nearest rank): with 7 runs, the second slowest."""
+    """The 90th percentile (nearest rank): with 7 or 15 runs, the second slowest."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.9 * (len(ordered) - 1)))]
 
