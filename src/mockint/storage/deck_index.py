@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -26,7 +25,7 @@ from typing import Any, NamedTuple
 
 from mockint import __version__, paths
 from mockint.core.deck_problem import DeckProblem
-from mockint.storage.files import write_json_quietly
+from mockint.storage.files import cache_name, write_json_quietly
 
 FORMAT = 1
 INDEX_NAME = "deck-index.json"
@@ -182,9 +181,7 @@ class DeckIndex:
                                             "stamp": list(stamp), "data": data})
 
     def _data_path(self, file: Path) -> Path:
-        # Named by a checksum of the path (the copy names its file: a clash is a miss).
-        name = zlib.crc32(str(file).encode("utf-8", "surrogatepass"))
-        return self.path.parent / DATA_FOLDER / f"{name:08x}.json"
+        return self.path.parent / DATA_FOLDER / cache_name(file)
 
     def _load(self) -> None:
         try:

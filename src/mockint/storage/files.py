@@ -169,6 +169,14 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def cache_name(path: Path) -> str:
+    """The name of a cached JSON copy of `path`: a checksum of the path (the copy names
+    its file too, so a clash is only a miss)."""
+    import zlib
+
+    return f"{zlib.crc32(str(path).encode('utf-8', 'surrogatepass')):08x}.json"
+
+
 def write_json_quietly(path: Path, data: object) -> bool:
     """Write `data` as JSON to `path` atomically; False if it could not be. For caches:
     one that cannot be written (or data JSON cannot hold, a TOML date) is only a miss."""

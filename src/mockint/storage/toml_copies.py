@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import json
 import time
-import zlib
 from pathlib import Path
 from typing import Any
 
 from mockint import paths
-from mockint.storage.files import toml_error_place, write_json_quietly
+from mockint.storage.files import cache_name, toml_error_place, write_json_quietly
 
 COPIES_FOLDER = "toml-copies"
 SETTLED_NS = 3_000_000_000  # a file unchanged this long is copied (see above)
@@ -43,7 +42,7 @@ def load_toml(path: Path, cache: Path | None = None) -> dict[str, Any]:
     cannot be read (FileNotFoundError when it is not there) and TomlSyntaxError."""
     stat = path.stat()
     stamp = [stat.st_size, stat.st_mtime_ns]
-    copy = (cache or paths.cache_dir()) / COPIES_FOLDER / _copy_name(path)
+    copy = (cache or paths.cache_dir()) / COPIES_FOLDER / cache_name(path)
     data = _read_copy(copy, path, stamp)
     if data is not None:
         return data
@@ -59,11 +58,6 @@ def load_toml(path: Path, cache: Path | None = None) -> dict[str, Any]:
     if time.time_ns() - stat.st_mtime_ns >= SETTLED_NS:
         write_json_quietly(copy, {"file": str(path), "stamp": stamp, "data": data})
     return data
-
-
-def _copy_name(path: Path) -> str:
-    # Named by a checksum of the path; the copy names its file, so a clash is a miss.
-    return f"{zlib.crc32(str(path).encode('utf-8', 'surrogatepass')):08x}.json"
 
 
 def _read_copy(copy: Path, path: Path, stamp: list[int]) -> dict[str, Any] | None:
